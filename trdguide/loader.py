@@ -1,0 +1,434 @@
+"""Read the knowledge base from YAML files, validate it and cross-check it.
+
+Every problem becomes a `Problem` (file, line, field, message in plain words). All problems found in a
+load are collected and raised together as one `DataError`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    CrisisLine,
+    FaqEntry,
+    GlossaryTerm,
+    HeadToHead,
+    Intervention,
+    Reference,
+)
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+try:  # the C parser is several times faster; fall back to pure Python where libyaml is missing
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        fld = f" {self.field}:" if self.field else ""
+        return f"{where}:{fld} {self.message}"
+
+
+class DataError(Exception):
+    """One or more problems in the knowledge base, each with file, line and field."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message))
+        n = len(self.problems)
+        head = f"The knowledge base has {n} problem{'s' if n != 1 else ''}:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+# --- YAML with line numbers -----------------------------------------------------------------------
+
+Path_ = tuple[Any, ...]
+
+
+class _Builder:
+    """Turn a composed YAML node tree into plain data, recording the line of every path.
+
+    Walking nodes ourselves (instead of `yaml.load`) lets us refuse duplicate keys, non-standard tags
+    and alias bombs, and remember where each value came from.
+    """
+
+    def __init__(self, file: str):
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.problems: list[Problem] = []
+        self._count = 0
+        self._scalar = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> Any:
+        self._count += 1
+        if self._count > MAX_NODES:
+            raise _Abort(f"the file expands to more than {MAX_NODES} values (too large, or an alias bomb)")
+        if depth > MAX_DEPTH:
+            raise _Abort(f"values are nested more than {MAX_DEPTH} levels deep")
+        line = node.start_mark.line + 1
+        self.lines.setdefault(path, line)
+        if node.tag not in _ALLOWED_TAGS:
+            self.problems.append(
+                Problem(self.file, line, _fmt(path), f"the tag {node.tag!r} is not allowed (plain YAML only)")
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for knode, vnode in node.value:
+                key = self.build(knode, path, depth + 1)
+                if not isinstance(key, (str, int)):
+                    self.problems.append(
+                        Problem(self.file, knode.start_mark.line + 1, _fmt(path), "a key must be plain text")
+                    )
+                    continue
+                if key in out:
+                    self.problems.append(
+                        Problem(
+                            self.file,
+                            knode.start_mark.line + 1,
+                            _fmt((*path, key)),
+                            f"the key {key!r} appears twice",
+                        )
+                    )
+                    continue
+                out[key] = self.build(vnode, (*path, key), depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar.construct_object(node)
+
+
+class _Abort(Exception):
+    pass
+
+
+def _fmt(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
+    loc = tuple(loc)
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get(())
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse one YAML file. Returns the data, a path->line map, and any problems."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})")]
+    if size > MAX_FILE_BYTES:
+        return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB")]
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, {}, [Problem(display, line, "", "is not valid UTF-8 text (save it as UTF-8)")]
+    if not text.strip():
+        return None, {}, [Problem(display, None, "", "is empty")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        what = exc.problem or "the YAML syntax is not valid"
+        if "\t" in text and ("tab" in what.lower() or "found character" in what.lower()):
+            what += " (YAML does not allow tabs for indentation; use spaces)"
+        return None, {}, [Problem(display, line, "", f"YAML syntax error: {what}")]
+    except yaml.YAMLError as exc:
+        return None, {}, [Problem(display, None, "", f"YAML error: {exc}")]
+    if node is None:
+        return None, {}, [Problem(display, None, "", "is empty")]
+    builder = _Builder(display)
+    try:
+        data = builder.build(node)
+    except _Abort as exc:
+        return None, {}, [Problem(display, node.start_mark.line + 1, "", str(exc))]
+    except RecursionError:
+        return None, {}, [Problem(display, None, "", "values are nested too deeply")]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return None, {}, [Problem(display, mark.line + 1 if mark else None, "", f"YAML error: {exc}")]
+    return data, builder.lines, builder.problems
+
+
+# --- validation -------------------------------------------------------------------------------------
+
+
+def _explain(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    msg = str(err.get("msg", "is not valid"))
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a known field (check the spelling)"
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"must be one of {expected}" if expected else msg
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, ") :]
+    return msg[0].lower() + msg[1:] if msg else "is not valid"
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_one(
+    model: type[M], data: Any, file: str, lines: dict[Path_, int], base: Path_ = ()
+) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = (*base, *err["loc"])
+            problems.append(Problem(file, _line_for(lines, loc), _fmt(loc), _explain(dict(err))))
+        return None, problems
+
+
+# --- the whole knowledge base -----------------------------------------------------------------------
+
+
+@dataclass
+class Bundle:
+    """Everything read from one or more knowledge-base folders, validated and cross-checked."""
+
+    interventions: list[Intervention] = field(default_factory=list)
+    references: dict[str, Reference] = field(default_factory=dict)
+    head_to_head: list[HeadToHead] = field(default_factory=list)
+    faq: list[FaqEntry] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    crisis: list[CrisisLine] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    # where each record came from: (kind, id) -> (file, line), for cross-check messages
+    origins: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+
+
+def bundled_data_dir() -> Path:
+    """The knowledge base shipped with trdguide.
+
+    In an installed wheel it is the package's `data/` folder; in an editable install or a source
+    checkout it is the repository's top-level `data/` folder.
+    """
+    packaged = resources.files("trdguide") / "data"
+    if isinstance(packaged, Path) and (packaged / "interventions").is_dir():
+        return packaged
+    try:
+        with resources.as_file(packaged) as p:
+            if (p / "interventions").is_dir():
+                return p
+    except (FileNotFoundError, TypeError):  # pragma: no cover - unusual resource loaders
+        pass
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root.parent))
+    except ValueError:  # pragma: no cover
+        return str(path)
+
+
+def load(root: Path | None = None) -> Bundle:
+    """Load and check a knowledge-base folder. Raises DataError listing every problem found."""
+    root = Path(root) if root is not None else bundled_data_dir()
+    problems: list[Problem] = []
+    bundle = Bundle(sources=[str(root)])
+    if not root.exists():
+        raise DataError([Problem(str(root), None, "", "the knowledge-base folder does not exist")])
+    if not root.is_dir():
+        raise DataError([Problem(str(root), None, "", "is not a folder")])
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise DataError([Problem(str(root), None, "", "the knowledge-base folder cannot be read")])
+
+    def read_list(path: Path, model: type[M], kind: str, key: str) -> list[M]:
+        disp = _display(path, root)
+        data, lines, probs = read_yaml(path, disp)
+        problems.extend(probs)
+        if data is None:
+            return []
+        if not isinstance(data, list):
+            problems.append(Problem(disp, lines.get(()), "", "must be a list of entries (each starting with '- ')"))
+            return []
+        out = []
+        for i, item in enumerate(data):
+            obj, probs = validate_one(model, item, disp, lines, (i,))
+            problems.extend(probs)
+            if obj is not None:
+                out.append(obj)
+                ident = str(getattr(obj, key))
+                if (kind, ident.lower()) in bundle.origins:
+                    f0, l0 = bundle.origins[(kind, ident.lower())]
+                    problems.append(
+                        Problem(disp, _line_for(lines, (i,)), key,
+                                f"{kind} {ident!r} is defined twice (also in {f0}:{l0})")
+                    )
+                else:
+                    bundle.origins[(kind, ident.lower())] = (disp, _line_for(lines, (i, key)))
+        return out
+
+    for path in _yaml_files(root / "interventions"):
+        disp = _display(path, root)
+        data, lines, probs = read_yaml(path, disp)
+        problems.extend(probs)
+        if data is None:
+            continue
+        if not isinstance(data, dict):
+            problems.append(Problem(disp, lines.get(()), "", "must be one intervention record (a mapping of fields)"))
+            continue
+        obj, probs = validate_one(Intervention, data, disp, lines)
+        problems.extend(probs)
+        if obj is None:
+            continue
+        if path.stem != obj.id:
+            problems.append(Problem(disp, _line_for(lines, ("id",)), "id",
+                                    f"the id {obj.id!r} must match the file name ({path.stem}.yaml)"))
+        key = ("intervention", obj.id)
+        if key in bundle.origins:
+            problems.append(Problem(disp, _line_for(lines, ("id",)), "id",
+                                    f"intervention {obj.id!r} is defined twice (also in {bundle.origins[key][0]})"))
+            continue
+        bundle.origins[key] = (disp, _line_for(lines, ("id",)))
+        bundle.interventions.append(obj)
+
+    for path in _yaml_files(root / "references"):
+        for ref in read_list(path, Reference, "reference", "id"):
+            bundle.references.setdefault(ref.id, ref)
+    for path in _yaml_files(root / "head_to_head"):
+        bundle.head_to_head.extend(read_list(path, HeadToHead, "head-to-head trial", "id"))
+    for name, model, kind, key in (
+        ("faq.yaml", FaqEntry, "FAQ entry", "id"),
+        ("glossary.yaml", GlossaryTerm, "glossary term", "term"),
+        ("crisis.yaml", CrisisLine, "crisis line", "service"),
+    ):
+        path = root / name
+        if path.exists():
+            items = read_list(path, model, kind, key)  # type: ignore[type-var]
+            getattr(bundle, name.removesuffix(".yaml")).extend(items)
+
+    problems.extend(cross_check(bundle))
+    if problems:
+        raise DataError(problems)
+    bundle.interventions.sort(key=lambda i: i.id)
+    return bundle
+
+
+def cross_check(bundle: Bundle) -> list[Problem]:
+    """Checks that need the whole knowledge base: unique names, references and links that exist."""
+    problems: list[Problem] = []
+    ids = {i.id for i in bundle.interventions}
+    names: dict[str, str] = {}
+    for item in bundle.interventions:
+        file, line = bundle.origins[("intervention", item.id)]
+        for n in item.names:
+            low = n.lower()
+            other = names.get(low)
+            if other is not None and other != item.id:
+                problems.append(Problem(file, line, "aliases",
+                                        f"the name {n!r} is already used by intervention {other!r}"))
+            elif low in ids and low != item.id:
+                problems.append(Problem(file, line, "aliases",
+                                        f"the name {n!r} is the id of another intervention"))
+            names.setdefault(low, item.id)
+        for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
+            problems.append(Problem(file, line, "references", f"cites {ref!r}, which is not in references/"))
+        for rel in item.related:
+            if rel not in ids:
+                problems.append(Problem(file, line, "related", f"names {rel!r}, which is not an intervention"))
+            if rel == item.id:
+                problems.append(Problem(file, line, "related", "an intervention cannot be related to itself"))
+    for h in bundle.head_to_head:
+        file, line = bundle.origins[("head-to-head trial", h.id.lower())]
+        for iid in h.interventions:
+            if iid not in ids:
+                problems.append(Problem(file, line, "interventions", f"names {iid!r}, which is not an intervention"))
+        cited = set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
+        for ref in sorted(cited - bundle.references.keys()):
+            problems.append(Problem(file, line, "refs", f"cites {ref!r}, which is not in references/"))
+    for f in bundle.faq:
+        file, line = bundle.origins[("FAQ entry", f.id.lower())]
+        for rel in f.related:
+            if rel not in ids:
+                problems.append(Problem(file, line, "related", f"names {rel!r}, which is not an intervention"))
+        for ref in f.refs:
+            if ref not in bundle.references:
+                problems.append(Problem(file, line, "refs", f"cites {ref!r}, which is not in references/"))
+    for g in bundle.glossary:
+        file, line = bundle.origins[("glossary term", g.term.lower())]
+        for ref in g.refs:
+            if ref not in bundle.references:
+                problems.append(Problem(file, line, "refs", f"cites {ref!r}, which is not in references/"))
+    today = _dt.date.today()
+    for item in bundle.interventions:
+        if item.last_reviewed > today:  # pragma: no cover - the model already refuses this
+            file, line = bundle.origins[("intervention", item.id)]
+            problems.append(Problem(file, line, "last_reviewed", "is in the future"))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m trdguide.loader [DIR]`: load a knowledge base and print its problems, if any."""
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        b = load(Path(args[0]) if args else None)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"OK: {len(b.interventions)} interventions, {len(b.references)} references, "
+          f"{len(b.faq)} FAQ entries, {len(b.glossary)} glossary terms, {len(b.crisis)} crisis lines, "
+          f"{len(b.head_to_head)} head-to-head trials")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,381 @@
+"""The record formats of the knowledge base: one pydantic model per kind of record.
+
+This module is the single definition of each record's shape. It knows nothing about YAML files,
+terminals or the command line; the loader feeds it plain Python data and the renderers read it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from enum import Enum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PMID_RE = re.compile(r"^[1-9][0-9]{0,8}$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_RE, min_length=2, max_length=60)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+RefIds = Annotated[list[Slug], Field(min_length=1)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
+Per100 = Annotated[float, Field(ge=0, le=100)]
+
+
+class Strict(BaseModel):
+    """Base for every record: unknown fields are errors, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# --- closed sets ----------------------------------------------------------------------------------
+
+
+class Category(str, Enum):
+    current_care = "current-care"
+    medication = "medication"
+    rapid_acting = "rapid-acting"
+    neuromodulation = "neuromodulation"
+    psychotherapy = "psychotherapy"
+    psychedelic = "psychedelic"
+    self_care = "self-care-and-support"
+
+
+class StatusLabel(str, Enum):
+    """The one-line status shown in lists and comparisons. Details live in `regulatory`."""
+
+    approved = "approved"  # a regulator approved or cleared it for a depression use
+    off_label = "off-label"  # approved for something else, used for depression without that approval
+    investigational = "investigational"  # only available in research studies
+    not_approved = "not-approved"  # a regulator has declined it, or it is illegal outside research
+    approved_other_use = "approved-for-other-use"  # approved, but not for TRD or MDD
+    no_approval_needed = "no-approval-needed"  # therapies, self-care: not regulated as a product
+
+
+class Place(str, Enum):
+    home = "home"
+    clinic = "clinic"
+    hospital = "hospital"
+    specialist_centre = "specialist-centre"
+    research_study = "research-study"
+    community = "community"
+    online = "online"
+
+
+class Anaesthesia(str, Enum):
+    none = "none"
+    general = "general"
+    surgical = "surgical"  # an operation to implant a device (general or local anaesthetic)
+
+
+class Certainty(str, Enum):
+    high = "high"
+    moderate = "moderate"
+    low = "low"
+    very_low = "very-low"
+
+
+class Measure(str, Enum):
+    response = "response"
+    remission = "remission"
+    relapse = "relapse"
+    sustained_response = "sustained-response"
+    scale_change = "scale-change"
+    other = "other"
+
+
+class RefKind(str, Enum):
+    rct = "rct"
+    meta_analysis = "meta-analysis"
+    guideline = "guideline"
+    regulatory = "regulatory"
+    label = "label"
+    registry = "registry"
+    review = "review"
+    cohort = "cohort"
+    hta = "hta"
+    other = "other"
+
+
+class Region(str, Enum):
+    US = "US"
+    UK = "UK"
+    EU = "EU"
+    CA = "CA"
+    AU = "AU"
+    IE = "IE"
+
+
+# Enums are read from YAML strings: allow the string value (only the listed values pass).
+CategoryT = Annotated[Category, Field(strict=False)]
+StatusLabelT = Annotated[StatusLabel, Field(strict=False)]
+PlaceT = Annotated[Place, Field(strict=False)]
+AnaesthesiaT = Annotated[Anaesthesia, Field(strict=False)]
+CertaintyT = Annotated[Certainty, Field(strict=False)]
+MeasureT = Annotated[Measure, Field(strict=False)]
+RefKindT = Annotated[RefKind, Field(strict=False)]
+RegionT = Annotated[Region, Field(strict=False)]
+
+
+# --- building blocks ------------------------------------------------------------------------------
+
+
+class Statement(Strict):
+    """One claim in plain words with the references that support it."""
+
+    text: Text
+    refs: RefIds
+
+
+class Reference(Strict):
+    id: Slug
+    kind: RefKindT
+    citation: Text
+    year: Year | None = None
+    pmid: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    note: Text | None = None
+
+    @field_validator("pmid")
+    @classmethod
+    def _pmid(cls, v: str | None) -> str | None:
+        if v is not None and not PMID_RE.match(v):
+            raise ValueError("a PMID is 1 to 9 digits, with no prefix (for example 37224232)")
+        return v
+
+    @field_validator("doi")
+    @classmethod
+    def _doi(cls, v: str | None) -> str | None:
+        if v is not None and not DOI_RE.match(v):
+            raise ValueError("a DOI starts with '10.' and has no spaces (for example 10.1056/NEJMoa2302399)")
+        return v
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, v: str | None) -> str | None:
+        if v is not None and not URL_RE.match(v):
+            raise ValueError("a URL starts with http:// or https:// and has no spaces")
+        return v
+
+    @model_validator(mode="after")
+    def _has_locator(self) -> Reference:
+        if not (self.pmid or self.doi or self.url):
+            raise ValueError("a reference needs at least one of pmid, doi or url")
+        return self
+
+    @property
+    def locator(self) -> str:
+        parts = []
+        if self.pmid:
+            parts.append(f"PMID {self.pmid}")
+        if self.doi:
+            parts.append(f"doi:{self.doi}")
+        if self.url and not (self.pmid or self.doi):
+            parts.append(self.url)
+        return " · ".join(parts)
+
+
+class Figure(Strict):
+    """A number of people out of 100, with a range where the source gives one."""
+
+    value: Per100
+    low: Per100 | None = None
+    high: Per100 | None = None
+
+    @model_validator(mode="after")
+    def _range(self) -> Figure:
+        if (self.low is None) != (self.high is None):
+            raise ValueError("give both low and high for a range, or neither")
+        if self.low is not None and self.high is not None and not (self.low <= self.value <= self.high):
+            raise ValueError("the range must contain the value (low <= value <= high)")
+        return self
+
+
+class Comparator(Strict):
+    label: ShortText
+    per_100: Figure | None = None
+
+
+class Outcome(Strict):
+    """One measured result, in the same shape for every intervention."""
+
+    measure: MeasureT
+    label: ShortText  # plain words: "improved by half or more (response)"
+    per_100: Figure | None = None
+    result: Text | None = None  # for outcomes that are not a count of people (e.g. change on a scale)
+    comparator: Comparator | None = None
+    population: Text
+    timeframe: ShortText
+    threshold: ShortText | None = None
+    study: ShortText
+    design: RefKindT
+    note: Text | None = None
+    refs: RefIds
+
+    @model_validator(mode="after")
+    def _figure_or_result(self) -> Outcome:
+        if self.per_100 is None and self.result is None:
+            raise ValueError("an outcome needs per_100 (people out of 100) or a result in words")
+        if self.measure in (Measure.response, Measure.remission) and self.threshold is None:
+            raise ValueError("response and remission outcomes must state the threshold used")
+        return self
+
+
+class Setting(Strict):
+    where: Annotated[list[PlaceT], Field(min_length=1)]
+    given_by: Text
+    anaesthesia: AnaesthesiaT
+    schedule: Text  # how often and for how long, never how much
+    time_to_effect: Text
+    daily_life: Text  # driving, time off, travel
+    refs: RefIds
+
+
+class Status(Strict):
+    label: StatusLabelT
+    note: ShortText
+
+
+class Regulatory(Strict):
+    region: RegionT
+    body: ShortText
+    status: ShortText
+    year: Year | None = None
+    indication: Text
+    refs: RefIds
+
+
+class GuidelinePosition(Strict):
+    body: ShortText
+    year: Year
+    position: Text
+    refs: RefIds
+
+
+class SideEffects(Strict):
+    common: Annotated[list[Statement], Field(min_length=1)]
+    serious: Annotated[list[Statement], Field(min_length=1)]
+
+
+class Evidence(Strict):
+    certainty: CertaintyT
+    why: Text
+    refs: RefIds
+
+
+def _not_future(d: _dt.date) -> _dt.date:
+    if d > _dt.date.today():
+        raise ValueError(f"last_reviewed {d.isoformat()} is in the future")
+    return d
+
+
+ReviewDate = Annotated[_dt.date, AfterValidator(_not_future)]
+
+
+class Intervention(Strict):
+    id: Slug
+    name: ShortText
+    short_name: ShortText
+    aliases: list[ShortText] = Field(default_factory=list)
+    category: CategoryT
+    summary: Text
+    mechanism: Statement
+    setting: Setting
+    status: Status
+    regulatory: list[Regulatory] = Field(default_factory=list)
+    guidelines: list[GuidelinePosition] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+    side_effects: SideEffects
+    not_suitable_for: Annotated[list[Statement], Field(min_length=1)]
+    durability: Annotated[list[Statement], Field(min_length=1)]
+    access: Annotated[list[Statement], Field(min_length=1)]
+    misconceptions: list[Statement] = Field(default_factory=list)
+    questions_to_ask: Annotated[list[Text], Field(min_length=1)]
+    evidence: Evidence
+    related: list[Slug] = Field(default_factory=list)
+    references: RefIds
+    last_reviewed: ReviewDate
+
+    def all_ref_ids(self) -> set[str]:
+        """Every reference id this record cites, anywhere in it."""
+        ids: set[str] = set(self.references)
+        ids.update(self.mechanism.refs, self.setting.refs, self.evidence.refs)
+        for group in (
+            self.side_effects.common,
+            self.side_effects.serious,
+            self.not_suitable_for,
+            self.durability,
+            self.access,
+            self.misconceptions,
+        ):
+            for s in group:
+                ids.update(s.refs)
+        for r in self.regulatory:
+            ids.update(r.refs)
+        for g in self.guidelines:
+            ids.update(g.refs)
+        for o in self.outcomes:
+            ids.update(o.refs)
+        return ids
+
+    @property
+    def names(self) -> list[str]:
+        return [self.id, self.short_name, *self.aliases]
+
+
+class HeadToHead(Strict):
+    """A trial that compared two or more options of the knowledge base directly."""
+
+    id: Slug
+    title: ShortText
+    interventions: Annotated[list[Slug], Field(min_length=2)]
+    summary: Text
+    outcomes: Annotated[list[Outcome], Field(min_length=1)]
+    caveats: list[Statement] = Field(default_factory=list)
+    refs: RefIds
+
+
+class FaqEntry(Strict):
+    id: Slug
+    question: ShortText
+    answer: Text
+    related: list[Slug] = Field(default_factory=list)
+    refs: list[Slug] = Field(default_factory=list)
+
+
+class GlossaryTerm(Strict):
+    term: ShortText
+    definition: Text
+    aliases: list[ShortText] = Field(default_factory=list)
+    refs: list[Slug] = Field(default_factory=list)
+
+
+class CrisisLine(Strict):
+    region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$|^INTL$")]
+    region_name: ShortText
+    service: ShortText
+    contact: ShortText  # exactly as a person dials or types it
+    hours: ShortText
+    url: str
+    checked: ReviewDate
+    source: str
+
+    @field_validator("url", "source")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not URL_RE.match(v):
+            raise ValueError("a URL starts with http:// or https:// and has no spaces")
+        return v
