@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from enum import Enum
 from typing import Annotated
 
 from pydantic import (
@@ -40,83 +39,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-# --- closed sets ----------------------------------------------------------------------------------
-
-
-class Category(str, Enum):
-    current_care = "current-care"
-    medication = "medication"
-    rapid_acting = "rapid-acting"
-    neuromodulation = "neuromodulation"
-    psychotherapy = "psychotherapy"
-    psychedelic = "psychedelic"
-    self_care = "self-care-and-support"
-
-
-class StatusLabel(str, Enum):
-    """The one-line status shown in lists and comparisons. Details live in `regulatory`."""
-
-    approved = "approved"  # a regulator approved or cleared it for a depression use
-    off_label = "off-label"  # approved for something else, used for depression without that approval
-    investigational = "investigational"  # only available in research studies
-    not_approved = "not-approved"  # a regulator has declined it, or it is illegal outside research
-    approved_other_use = "approved-for-other-use"  # approved, but not for TRD or MDD
-    no_approval_needed = "no-approval-needed"  # therapies, self-care: not regulated as a product
-
-
-class Place(str, Enum):
-    home = "home"
-    clinic = "clinic"
-    hospital = "hospital"
-    specialist_centre = "specialist-centre"
-    research_study = "research-study"
-    community = "community"
-    online = "online"
-
-
-class Anaesthesia(str, Enum):
-    none = "none"
-    general = "general"
-    surgical = "surgical"  # an operation to implant a device (general or local anaesthetic)
-
-
-class Certainty(str, Enum):
-    high = "high"
-    moderate = "moderate"
-    low = "low"
-    very_low = "very-low"
-
-
-class Measure(str, Enum):
-    response = "response"
-    remission = "remission"
-    relapse = "relapse"
-    sustained_response = "sustained-response"
-    scale_change = "scale-change"
-    other = "other"
-
-
-class RefKind(str, Enum):
-    rct = "rct"
-    meta_analysis = "meta-analysis"
-    guideline = "guideline"
-    regulatory = "regulatory"
-    label = "label"
-    registry = "registry"
-    review = "review"
-    cohort = "cohort"
-    hta = "hta"
-    other = "other"
-
-
-class Region(str, Enum):
-    US = "US"
-    UK = "UK"
-    EU = "EU"
-    CA = "CA"
-    AU = "AU"
-    IE = "IE"
-
+from .vocab import (  # noqa: E402  (the closed sets live in a module without pydantic)
+    Anaesthesia,
+    Category,
+    Certainty,
+    Measure,
+    Place,
+    RefKind,
+    Region,
+    StatusLabel,
+)
 
 # Enums are read from YAML strings: allow the string value (only the listed values pass).
 CategoryT = Annotated[Category, Field(strict=False)]

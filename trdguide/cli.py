@@ -1,0 +1,358 @@
+"""The `trdguide` command line. Thin on purpose: parse arguments, ask the knowledge base, pick a renderer.
+
+Heavy modules (pydantic, yaml, rich, the knowledge base) are imported inside the commands that need
+them, so `--help`, `--version` and shell completion start quickly.
+
+Exit codes: 0 ok; 1 not found or a problem in the knowledge base; 2 usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from . import __version__
+from .vocab import Category, Place, StatusLabel
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeBase
+    from .render.document import Document
+
+
+class Format(str, Enum):
+    table = "table"
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+EPILOG = "Education, not medical advice. In a crisis: trdguide crisis (US and Canada: call or text 988)."
+
+app = typer.Typer(
+    name="trdguide",
+    help="An offline, evidence-cited guide to treatment options for treatment-resistant depression.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class State:
+    data: Path | None = None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"trdguide {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    data: Annotated[
+        Optional[Path],  # noqa: UP045 - Typer needs Optional on Python 3.10
+        typer.Option(
+            "--data",
+            envvar="TRDGUIDE_DATA",
+            help="Use the knowledge base in this folder instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """An offline, evidence-cited guide to treatment options for treatment-resistant depression.
+
+    Education, not medical advice.
+    """
+    State.data = data
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    typer.echo(f"Error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _kb() -> KnowledgeBase:
+    from .knowledge import KnowledgeBase
+    from .loader import DataError
+
+    try:
+        return KnowledgeBase.load(State.data)
+    except DataError as exc:
+        _fail(str(exc), 1)
+
+
+def _lookup(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+    """Run a knowledge-base query, turning lookup problems into clear errors with exit codes."""
+    from .knowledge import BadRequest, LookupError_
+
+    try:
+        return fn(*args, **kwargs)
+    except BadRequest as exc:
+        _fail(str(exc), 2)
+    except LookupError_ as exc:
+        _fail(str(exc), 1)
+
+
+def _width() -> int:
+    try:
+        cols = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        cols = 0
+    if cols <= 0:
+        import shutil
+
+        cols = shutil.get_terminal_size((80, 24)).columns
+    return max(20, min(cols, 160))
+
+
+def _emit(doc: Document, fmt: Format, json_text: str) -> None:
+    """Write a result in the chosen format. The framing is added once, here."""
+    from .render.document import framed
+
+    if fmt is Format.json:
+        sys.stdout.write(json_text)
+        return
+    full = framed(doc)
+    if fmt is Format.text:
+        from .render import text
+
+        sys.stdout.write(text.render(full, _width()))
+    elif fmt is Format.markdown:
+        from .render import markdown
+
+        sys.stdout.write(markdown.render(full))
+    else:
+        from .render import terminal
+
+        terminal.render(full, sys.stdout)
+
+
+def _complete_name(incomplete: str) -> list[str]:
+    try:
+        from .knowledge import KnowledgeBase
+
+        names = KnowledgeBase.load(State.data).all_names()
+    except Exception:  # completion must never crash the shell
+        return []
+    low = incomplete.lower()
+    return [n for n in names if n.startswith(low) and " " not in n]
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: table, text (plain, linear), markdown or json.")
+]
+
+
+# --- commands --------------------------------------------------------------------------------------
+
+
+@app.command("list")
+def list_(
+    category: Annotated[Optional[Category], typer.Option(help="Only this category.")] = None,  # noqa: UP045
+    status: Annotated[Optional[StatusLabel], typer.Option(help="Only this status.")] = None,  # noqa: UP045
+    setting: Annotated[
+        Optional[Place], typer.Option(help="Only options given in this setting.")  # noqa: UP045
+    ] = None,
+    no_anaesthesia: Annotated[
+        bool, typer.Option("--no-anaesthesia", help="Only options that need no anaesthesia or surgery.")
+    ] = False,
+    search: Annotated[
+        Optional[str], typer.Option(help="Text to find in names, aliases and summaries.")  # noqa: UP045
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List the treatment options, with filters that combine.
+
+    Examples:
+
+      trdguide list
+
+      trdguide list --category neuromodulation --no-anaesthesia
+
+      trdguide list --setting home --format text
+    """
+    from .render import document, json
+
+    kb = _kb()
+    items = kb.filter(category, status, setting, no_anaesthesia, search)
+    hint = None
+    if not items:
+        used = [n for n, v in (("--category", category), ("--status", status), ("--setting", setting),
+                               ("--no-anaesthesia", no_anaesthesia), ("--search", search)) if v]
+        hint = f"Try removing or loosening {' or '.join(used)}." if used else None
+    _emit(document.list_document(items, hint), fmt, json.list_json(items) if fmt is Format.json else "")
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="A name, short name or alias, e.g. rtms, ect, esketamine.",
+                                        autocompletion=_complete_name)],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Everything about one option, with its references and review date.
+
+    Examples:
+
+      trdguide show tms
+
+      trdguide show esketamine --format markdown
+    """
+    from .render import document, json
+
+    kb = _kb()
+    item = _lookup(kb.resolve, name)
+    _emit(document.show_document(item, kb), fmt, json.show_json(item, kb) if fmt is Format.json else "")
+
+
+@app.command()
+def compare(
+    names: Annotated[list[str], typer.Argument(help="2 to 5 names to compare side by side.",
+                                               autocompletion=_complete_name)],
+    rows: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Comma-separated rows to show: work, soon, like, common, serious, unsuitable, "
+                          "lasting, status, evidence, cost."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Compare 2 to 5 options side by side: the same questions, in the same order, for each.
+
+    Examples:
+
+      trdguide compare tms ketamine
+
+      trdguide compare ect iv-ketamine esketamine --rows work,soon,serious
+    """
+    from .render import document, json
+
+    if not 2 <= len(names) <= 5:
+        _fail(f"compare takes 2 to 5 names; you gave {len(names)}.", 2)
+    kb = _kb()
+    wanted = [r.strip() for r in rows.split(",") if r.strip()] if rows is not None else None
+    if rows is not None and not wanted:
+        _fail("--rows needs at least one row name.", 2)
+    comparison = _lookup(kb.compare, names, wanted)
+    _emit(document.compare_document(comparison), fmt,
+          json.compare_json(comparison) if fmt is Format.json else "")
+
+
+@app.command()
+def faq(
+    query: Annotated[
+        Optional[str], typer.Argument(help="A question number or words to look for.")  # noqa: UP045
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Frequently asked questions, numbered. Give a number or words to narrow the list.
+
+    Examples:
+
+      trdguide faq
+
+      trdguide faq 3
+
+      trdguide faq "side effects"
+    """
+    from .render import document, json
+
+    kb = _kb()
+    entries = _lookup(kb.faq, query)
+    _emit(document.faq_document(entries, kb), fmt, json.faq_json(entries) if fmt is Format.json else "")
+
+
+@app.command()
+def glossary(
+    term: Annotated[Optional[str], typer.Argument(help="A term to look up.")] = None,  # noqa: UP045
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Plain-language meanings of the words used in this guide.
+
+    Examples:
+
+      trdguide glossary
+
+      trdguide glossary remission
+    """
+    from .render import document, json
+
+    kb = _kb()
+    terms = _lookup(kb.glossary, term)
+    _emit(document.glossary_document(terms), fmt, json.glossary_json(terms) if fmt is Format.json else "")
+
+
+@app.command()
+def crisis(
+    region: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="A region code: US, CA, UK, IE, AU, or INTL for everywhere else."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Where to get urgent help now, by region.
+
+    Examples:
+
+      trdguide crisis
+
+      trdguide crisis --region UK
+    """
+    from .render import document, json
+
+    kb = _kb()
+    lines = _lookup(kb.crisis, region)
+    _emit(document.crisis_document(lines), fmt, json.crisis_json(lines) if fmt is Format.json else "")
+
+
+@app.command()
+def about(fmt: FormatOpt = Format.table) -> None:
+    """What this tool is and is not, how evidence was chosen, updates, funding, and review dates.
+
+    Example:
+
+      trdguide about
+    """
+    from .knowledge import about_info
+    from .render import document, json
+
+    info = about_info(_kb(), __version__)
+    _emit(document.about_document(info), fmt, json.about_json(info) if fmt is Format.json else "")
+
+
+# --- entry point -----------------------------------------------------------------------------------
+
+
+def _configure_streams() -> None:
+    """Never crash on characters the terminal's encoding cannot show (e.g. LANG=C)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # pragma: no cover - closed or unusual streams
+                pass
+
+
+def main() -> None:
+    _configure_streams()
+    try:
+        app()
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`). Silence the final flush and exit quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None

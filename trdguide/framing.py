@@ -1,0 +1,30 @@
+"""The words that frame every output: the education disclaimer and the pointer to urgent help.
+
+Defined once here; every renderer and every output format uses them, once per output.
+"""
+
+from __future__ import annotations
+
+import re
+
+DISCLAIMER = (
+    "Education, not medical advice. Talk with your care team before you start, stop or change a treatment."
+)
+CRISIS_POINTER = (
+    "If you are in crisis or thinking about suicide, help is there now: run `trdguide crisis` "
+    "(US and Canada: call or text 988)."
+)
+HOPE_LINE = "Depression that has not yet responded to treatment can still get better; many options exist."
+COMPARISON_CAVEAT = (
+    "These figures come from different studies and groups of people, so they are not a head-to-head "
+    "comparison. Results for one person can differ."
+)
+
+# Characters that could change what a terminal shows: C0/C1 controls (except newline and tab), DEL,
+# and bidirectional overrides/isolates. Data text is shown with them made visible and harmless.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    """Make a data string inert for display: control and direction characters become visible codes."""
+    return _UNSAFE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)

@@ -1,0 +1,423 @@
+"""Queries over a loaded knowledge base: resolve names, filter, search, and build comparison rows.
+
+Everything here returns plain data (models, strings, small dataclasses). Nothing here knows about
+terminals, colours or the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loader import Bundle, load
+from .models import (
+    Anaesthesia,
+    Category,
+    CrisisLine,
+    FaqEntry,
+    Figure,
+    GlossaryTerm,
+    HeadToHead,
+    Intervention,
+    Outcome,
+    Place,
+    Reference,
+    StatusLabel,
+)
+
+
+class LookupError_(Exception):
+    """Base for user-facing lookup problems (exit code 1)."""
+
+
+class NotFound(LookupError_):
+    def __init__(self, name: str, suggestions: list[str], what: str = "intervention"):
+        self.name = name
+        self.suggestions = suggestions
+        msg = f"No {what} called {name!r}."
+        if suggestions:
+            msg += " Did you mean: " + ", ".join(suggestions) + "?"
+        super().__init__(msg)
+
+
+class Ambiguous(LookupError_):
+    def __init__(self, name: str, candidates: list[Intervention]):
+        self.name = name
+        self.candidates = candidates
+        names = ", ".join(f"{c.id} ({c.short_name})" for c in candidates)
+        super().__init__(f"{name!r} could mean more than one option: {names}. Please use one of these names.")
+
+
+class BadRequest(LookupError_):
+    """A request that is well-formed for the parser but makes no sense (e.g. the same name twice)."""
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s_]+", " ", s.strip().lower())
+
+
+# --- how figures are said in words -----------------------------------------------------------------
+
+
+def about(fig: Figure) -> str:
+    """'about 29 in 100' (with the range where there is one)."""
+    v = fig.value
+    if 0 < v < 1:
+        core = "fewer than 1 in 100"
+    else:
+        core = f"about {round(v)} in 100"
+    return core
+
+
+def likely_range(fig: Figure) -> str:
+    if fig.low is not None and fig.high is not None:
+        return f" (likely range {round(fig.low)} to {round(fig.high)})"
+    return ""
+
+
+def describe_outcome(o: Outcome) -> str:
+    """One outcome as a sentence: figure, comparator, population, time frame, study."""
+    label = o.label[0].upper() + o.label[1:]
+    if o.per_100 is not None:
+        head = f"{label}: {about(o.per_100)} people{likely_range(o.per_100)}"
+    else:
+        head = f"{label}: {o.result}"
+    if o.comparator is not None:
+        if o.comparator.per_100 is not None:
+            head += f", compared with {about(o.comparator.per_100)} with {o.comparator.label}"
+        else:
+            head += f", compared with {o.comparator.label}"
+    if o.per_100 is not None and o.result:
+        head += f" ({o.result})"
+    parts = [head + ".", f"Who: {o.population}.", f"When: {o.timeframe}."]
+    if o.threshold:
+        parts.append(f"Measured as: {o.threshold}.")
+    parts.append(f"Study: {o.study}.")
+    if o.note:
+        parts.append(o.note if o.note.endswith(".") else o.note + ".")
+    return " ".join(parts)
+
+
+ANAESTHESIA_WORDS = {
+    Anaesthesia.none: "no anaesthesia",
+    Anaesthesia.general: "general anaesthesia",
+    Anaesthesia.surgical: "an operation to implant a device",
+}
+
+STATUS_WORDS = {
+    StatusLabel.approved: "approved or cleared for a depression use",
+    StatusLabel.off_label: "off-label (not approved for depression)",
+    StatusLabel.investigational: "investigational (research only)",
+    StatusLabel.not_approved: "not approved",
+    StatusLabel.approved_other_use: "approved only for another use",
+    StatusLabel.no_approval_needed: "no approval needed (not a regulated product)",
+}
+
+
+# --- comparison ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    question: str
+
+
+ROWS: tuple[RowSpec, ...] = (
+    RowSpec("work", "Will it work?"),
+    RowSpec("soon", "How soon might it help?"),
+    RowSpec("like", "What is it like?"),
+    RowSpec("common", "Common side effects"),
+    RowSpec("serious", "Serious risks"),
+    RowSpec("unsuitable", "Who may not be suitable?"),
+    RowSpec("lasting", "How long does the benefit last?"),
+    RowSpec("status", "Approval and guideline status"),
+    RowSpec("evidence", "How strong is the evidence?"),
+    RowSpec("cost", "Cost and access"),
+)
+ROW_KEYS = tuple(r.key for r in ROWS)
+
+
+@dataclass
+class Row:
+    key: str
+    question: str
+    cells: list[list[str]]  # one cell per option; a cell is a list of short paragraphs
+
+
+@dataclass
+class Comparison:
+    options: list[Intervention]
+    rows: list[Row]
+    head_to_head: list[HeadToHead]
+    see_also: list[Intervention]
+    references: list[Reference]
+    reviewed: tuple[_dt.date, _dt.date]
+
+
+def cell(item: Intervention, key: str, max_outcomes: int = 2) -> list[str]:
+    """The text of one comparison cell (plain strings)."""
+    if key == "work":
+        outs = [describe_outcome(o) for o in item.outcomes[:max_outcomes]]
+        return outs or ["No trial figures for this option in the knowledge base."]
+    if key == "soon":
+        return [item.setting.time_to_effect]
+    if key == "like":
+        where = ", ".join(p.value.replace("-", " ") for p in item.setting.where)
+        return [
+            f"Where: {where}. {ANAESTHESIA_WORDS[item.setting.anaesthesia].capitalize()}.",
+            item.setting.schedule,
+            item.setting.daily_life,
+        ]
+    if key == "common":
+        return [s.text for s in item.side_effects.common]
+    if key == "serious":
+        return [s.text for s in item.side_effects.serious]
+    if key == "unsuitable":
+        return [s.text for s in item.not_suitable_for]
+    if key == "lasting":
+        return [s.text for s in item.durability]
+    if key == "status":
+        out = [f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}"]
+        for r in item.regulatory:
+            year = f", {r.year}" if r.year else ""
+            out.append(f"{r.region.value} ({r.body}{year}): {r.status}.")
+        for g in item.guidelines:
+            out.append(f"Guideline, {g.body} {g.year}: {g.position}")
+        return out
+    if key == "evidence":
+        return [f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}"]
+    if key == "cost":
+        return [s.text for s in item.access]
+    raise KeyError(key)
+
+
+class KnowledgeBase:
+    def __init__(self, bundle: Bundle):
+        self.bundle = bundle
+        self.interventions: list[Intervention] = list(bundle.interventions)
+        self.by_id = {i.id: i for i in self.interventions}
+        self.references = bundle.references
+        self._names: dict[str, str] = {}
+        for i in self.interventions:
+            for n in i.names:
+                self._names.setdefault(_norm(n), i.id)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> KnowledgeBase:
+        return cls(load(data_dir))
+
+    # names -------------------------------------------------------------------------------------
+    def all_names(self) -> list[str]:
+        return sorted(self._names)
+
+    def resolve(self, name: str) -> Intervention:
+        key = _norm(name)
+        if not key:
+            raise BadRequest("An intervention name cannot be empty. Try `trdguide list` to see the names.")
+        if key in self._names:
+            return self.by_id[self._names[key]]
+        if len(key) >= 3:
+            hits = sorted({iid for n, iid in self._names.items() if n.startswith(key)})
+            if len(hits) == 1:
+                return self.by_id[hits[0]]
+            if len(hits) > 1:
+                raise Ambiguous(name, [self.by_id[h] for h in hits])
+        close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)
+        suggestions: list[str] = []
+        for c in close:
+            iid = self._names[c]
+            if iid not in suggestions:
+                suggestions.append(iid)
+        if not suggestions:
+            subs = sorted({iid for n, iid in self._names.items() if key in n})
+            suggestions = subs[:5]
+        return self._raise_not_found(name, suggestions[:3])
+
+    @staticmethod
+    def _raise_not_found(name: str, suggestions: list[str]) -> Intervention:
+        raise NotFound(name[:80], suggestions)
+
+    def see_also(self, items: Sequence[Intervention]) -> list[Intervention]:
+        chosen = {i.id for i in items}
+        out: list[Intervention] = []
+        for i in items:
+            for rel in i.related:
+                if rel not in chosen and rel in self.by_id and self.by_id[rel] not in out:
+                    out.append(self.by_id[rel])
+        return out
+
+    # list and search ---------------------------------------------------------------------------
+    def filter(
+        self,
+        category: Category | None = None,
+        status: StatusLabel | None = None,
+        setting: Place | None = None,
+        no_anaesthesia: bool = False,
+        search: str | None = None,
+    ) -> list[Intervention]:
+        out = []
+        needle = _norm(search) if search else ""
+        for i in self.interventions:
+            if category is not None and i.category != category:
+                continue
+            if status is not None and i.status.label != status:
+                continue
+            if setting is not None and setting not in i.setting.where:
+                continue
+            if no_anaesthesia and i.setting.anaesthesia != Anaesthesia.none:
+                continue
+            if needle and not self._matches(i, needle):
+                continue
+            out.append(i)
+        return out
+
+    @staticmethod
+    def _matches(i: Intervention, needle: str) -> bool:
+        hay = " ".join([i.id, i.name, i.short_name, *i.aliases, i.summary])
+        return needle in _norm(hay)
+
+    # compare -----------------------------------------------------------------------------------
+    def compare(self, names: Sequence[str], rows: Iterable[str] | None = None) -> Comparison:
+        if not 2 <= len(names) <= 5:
+            raise BadRequest(f"Compare takes 2 to 5 names; you gave {len(names)}.")
+        items = [self.resolve(n) for n in names]
+        seen: dict[str, str] = {}
+        for n, i in zip(names, items):
+            if i.id in seen:
+                raise BadRequest(
+                    f"{n!r} and {seen[i.id]!r} are the same option ({i.short_name}). Name each option once."
+                )
+            seen[i.id] = n
+        keys = list(rows) if rows else list(ROW_KEYS)
+        for k in keys:
+            if k not in ROW_KEYS:
+                raise BadRequest(f"Unknown row {k!r}. Rows are: {', '.join(ROW_KEYS)}.")
+        specs = [r for r in ROWS if r.key in keys]
+        table = [Row(s.key, s.question, [cell(i, s.key) for i in items]) for s in specs]
+        return Comparison(
+            options=items,
+            rows=table,
+            head_to_head=self.head_to_head_for([i.id for i in items]),
+            see_also=self.see_also(items),
+            references=self.references_for(items),
+            reviewed=self.review_range(items),
+        )
+
+    def head_to_head_for(self, ids: Sequence[str]) -> list[HeadToHead]:
+        wanted = set(ids)
+        return [h for h in self.bundle.head_to_head if len(wanted & set(h.interventions)) >= 2]
+
+    def references_for(self, items: Sequence[Intervention]) -> list[Reference]:
+        ids: list[str] = []
+        for i in items:
+            for r in [*i.references, *sorted(i.all_ref_ids() - set(i.references))]:
+                if r not in ids:
+                    ids.append(r)
+        return [self.references[r] for r in ids if r in self.references]
+
+    def review_range(self, items: Sequence[Intervention] | None = None) -> tuple[_dt.date, _dt.date]:
+        dates = [i.last_reviewed for i in (items if items is not None else self.interventions)]
+        if not dates:
+            today = _dt.date.today()
+            return today, today
+        return min(dates), max(dates)
+
+    # faq, glossary, crisis ---------------------------------------------------------------------
+    def faq(self, query: str | None = None) -> list[tuple[int, FaqEntry]]:
+        numbered = list(enumerate(self.bundle.faq, start=1))
+        if query is None or not query.strip():
+            return numbered
+        q = query.strip()
+        if q.isdigit():
+            n = int(q)
+            if 1 <= n <= len(numbered):
+                return [numbered[n - 1]]
+            raise NotFound(q, [], what=f"FAQ question number (there are {len(numbered)})")
+        needle = _norm(q)
+        words = needle.split()
+        hits = [(n, f) for n, f in numbered if all(w in _norm(f.question + " " + f.answer) for w in words)]
+        if not hits:
+            raise NotFound(q[:80], [], what="FAQ question matching")
+        return hits
+
+    def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
+        terms = sorted(self.bundle.glossary, key=lambda g: g.term.lower())
+        if term is None or not term.strip():
+            return terms
+        key = _norm(term)
+        exact = [g for g in terms if key in {_norm(g.term), *(_norm(a) for a in g.aliases)}]
+        if exact:
+            return exact
+        partial = [g for g in terms if key in _norm(g.term) or any(key in _norm(a) for a in g.aliases)]
+        if partial:
+            return partial
+        names = [g.term for g in terms] + [a for g in terms for a in g.aliases]
+        close = difflib.get_close_matches(term, names, n=3, cutoff=0.6)
+        raise NotFound(term[:80], close, what="glossary term")
+
+    def crisis(self, region: str | None = None) -> list[CrisisLine]:
+        lines = list(self.bundle.crisis)
+        if region is None:
+            return lines
+        code = region.strip().upper()
+        if code == "GB":
+            code = "UK"
+        hits = [c for c in lines if c.region == code]
+        if not hits:
+            codes = sorted({c.region for c in lines})
+            raise NotFound(region[:20], codes, what="region code")
+        return hits + [c for c in lines if c.region == "INTL" and code != "INTL"]
+
+
+# --- about -----------------------------------------------------------------------------------------
+
+ABOUT_WHAT = (
+    "trdguide is an offline guide that helps people understand and compare treatment options for "
+    "depression that has not improved enough with treatment (treatment-resistant depression). It is "
+    "for patients, families, students and writers preparing for a conversation with a clinician."
+)
+ABOUT_NOT = (
+    "It is not medical advice, not a diagnosis, and not a recommendation of any treatment. It cannot "
+    "know your history. Decisions belong to you and your care team."
+)
+ABOUT_EVIDENCE = (
+    "Figures come from randomised trials, meta-analyses, regulator records, product labels and "
+    "guidelines, each cited with a PMID, DOI or official web address. Where sources disagree, both are "
+    "shown. Facts that could not be confirmed in a primary source were left out."
+)
+ABOUT_UPDATES = (
+    "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
+    "year, and sooner when a regulator or a major guideline changes its position."
+)
+ABOUT_AUTHORS = (
+    "Written by the trdguide contributors. No funding, and no money or support from any maker of a "
+    "treatment described here."
+)
+REVIEW_POLICY_DAYS = 365
+
+
+@dataclass
+class AboutInfo:
+    version: str
+    sources: list[str]
+    interventions: int
+    references: int
+    oldest_review: _dt.date
+    newest_review: _dt.date
+
+
+def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
+    oldest, newest = kb.review_range()
+    return AboutInfo(
+        version=version,
+        sources=list(kb.bundle.sources),
+        interventions=len(kb.interventions),
+        references=len(kb.references),
+        oldest_review=oldest,
+        newest_review=newest,
+    )

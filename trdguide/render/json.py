@@ -1,0 +1,92 @@
+"""JSON output: a stable, documented envelope around plain data (see README, "JSON output").
+
+Never goes through a Rich console, so FORCE_COLOR cannot put escape codes into it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import json
+from typing import Any
+
+from .. import __version__, framing
+from ..knowledge import STATUS_WORDS, AboutInfo, Comparison, KnowledgeBase
+from ..models import CrisisLine, FaqEntry, GlossaryTerm, Intervention
+
+SCHEMA_VERSION = 1
+
+
+def envelope(command: str, data: dict[str, Any]) -> str:
+    doc = {
+        "trdguide": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "command": command,
+        "disclaimer": framing.DISCLAIMER,
+        "urgent_help": framing.CRISIS_POINTER,
+        "data": data,
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, default=_default) + "\n"
+
+
+def _default(o: object) -> object:
+    if isinstance(o, _dt.date):
+        return o.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(o).__name__}")
+
+
+def summary(i: Intervention) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "name": i.name,
+        "short_name": i.short_name,
+        "category": i.category.value,
+        "status": {"label": i.status.label.value, "meaning": STATUS_WORDS[i.status.label], "note": i.status.note},
+        "where": [p.value for p in i.setting.where],
+        "anaesthesia": i.setting.anaesthesia.value,
+        "time_to_effect": i.setting.time_to_effect,
+        "last_reviewed": i.last_reviewed.isoformat(),
+    }
+
+
+def list_json(items: list[Intervention]) -> str:
+    return envelope("list", {"count": len(items), "interventions": [summary(i) for i in items]})
+
+
+def show_json(item: Intervention, kb: KnowledgeBase) -> str:
+    return envelope("show", {
+        "intervention": item.model_dump(mode="json"),
+        "see_also": [r.id for r in kb.see_also([item])],
+        "references": [r.model_dump(mode="json") for r in kb.references_for([item])],
+    })
+
+
+def compare_json(c: Comparison) -> str:
+    ids = [o.id for o in c.options]
+    return envelope("compare", {
+        "options": [summary(o) for o in c.options],
+        "rows": [
+            {"key": r.key, "question": r.question, "cells": dict(zip(ids, r.cells))} for r in c.rows
+        ],
+        "caveat": framing.COMPARISON_CAVEAT,
+        "head_to_head": [h.model_dump(mode="json") for h in c.head_to_head],
+        "see_also": [s.id for s in c.see_also],
+        "references": [r.model_dump(mode="json") for r in c.references],
+        "reviewed": {"oldest": c.reviewed[0].isoformat(), "newest": c.reviewed[1].isoformat()},
+    })
+
+
+def faq_json(entries: list[tuple[int, FaqEntry]]) -> str:
+    return envelope("faq", {"entries": [{"number": n, **f.model_dump(mode="json")} for n, f in entries]})
+
+
+def glossary_json(terms: list[GlossaryTerm]) -> str:
+    return envelope("glossary", {"terms": [g.model_dump(mode="json") for g in terms]})
+
+
+def crisis_json(lines: list[CrisisLine]) -> str:
+    return envelope("crisis", {"lines": [c.model_dump(mode="json") for c in lines]})
+
+
+def about_json(info: AboutInfo) -> str:
+    return envelope("about", dataclasses.asdict(info))

@@ -1,0 +1,53 @@
+"""Plain, linear text: no colour, no tables, wrapped to the terminal width. Suits screen readers."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..framing import safe
+from .document import Bullets, Document, Heading, Para, Table, Title
+
+
+def render(doc: Document, width: int) -> str:
+    width = max(20, width)
+    out: list[str] = []
+
+    def wrap(text: str, indent: str = "", first: str | None = None) -> None:
+        out.extend(
+            textwrap.wrap(
+                safe(text), width=width, initial_indent=first if first is not None else indent,
+                subsequent_indent=indent, break_long_words=False, break_on_hyphens=False,
+            ) or [""]
+        )
+
+    for block in doc.blocks:
+        if isinstance(block, Title):
+            wrap(block.text.upper() if len(block.text) < 40 else block.text)
+            out.append("")
+        elif isinstance(block, Heading):
+            wrap(block.text)
+        elif isinstance(block, Para):
+            wrap(("Note: " if block.style == "note" else "") + block.text)
+            out.append("")
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                wrap(item, indent="  ", first="- ")
+            out.append("")
+        elif isinstance(block, Table):
+            if block.kind == "grid":
+                for label, cells in block.rows:
+                    wrap(label)
+                    for col, paras in zip(block.columns, cells):
+                        wrap(col + ": " + paras[0] if paras else col + ":", indent="    ", first="  ")
+                        for p in paras[1:]:
+                            wrap(p, indent="    ")
+                    out.append("")
+            else:
+                for label, cells in block.rows:
+                    wrap(label)
+                    for col, paras in zip(block.columns, cells):
+                        wrap(col + ": " + " ".join(paras), indent="    ", first="  ")
+                    out.append("")
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
