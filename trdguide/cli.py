@@ -8,11 +8,13 @@ Exit codes: 0 ok; 1 not found or a problem in the knowledge base; 2 usage error.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 
 import typer
 
@@ -22,6 +24,9 @@ from .vocab import Category, Place, StatusLabel
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
     from .render.document import Document
+
+
+T = TypeVar("T")
 
 
 class Format(str, Enum):
@@ -96,12 +101,12 @@ def _kb() -> KnowledgeBase:
         _fail(str(exc), 1)
 
 
-def _lookup(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _lookup(fn: Callable[..., T], *args: Any) -> T:
     """Run a knowledge-base query, turning lookup problems into clear errors with exit codes."""
     from .knowledge import BadRequest, LookupError_
 
     try:
-        return fn(*args, **kwargs)
+        return fn(*args)
     except BadRequest as exc:
         _fail(str(exc), 2)
     except LookupError_ as exc:
@@ -192,16 +197,27 @@ def list_(
     items = kb.filter(category, status, setting, no_anaesthesia, search)
     hint = None
     if not items:
-        used = [n for n, v in (("--category", category), ("--status", status), ("--setting", setting),
-                               ("--no-anaesthesia", no_anaesthesia), ("--search", search)) if v]
+        used = [
+            n
+            for n, v in (
+                ("--category", category),
+                ("--status", status),
+                ("--setting", setting),
+                ("--no-anaesthesia", no_anaesthesia),
+                ("--search", search),
+            )
+            if v
+        ]
         hint = f"Try removing or loosening {' or '.join(used)}." if used else None
     _emit(document.list_document(items, hint), fmt, json.list_json(items) if fmt is Format.json else "")
 
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="A name, short name or alias, e.g. rtms, ect, esketamine.",
-                                        autocompletion=_complete_name)],
+    name: Annotated[
+        str,
+        typer.Argument(help="A name, short name or alias, e.g. rtms, ect, esketamine.", autocompletion=_complete_name),
+    ],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Everything about one option, with its references and review date.
@@ -221,12 +237,15 @@ def show(
 
 @app.command()
 def compare(
-    names: Annotated[list[str], typer.Argument(help="2 to 5 names to compare side by side.",
-                                               autocompletion=_complete_name)],
+    names: Annotated[
+        list[str], typer.Argument(help="2 to 5 names to compare side by side.", autocompletion=_complete_name)
+    ],
     rows: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Comma-separated rows to show: work, soon, like, common, serious, unsuitable, "
-                          "lasting, status, evidence, cost."),
+        typer.Option(
+            help="Comma-separated rows to show: work, soon, like, common, serious, unsuitable, "
+            "lasting, status, evidence, cost."
+        ),
     ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
@@ -247,8 +266,7 @@ def compare(
     if rows is not None and not wanted:
         _fail("--rows needs at least one row name.", 2)
     comparison = _lookup(kb.compare, names, wanted)
-    _emit(document.compare_document(comparison), fmt,
-          json.compare_json(comparison) if fmt is Format.json else "")
+    _emit(document.compare_document(comparison), fmt, json.compare_json(comparison) if fmt is Format.json else "")
 
 
 @app.command()
@@ -341,10 +359,8 @@ def _configure_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # pragma: no cover - closed or unusual streams
-                pass
 
 
 def main() -> None:

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import re
 
-DISCLAIMER = (
-    "Education, not medical advice. Talk with your care team before you start, stop or change a treatment."
-)
+DISCLAIMER = "Education, not medical advice. Talk with your care team before you start, stop or change a treatment."
 CRISIS_POINTER = (
     "If you are in crisis or thinking about suicide, help is there now: run `trdguide crisis` "
     "(US and Canada: call or text 988)."

@@ -15,8 +15,6 @@ from pathlib import Path
 
 from .loader import Bundle, load
 from .models import (
-    Anaesthesia,
-    Category,
     CrisisLine,
     FaqEntry,
     Figure,
@@ -24,10 +22,9 @@ from .models import (
     HeadToHead,
     Intervention,
     Outcome,
-    Place,
     Reference,
-    StatusLabel,
 )
+from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 
 class LookupError_(Exception):
@@ -66,11 +63,7 @@ def _norm(s: str) -> str:
 def about(fig: Figure) -> str:
     """'about 29 in 100' (with the range where there is one)."""
     v = fig.value
-    if 0 < v < 1:
-        core = "fewer than 1 in 100"
-    else:
-        core = f"about {round(v)} in 100"
-    return core
+    return "fewer than 1 in 100" if 0 < v < 1 else f"about {round(v)} in 100"
 
 
 def likely_range(fig: Figure) -> str:

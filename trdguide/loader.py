@@ -175,11 +175,11 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Pro
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        mline = mark.line + 1 if mark else None
         what = exc.problem or "the YAML syntax is not valid"
         if "\t" in text and ("tab" in what.lower() or "found character" in what.lower()):
             what += " (YAML does not allow tabs for indentation; use spaces)"
-        return None, {}, [Problem(display, line, "", f"YAML syntax error: {what}")]
+        return None, {}, [Problem(display, mline, "", f"YAML syntax error: {what}")]
     except yaml.YAMLError as exc:
         return None, {}, [Problem(display, None, "", f"YAML error: {exc}")]
     if node is None:
@@ -310,8 +310,9 @@ def load(root: Path | None = None) -> Bundle:
                 if (kind, ident.lower()) in bundle.origins:
                     f0, l0 = bundle.origins[(kind, ident.lower())]
                     problems.append(
-                        Problem(disp, _line_for(lines, (i,)), key,
-                                f"{kind} {ident!r} is defined twice (also in {f0}:{l0})")
+                        Problem(
+                            disp, _line_for(lines, (i,)), key, f"{kind} {ident!r} is defined twice (also in {f0}:{l0})"
+                        )
                     )
                 else:
                     bundle.origins[(kind, ident.lower())] = (disp, _line_for(lines, (i, key)))
@@ -331,12 +332,24 @@ def load(root: Path | None = None) -> Bundle:
         if obj is None:
             continue
         if path.stem != obj.id:
-            problems.append(Problem(disp, _line_for(lines, ("id",)), "id",
-                                    f"the id {obj.id!r} must match the file name ({path.stem}.yaml)"))
+            problems.append(
+                Problem(
+                    disp,
+                    _line_for(lines, ("id",)),
+                    "id",
+                    f"the id {obj.id!r} must match the file name ({path.stem}.yaml)",
+                )
+            )
         key = ("intervention", obj.id)
         if key in bundle.origins:
-            problems.append(Problem(disp, _line_for(lines, ("id",)), "id",
-                                    f"intervention {obj.id!r} is defined twice (also in {bundle.origins[key][0]})"))
+            problems.append(
+                Problem(
+                    disp,
+                    _line_for(lines, ("id",)),
+                    "id",
+                    f"intervention {obj.id!r} is defined twice (also in {bundle.origins[key][0]})",
+                )
+            )
             continue
         bundle.origins[key] = (disp, _line_for(lines, ("id",)))
         bundle.interventions.append(obj)
@@ -346,15 +359,12 @@ def load(root: Path | None = None) -> Bundle:
             bundle.references.setdefault(ref.id, ref)
     for path in _yaml_files(root / "head_to_head"):
         bundle.head_to_head.extend(read_list(path, HeadToHead, "head-to-head trial", "id"))
-    for name, model, kind, key in (
-        ("faq.yaml", FaqEntry, "FAQ entry", "id"),
-        ("glossary.yaml", GlossaryTerm, "glossary term", "term"),
-        ("crisis.yaml", CrisisLine, "crisis line", "service"),
-    ):
-        path = root / name
-        if path.exists():
-            items = read_list(path, model, kind, key)  # type: ignore[type-var]
-            getattr(bundle, name.removesuffix(".yaml")).extend(items)
+    if (root / "faq.yaml").exists():
+        bundle.faq = read_list(root / "faq.yaml", FaqEntry, "FAQ entry", "id")
+    if (root / "glossary.yaml").exists():
+        bundle.glossary = read_list(root / "glossary.yaml", GlossaryTerm, "glossary term", "term")
+    if (root / "crisis.yaml").exists():
+        bundle.crisis = read_list(root / "crisis.yaml", CrisisLine, "crisis line", "service")
 
     problems.extend(cross_check(bundle))
     if problems:
@@ -374,11 +384,11 @@ def cross_check(bundle: Bundle) -> list[Problem]:
             low = n.lower()
             other = names.get(low)
             if other is not None and other != item.id:
-                problems.append(Problem(file, line, "aliases",
-                                        f"the name {n!r} is already used by intervention {other!r}"))
+                problems.append(
+                    Problem(file, line, "aliases", f"the name {n!r} is already used by intervention {other!r}")
+                )
             elif low in ids and low != item.id:
-                problems.append(Problem(file, line, "aliases",
-                                        f"the name {n!r} is the id of another intervention"))
+                problems.append(Problem(file, line, "aliases", f"the name {n!r} is the id of another intervention"))
             names.setdefault(low, item.id)
         for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
             problems.append(Problem(file, line, "references", f"cites {ref!r}, which is not in references/"))
@@ -424,9 +434,11 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"OK: {len(b.interventions)} interventions, {len(b.references)} references, "
-          f"{len(b.faq)} FAQ entries, {len(b.glossary)} glossary terms, {len(b.crisis)} crisis lines, "
-          f"{len(b.head_to_head)} head-to-head trials")
+    print(
+        f"OK: {len(b.interventions)} interventions, {len(b.references)} references, "
+        f"{len(b.faq)} FAQ entries, {len(b.glossary)} glossary terms, {len(b.crisis)} crisis lines, "
+        f"{len(b.head_to_head)} head-to-head trials"
+    )
     return 0
 
 

@@ -78,5 +78,3 @@ class Region(str, Enum):
     CA = "CA"
     AU = "AU"
     IE = "IE"
-
-

@@ -72,9 +72,7 @@ class Document:
 
 def framed(doc: Document) -> Document:
     """The document with the education disclaimer first and the urgent-help pointer last."""
-    return Document(
-        [Para(framing.DISCLAIMER, "note"), *doc.blocks, Para(framing.CRISIS_POINTER, "warn")]
-    )
+    return Document([Para(framing.DISCLAIMER, "note"), *doc.blocks, Para(framing.CRISIS_POINTER, "warn")])
 
 
 def reference_line(ref: Reference) -> str:
@@ -148,24 +146,33 @@ def show_document(item: Intervention, kb: KnowledgeBase) -> Document:
     doc.add(Heading("Who may not be suitable"), Bullets([_cited(x.text, x.refs) for x in item.not_suitable_for]))
     doc.add(Heading("How long the benefit lasts"), Bullets([_cited(x.text, x.refs) for x in item.durability]))
     if item.misconceptions:
-        doc.add(Heading("Common misunderstandings"),
-                Bullets([_cited(x.text, x.refs) for x in item.misconceptions]))
+        doc.add(Heading("Common misunderstandings"), Bullets([_cited(x.text, x.refs) for x in item.misconceptions]))
     doc.add(Heading("Approval (what regulators decided)"))
     if item.regulatory:
-        doc.add(Bullets([
-            f"{r.region.value}, {r.body}{', ' + str(r.year) if r.year else ''}: {r.status}. "
-            f"For: {r.indication} [{', '.join(r.refs)}]"
-            for r in item.regulatory
-        ]))
+        doc.add(
+            Bullets(
+                [
+                    f"{r.region.value}, {r.body}{', ' + str(r.year) if r.year else ''}: {r.status}. "
+                    f"For: {r.indication} [{', '.join(r.refs)}]"
+                    for r in item.regulatory
+                ]
+            )
+        )
     else:
         doc.add(Para("Not a product that regulators approve (for example a therapy or self-care)."))
     if item.guidelines:
-        doc.add(Heading("Guidelines (what expert bodies recommend)"),
-                Bullets([f"{g.body}, {g.year}: {g.position} [{', '.join(g.refs)}]" for g in item.guidelines]))
+        doc.add(
+            Heading("Guidelines (what expert bodies recommend)"),
+            Bullets([f"{g.body}, {g.year}: {g.position} [{', '.join(g.refs)}]" for g in item.guidelines]),
+        )
     doc.add(
         Heading("How strong is the evidence?"),
-        Para(_cited(f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}",
-                    item.evidence.refs)),
+        Para(
+            _cited(
+                f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}",
+                item.evidence.refs,
+            )
+        ),
     )
     doc.add(Heading("Cost and access"), Bullets([_cited(x.text, x.refs) for x in item.access]))
     doc.add(Heading("Questions to ask your clinician"), Bullets(list(item.questions_to_ask)))
@@ -233,29 +240,44 @@ def glossary_document(terms: Sequence[GlossaryTerm]) -> Document:
 
 def crisis_document(lines: Sequence[CrisisLine]) -> Document:
     doc = Document([Title("Urgent help")])
-    doc.add(Para("If you might act on thoughts of suicide, or you are in danger now, contact "
-                 "emergency services or a crisis line straight away. You deserve support, and "
-                 "talking to someone can help.", "warn"))
+    doc.add(
+        Para(
+            "If you might act on thoughts of suicide, or you are in danger now, contact "
+            "emergency services or a crisis line straight away. You deserve support, and "
+            "talking to someone can help.",
+            "warn",
+        )
+    )
     for c in lines:
-        doc.add(Heading(f"{c.region_name}: {c.service}"),
-                Bullets([c.contact, f"Hours: {c.hours}", c.url, f"Checked {c.checked.isoformat()}"]))
+        doc.add(
+            Heading(f"{c.region_name}: {c.service}"),
+            Bullets([c.contact, f"Hours: {c.hours}", c.url, f"Checked {c.checked.isoformat()}"]),
+        )
     doc.add(Para(framing.HOPE_LINE))
     return doc
 
 
 def about_document(info: AboutInfo) -> Document:
-    return Document([
-        Title(f"trdguide {info.version}"),
-        Heading("What it is"), Para(ABOUT_WHAT),
-        Heading("What it is not"), Para(ABOUT_NOT),
-        Heading("How evidence was chosen"), Para(ABOUT_EVIDENCE),
-        Heading("Updates"), Para(ABOUT_UPDATES),
-        Heading("Who wrote it and funding"), Para(ABOUT_AUTHORS),
-        Heading("This knowledge base"),
-        Bullets([
-            f"Loaded from: {', '.join(info.sources)}",
-            f"{info.interventions} options, {info.references} references",
-            f"Oldest review: {info.oldest_review.isoformat()}; newest review: {info.newest_review.isoformat()}",
-        ]),
-    ])
-
+    return Document(
+        [
+            Title(f"trdguide {info.version}"),
+            Heading("What it is"),
+            Para(ABOUT_WHAT),
+            Heading("What it is not"),
+            Para(ABOUT_NOT),
+            Heading("How evidence was chosen"),
+            Para(ABOUT_EVIDENCE),
+            Heading("Updates"),
+            Para(ABOUT_UPDATES),
+            Heading("Who wrote it and funding"),
+            Para(ABOUT_AUTHORS),
+            Heading("This knowledge base"),
+            Bullets(
+                [
+                    f"Loaded from: {', '.join(info.sources)}",
+                    f"{info.interventions} options, {info.references} references",
+                    f"Oldest review: {info.oldest_review.isoformat()}; newest review: {info.newest_review.isoformat()}",
+                ]
+            ),
+        ]
+    )

@@ -54,26 +54,30 @@ def list_json(items: list[Intervention]) -> str:
 
 
 def show_json(item: Intervention, kb: KnowledgeBase) -> str:
-    return envelope("show", {
-        "intervention": item.model_dump(mode="json"),
-        "see_also": [r.id for r in kb.see_also([item])],
-        "references": [r.model_dump(mode="json") for r in kb.references_for([item])],
-    })
+    return envelope(
+        "show",
+        {
+            "intervention": item.model_dump(mode="json"),
+            "see_also": [r.id for r in kb.see_also([item])],
+            "references": [r.model_dump(mode="json") for r in kb.references_for([item])],
+        },
+    )
 
 
 def compare_json(c: Comparison) -> str:
     ids = [o.id for o in c.options]
-    return envelope("compare", {
-        "options": [summary(o) for o in c.options],
-        "rows": [
-            {"key": r.key, "question": r.question, "cells": dict(zip(ids, r.cells))} for r in c.rows
-        ],
-        "caveat": framing.COMPARISON_CAVEAT,
-        "head_to_head": [h.model_dump(mode="json") for h in c.head_to_head],
-        "see_also": [s.id for s in c.see_also],
-        "references": [r.model_dump(mode="json") for r in c.references],
-        "reviewed": {"oldest": c.reviewed[0].isoformat(), "newest": c.reviewed[1].isoformat()},
-    })
+    return envelope(
+        "compare",
+        {
+            "options": [summary(o) for o in c.options],
+            "rows": [{"key": r.key, "question": r.question, "cells": dict(zip(ids, r.cells))} for r in c.rows],
+            "caveat": framing.COMPARISON_CAVEAT,
+            "head_to_head": [h.model_dump(mode="json") for h in c.head_to_head],
+            "see_also": [s.id for s in c.see_also],
+            "references": [r.model_dump(mode="json") for r in c.references],
+            "reviewed": {"oldest": c.reviewed[0].isoformat(), "newest": c.reviewed[1].isoformat()},
+        },
+    )
 
 
 def faq_json(entries: list[tuple[int, FaqEntry]]) -> str:

@@ -92,8 +92,7 @@ def _min_widths(block: Table) -> list[int]:
     """Each column at least as wide as its longest word, so words wrap and are never cut."""
     first = _longest_word([block.first_column] + [label for label, _ in block.rows])
     rest = [
-        _longest_word([col] + [p for _, cells in block.rows for p in cells[i]])
-        for i, col in enumerate(block.columns)
+        _longest_word([col] + [p for _, cells in block.rows for p in cells[i]]) for i, col in enumerate(block.columns)
     ]
     return [min(w, 30) for w in [first, *rest]]
 
@@ -143,8 +142,7 @@ def render(doc: Document, out: TextIO) -> None:
             if widths is None:
                 _stacked(console, block)
                 continue
-            table = RichTable(box=box.SIMPLE_HEAD, show_lines=True, expand=False, pad_edge=False,
-                              show_edge=False)
+            table = RichTable(box=box.SIMPLE_HEAD, show_lines=True, expand=False, pad_edge=False, show_edge=False)
             table.add_column(_t(block.first_column), style="bold", overflow="fold", width=widths[0])
             for col, w in zip(block.columns, widths[1:]):
                 table.add_column(_t(col), overflow="fold", width=w)

@@ -15,9 +15,14 @@ def render(doc: Document, width: int) -> str:
     def wrap(text: str, indent: str = "", first: str | None = None) -> None:
         out.extend(
             textwrap.wrap(
-                safe(text), width=width, initial_indent=first if first is not None else indent,
-                subsequent_indent=indent, break_long_words=False, break_on_hyphens=False,
-            ) or [""]
+                safe(text),
+                width=width,
+                initial_indent=first if first is not None else indent,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            or [""]
         )
 
     for block in doc.blocks:
