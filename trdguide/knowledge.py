@@ -106,7 +106,7 @@ STATUS_WORDS = {
     StatusLabel.off_label: "off-label (not approved for depression)",
     StatusLabel.investigational: "investigational (research only)",
     StatusLabel.not_approved: "not approved",
-    StatusLabel.approved_other_use: "approved only for another use",
+    StatusLabel.approved_other_use: "approved, but not for treatment-resistant depression",
     StatusLabel.no_approval_needed: "no approval needed (not a regulated product)",
 }
 

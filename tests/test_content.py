@@ -1,0 +1,187 @@
+"""Invariants of the bundled knowledge base: the content is the product."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from trdguide.knowledge import KnowledgeBase
+from trdguide.loader import Bundle, load
+from trdguide.models import Intervention, Statement
+
+REQUIRED = {
+    "current-care",
+    "switch-antidepressant",
+    "combine-antidepressants",
+    "aripiprazole",
+    "brexpiprazole",
+    "quetiapine-xr",
+    "cariprazine",
+    "olanzapine-fluoxetine",
+    "lithium",
+    "thyroid-t3",
+    "esketamine",
+    "iv-ketamine",
+    "ect",
+    "rtms",
+    "itbs",
+    "snt",
+    "deep-tms",
+    "vns",
+    "dbs",
+    "mst",
+    "psychotherapy",
+    "mbct",
+    "psilocybin",
+    "mdma",
+    "exercise",
+    "bright-light",
+    "peer-support",
+    "digital-tools",
+    "dxm-bupropion",
+    "zuranolone",
+}
+PLACEHOLDER = re.compile(r"\b(UNVERIFIED|TODO|TBD|FIXME|XXX|lorem ipsum)\b|\?\?\?", re.I)
+PROMO = re.compile(
+    r"\b(miracle|remarkable|revolutionary|breakthrough results|game[- ]changer|proven cure|amazing|"
+    r"cutting[- ]edge|life[- ]changing|guaranteed)\b",
+    re.I,
+)
+DOSE = re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|ug|mmol|mEq|mg/kg|milligrams?)\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def bundle() -> Bundle:
+    return load()
+
+
+def texts(item: Intervention) -> Iterator[str]:
+    """Every piece of prose in a record."""
+    yield from (item.name, item.summary, item.mechanism.text, item.status.note, item.evidence.why)
+    s = item.setting
+    yield from (s.given_by, s.schedule, s.time_to_effect, s.daily_life)
+    for group in (
+        item.side_effects.common,
+        item.side_effects.serious,
+        item.not_suitable_for,
+        item.durability,
+        item.access,
+        item.misconceptions,
+    ):
+        yield from (x.text for x in group)
+    yield from item.questions_to_ask
+    for r in item.regulatory:
+        yield from (r.status, r.indication)
+    for g in item.guidelines:
+        yield g.position
+    for o in item.outcomes:
+        yield from (o.label, o.population, o.timeframe, o.study, o.result or "", o.note or "")
+
+
+def all_texts(b: Bundle) -> Iterator[tuple[str, str]]:
+    for i in b.interventions:
+        for t in texts(i):
+            yield i.id, t
+    for f in b.faq:
+        yield f"faq:{f.id}", f.question + " " + f.answer
+    for g in b.glossary:
+        yield f"glossary:{g.term}", g.definition
+    for h in b.head_to_head:
+        yield f"h2h:{h.id}", h.summary
+        for o in h.outcomes:
+            yield f"h2h:{h.id}", " ".join([o.label, o.population, o.study, o.result or "", o.note or ""])
+
+
+def test_bundled_base_loads_and_covers_the_list(bundle: Bundle) -> None:
+    ids = {i.id for i in bundle.interventions}
+    assert ids >= REQUIRED, f"missing: {sorted(REQUIRED - ids)}"
+
+
+def test_every_intervention_has_references_harms_and_benefit_information(bundle: Bundle) -> None:
+    for i in bundle.interventions:
+        assert i.references, i.id
+        assert i.side_effects.common and i.side_effects.serious, i.id
+        assert i.outcomes or i.misconceptions, f"{i.id}: no outcomes and no correction"
+
+
+def test_outcomes_carry_source_and_time_frame(bundle: Bundle) -> None:
+    outcomes = [o for i in bundle.interventions for o in i.outcomes]
+    outcomes += [o for h in bundle.head_to_head for o in h.outcomes]
+    assert len(outcomes) >= 40
+    for o in outcomes:
+        assert o.refs and o.timeframe.strip() and o.study.strip() and o.population.strip()
+
+
+def test_every_reference_is_used(bundle: Bundle) -> None:
+    used: set[str] = set()
+    for i in bundle.interventions:
+        used |= i.all_ref_ids()
+    for h in bundle.head_to_head:
+        used |= set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
+    for f in bundle.faq:
+        used |= set(f.refs)
+    for g in bundle.glossary:
+        used |= set(g.refs)
+    unused = sorted(set(bundle.references) - used)
+    assert not unused, f"references defined but never cited: {unused}"
+
+
+def test_no_placeholder_promotional_or_dosing_text(bundle: Bundle) -> None:
+    for where, text in all_texts(bundle):
+        assert not PLACEHOLDER.search(text), (where, text)
+        assert not PROMO.search(text), (where, text)
+        assert not DOSE.search(text), (where, text)
+
+
+def test_summaries_have_no_figures(bundle: Bundle) -> None:
+    for i in bundle.interventions:
+        assert not re.search(r"(?<![A-Za-z])\d", i.summary), i.id
+
+
+def test_statements_with_numbers_are_cited(bundle: Bundle) -> None:
+    for i in bundle.interventions:
+        groups: list[list[Statement]] = [
+            i.side_effects.common,
+            i.side_effects.serious,
+            i.not_suitable_for,
+            i.durability,
+            i.access,
+            i.misconceptions,
+        ]
+        for st in (s for g in groups for s in g):
+            assert st.refs, (i.id, st.text)
+
+
+def test_investigational_and_unapproved_are_labelled(bundle: Bundle) -> None:
+    labels = {i.id: i.status.label.value for i in bundle.interventions}
+    for iid in ("dbs", "mst", "psilocybin"):
+        assert labels[iid] == "investigational", iid
+    assert labels["mdma"] == "not-approved"
+    assert labels["iv-ketamine"] == "off-label"
+    assert labels["zuranolone"] == "approved-for-other-use"
+
+
+def test_faq_glossary_crisis_sizes(bundle: Bundle) -> None:
+    assert len(bundle.faq) >= 18
+    assert len(bundle.glossary) >= 30
+    regions = {c.region for c in bundle.crisis}
+    assert {"US", "CA", "UK", "IE", "AU", "INTL"} <= regions
+    us = [c for c in bundle.crisis if c.region == "US"]
+    assert any("988" in c.contact for c in us)
+
+
+def test_key_names_resolve(bundle: Bundle) -> None:
+    kb = KnowledgeBase(bundle)
+    assert kb.resolve("tms").id == "rtms"
+    assert kb.resolve("ketamine").id == "iv-ketamine"
+    assert kb.resolve("Spravato").id == "esketamine"
+    assert {"itbs", "snt", "deep-tms"} <= {r.id for r in kb.see_also([kb.resolve("tms")])}
+    assert "esketamine" in {r.id for r in kb.see_also([kb.resolve("ketamine")])}
+
+
+def test_ketamine_vs_ect_trials_present(bundle: Bundle) -> None:
+    kb = KnowledgeBase(bundle)
+    trials = kb.head_to_head_for(["iv-ketamine", "ect"])
+    assert len(trials) >= 2
