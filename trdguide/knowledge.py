@@ -72,8 +72,8 @@ def likely_range(fig: Figure) -> str:
     return ""
 
 
-def describe_outcome(o: Outcome) -> str:
-    """One outcome as a sentence: figure, comparator, population, time frame, study."""
+def describe_outcome(o: Outcome, threshold: bool = True) -> str:
+    """One outcome as a sentence: figure, comparator, population, time frame, study (and threshold)."""
     label = o.label[0].upper() + o.label[1:]
     if o.per_100 is not None:
         head = f"{label}: {about(o.per_100)} people{likely_range(o.per_100)}"
@@ -87,7 +87,7 @@ def describe_outcome(o: Outcome) -> str:
     if o.per_100 is not None and o.result:
         head += f" ({o.result})"
     parts = [head + ".", f"Who: {o.population}.", f"When: {o.timeframe}."]
-    if o.threshold:
+    if threshold and o.threshold:
         parts.append(f"Measured as: {o.threshold}.")
     parts.append(f"Study: {o.study}.")
     if o.note:
@@ -155,7 +155,7 @@ class Comparison:
 def cell(item: Intervention, key: str, max_outcomes: int = 2) -> list[str]:
     """The text of one comparison cell (plain strings)."""
     if key == "work":
-        outs = [describe_outcome(o) for o in item.outcomes[:max_outcomes]]
+        outs = [describe_outcome(o, threshold=False) for o in item.outcomes[:max_outcomes]]
         return outs or ["No trial figures for this option in the knowledge base."]
     if key == "soon":
         return [item.setting.time_to_effect]

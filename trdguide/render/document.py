@@ -193,8 +193,8 @@ def _cited(text: str, refs: Sequence[str]) -> str:
 
 def compare_document(c: Comparison) -> Document:
     doc = Document()
-    names = " · ".join(f"{o.short_name} ({o.name})" for o in c.options)
-    doc.add(Title(f"Comparing: {names}"))
+    doc.add(Title("Comparing: " + " · ".join(o.short_name for o in c.options)))
+    doc.add(Bullets([f"{o.short_name}: {o.name}. {STATUS_WORDS[o.status.label].capitalize()}." for o in c.options]))
     rows = [(r.question, r.cells) for r in c.rows]
     doc.add(Table([o.short_name for o in c.options], rows, "Question", kind="grid"))
     doc.add(Para(framing.COMPARISON_CAVEAT, "note"))

@@ -72,7 +72,7 @@ def _bullets(items: list[str]) -> RichTable:
 
 
 def _cell(paras: list[str]) -> Text:
-    return Text("\n").join(_t(p) for p in paras)
+    return Text("\n\n").join(_t(p) for p in paras)
 
 
 def _stacked(console: Console, block: Table) -> None:
