@@ -279,104 +279,238 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load(root: Path | None = None) -> Bundle:
-    """Load and check a knowledge-base folder. Raises DataError listing every problem found."""
-    root = Path(root) if root is not None else bundled_data_dir()
-    problems: list[Problem] = []
-    bundle = Bundle(sources=[str(root)])
-    if not root.exists():
-        raise DataError([Problem(str(root), None, "", "the knowledge-base folder does not exist")])
-    if not root.is_dir():
-        raise DataError([Problem(str(root), None, "", "is not a folder")])
-    if not os.access(root, os.R_OK | os.X_OK):
-        raise DataError([Problem(str(root), None, "", "the knowledge-base folder cannot be read")])
+@dataclass
+class _Raw:
+    """One record as read from YAML, before validation, with where it came from."""
 
-    def read_list(path: Path, model: type[M], kind: str, key: str) -> list[M]:
-        disp = _display(path, root)
-        data, lines, probs = read_yaml(path, disp)
-        problems.extend(probs)
-        if data is None:
-            return []
-        if not isinstance(data, list):
-            problems.append(Problem(disp, lines.get(()), "", "must be a list of entries (each starting with '- ')"))
-            return []
-        out = []
-        for i, item in enumerate(data):
-            obj, probs = validate_one(model, item, disp, lines, (i,))
-            problems.extend(probs)
-            if obj is not None:
-                out.append(obj)
-                ident = str(getattr(obj, key))
-                if (kind, ident.lower()) in bundle.origins:
-                    f0, l0 = bundle.origins[(kind, ident.lower())]
-                    problems.append(
-                        Problem(
-                            disp, _line_for(lines, (i,)), key, f"{kind} {ident!r} is defined twice (also in {f0}:{l0})"
-                        )
-                    )
-                else:
-                    bundle.origins[(kind, ident.lower())] = (disp, _line_for(lines, (i, key)))
+    data: Any
+    file: str
+    lines: dict[Path_, int]
+    base: Path_ = ()
+    stem: str = ""
+    patches: list[_Raw] = field(default_factory=list)
+
+    def line(self, loc: Path_ = ()) -> int | None:
+        return _line_for(self.lines, (*self.base, *loc))
+
+
+# list-shaped parts of a knowledge base: (folder or file, bundle attribute, model, label, key field)
+_LISTS: tuple[tuple[str, str, type[BaseModel], str, str], ...] = (
+    ("references", "references", Reference, "reference", "id"),
+    ("head_to_head", "head_to_head", HeadToHead, "head-to-head trial", "id"),
+    ("faq.yaml", "faq", FaqEntry, "FAQ entry", "id"),
+    ("glossary.yaml", "glossary", GlossaryTerm, "glossary term", "term"),
+    ("crisis.yaml", "crisis", CrisisLine, "crisis line", "service"),
+)
+MANIFEST = "kb.yaml"
+
+
+def _deep_merge(base: Any, patch: Any) -> Any:
+    """Mappings merge key by key; anything else (lists, text, numbers) is replaced by the patch."""
+    if isinstance(base, dict) and isinstance(patch, dict):
+        out = dict(base)
+        for k, v in patch.items():
+            out[k] = _deep_merge(base[k], v) if k in base else v
         return out
+    return patch
 
-    for path in _yaml_files(root / "interventions"):
-        disp = _display(path, root)
-        data, lines, probs = read_yaml(path, disp)
+
+def _folder_problem(root: Path) -> Problem | None:
+    if not root.exists():
+        return Problem(str(root), None, "", "the knowledge-base folder does not exist")
+    if not root.is_dir():
+        return Problem(str(root), None, "", "is not a folder")
+    if not os.access(root, os.R_OK | os.X_OK):
+        return Problem(str(root), None, "", "the knowledge-base folder cannot be read")
+    return None
+
+
+def layers_for(root: Path | None) -> tuple[list[Path], list[Problem]]:
+    """The folders to read, lowest first: the bundled base under a folder whose kb.yaml says
+    `extends: bundled`, otherwise the folder alone."""
+    if root is None:
+        return [bundled_data_dir()], []
+    root = Path(root)
+    prob = _folder_problem(root)
+    if prob:
+        return [], [prob]
+    mpath = root / MANIFEST
+    if not mpath.exists():
+        return [root], []
+    disp = _display(mpath, root)
+    data, lines, probs = read_yaml(mpath, disp)
+    if probs:
+        return [], probs
+    if not isinstance(data, dict) or set(data) - {"name", "extends"}:
+        return [], [Problem(disp, lines.get(()), "", "must be a mapping with only 'name' and 'extends'")]
+    extends = data.get("extends", "none")
+    if extends not in ("bundled", "none"):
+        return [], [Problem(disp, _line_for(lines, ("extends",)), "extends", "must be 'bundled' or 'none'")]
+    base = bundled_data_dir()
+    if extends == "bundled" and base.resolve() != root.resolve():
+        return [base, root], []
+    return [root], []
+
+
+def load(root: Path | None = None) -> Bundle:
+    """Load and check a knowledge base. Raises DataError listing every problem found.
+
+    With no folder, the bundled knowledge base. A folder whose kb.yaml says `extends: bundled` is laid
+    over the bundled base: its records are added, a record with the same id replaces the bundled one,
+    and files in its overrides/ folder change only the fields they name.
+    """
+    layers, problems = layers_for(root)
+    if problems:
+        raise DataError(problems)
+    bundle = Bundle(sources=[str(p) for p in layers])
+    records: dict[str, _Raw] = {}
+    lists: dict[str, dict[str, _Raw]] = {attr: {} for _, attr, _, _, _ in _LISTS}
+
+    for layer in layers:
+        seen: dict[tuple[str, str], _Raw] = {}
+
+        def claim(kind: str, key: str, raw: _Raw, field_name: str) -> bool:
+            if (kind, key.lower()) in seen:
+                first = seen[(kind, key.lower())]
+                problems.append(
+                    Problem(
+                        raw.file,
+                        raw.line((field_name,)),
+                        field_name,
+                        f"{kind} {key!r} is defined twice (also in {first.file}:{first.line()})",
+                    )
+                )
+                return False
+            seen[(kind, key.lower())] = raw
+            return True
+
+        for path in _yaml_files(layer / "interventions"):
+            disp = _display(path, layer)
+            data, lines, probs = read_yaml(path, disp)
+            problems.extend(probs)
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                problems.append(
+                    Problem(disp, lines.get(()), "", "must be one intervention record (a mapping of fields)")
+                )
+                continue
+            rid = data.get("id")
+            key = rid if isinstance(rid, str) else path.stem
+            raw = _Raw(data, disp, lines, stem=path.stem)
+            if claim("intervention", key, raw, "id"):
+                records[key] = raw
+
+        for path in _yaml_files(layer / "overrides"):
+            disp = _display(path, layer)
+            data, lines, probs = read_yaml(path, disp)
+            problems.extend(probs)
+            if data is None:
+                continue
+            rid = data.get("id") if isinstance(data, dict) else None
+            if not isinstance(rid, str):
+                problems.append(
+                    Problem(disp, lines.get(()), "id", "an override names the intervention it changes with 'id'")
+                )
+                continue
+            if rid not in records:
+                problems.append(
+                    Problem(
+                        disp,
+                        _line_for(lines, ("id",)),
+                        "id",
+                        f"overrides {rid!r}, which is not an intervention in the base it extends",
+                    )
+                )
+                continue
+            records[rid].patches.append(_Raw({k: v for k, v in data.items() if k != "id"}, disp, lines))
+
+        for name, attr, _model, kind, keyfield in _LISTS:
+            target = layer / name
+            paths = [target] if name.endswith(".yaml") else list(_yaml_files(target))
+            for path in paths:
+                if not path.exists():
+                    continue
+                disp = _display(path, layer)
+                data, lines, probs = read_yaml(path, disp)
+                problems.extend(probs)
+                if data is None:
+                    continue
+                if not isinstance(data, list):
+                    problems.append(
+                        Problem(disp, lines.get(()), "", "must be a list of entries (each starting with '- ')")
+                    )
+                    continue
+                for i, item in enumerate(data):
+                    raw = _Raw(item, disp, lines, (i,))
+                    k = item.get(keyfield) if isinstance(item, dict) else None
+                    if not isinstance(k, str):
+                        k = f"{disp}#{i}"  # validation will name the missing or wrong field
+                    if claim(kind, k, raw, keyfield):
+                        lists[attr][k.lower()] = raw
+
+    for key, raw in records.items():
+        data = raw.data
+        for patch in raw.patches:
+            data = _deep_merge(data, patch.data)
+        item, probs = _validate_layered(Intervention, data, raw)
         problems.extend(probs)
-        if data is None:
+        if item is None:
             continue
-        if not isinstance(data, dict):
-            problems.append(Problem(disp, lines.get(()), "", "must be one intervention record (a mapping of fields)"))
-            continue
-        obj, probs = validate_one(Intervention, data, disp, lines)
-        problems.extend(probs)
-        if obj is None:
-            continue
-        if path.stem != obj.id:
+        if raw.stem and raw.stem != item.id:
             problems.append(
                 Problem(
-                    disp,
-                    _line_for(lines, ("id",)),
-                    "id",
-                    f"the id {obj.id!r} must match the file name ({path.stem}.yaml)",
-                )
-            )
-        key = ("intervention", obj.id)
-        if key in bundle.origins:
-            problems.append(
-                Problem(
-                    disp,
-                    _line_for(lines, ("id",)),
-                    "id",
-                    f"intervention {obj.id!r} is defined twice (also in {bundle.origins[key][0]})",
+                    raw.file, raw.line(("id",)), "id", f"the id {item.id!r} must match the file name ({raw.stem}.yaml)"
                 )
             )
             continue
-        bundle.origins[key] = (disp, _line_for(lines, ("id",)))
-        bundle.interventions.append(obj)
+        bundle.origins[("intervention", item.id)] = (raw.file, raw.line(("id",)))
+        bundle.interventions.append(item)
 
-    for path in _yaml_files(root / "references"):
-        for ref in read_list(path, Reference, "reference", "id"):
-            bundle.references.setdefault(ref.id, ref)
-    for path in _yaml_files(root / "head_to_head"):
-        bundle.head_to_head.extend(read_list(path, HeadToHead, "head-to-head trial", "id"))
-    if (root / "faq.yaml").exists():
-        bundle.faq = read_list(root / "faq.yaml", FaqEntry, "FAQ entry", "id")
-    if (root / "glossary.yaml").exists():
-        bundle.glossary = read_list(root / "glossary.yaml", GlossaryTerm, "glossary term", "term")
-    if (root / "crisis.yaml").exists():
-        bundle.crisis = read_list(root / "crisis.yaml", CrisisLine, "crisis line", "service")
+    for _name, attr, model, kind, keyfield in _LISTS:
+        for raw in lists[attr].values():
+            obj, probs = validate_one(model, raw.data, raw.file, raw.lines, raw.base)
+            problems.extend(probs)
+            if obj is None:
+                continue
+            ident = str(getattr(obj, keyfield))
+            bundle.origins[(kind, ident.lower())] = (raw.file, raw.line((keyfield,)))
+            if attr == "references":
+                bundle.references[ident] = obj  # type: ignore[assignment]
+            else:
+                getattr(bundle, attr).append(obj)
 
-    problems.extend(cross_check(bundle))
+    problems.extend(cross_check(bundle, known=set(records)))
     if problems:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
     return bundle
 
 
-def cross_check(bundle: Bundle) -> list[Problem]:
-    """Checks that need the whole knowledge base: unique names, references and links that exist."""
+def _validate_layered(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
+    """Validate a record that may carry overrides; each error points at the file that set the field."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            src = raw
+            for patch in raw.patches:
+                if loc and isinstance(patch.data, dict) and loc[0] in patch.data:
+                    src = patch
+            problems.append(Problem(src.file, src.line(loc), _fmt(loc), _explain(dict(err))))
+        return None, problems
+
+
+def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
+    """Checks that need the whole knowledge base: unique names, references and links that exist.
+
+    `known` holds ids of records that exist but failed validation: links to them are not reported
+    again (their own problems already are).
+    """
     problems: list[Problem] = []
-    ids = {i.id for i in bundle.interventions}
+    ids = {i.id for i in bundle.interventions} | (known or set())
     names: dict[str, str] = {}
     for item in bundle.interventions:
         file, line = bundle.origins[("intervention", item.id)]

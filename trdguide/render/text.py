@@ -27,7 +27,7 @@ def render(doc: Document, width: int) -> str:
 
     for block in doc.blocks:
         if isinstance(block, Title):
-            wrap(block.text.upper() if len(block.text) < 40 else block.text)
+            wrap(block.text)
             out.append("")
         elif isinstance(block, Heading):
             wrap(block.text)
