@@ -351,6 +351,93 @@ def about(fmt: FormatOpt = Format.table) -> None:
     _emit(document.about_document(info), fmt, json.about_json(info) if fmt is Format.json else "")
 
 
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def validate(
+    folder: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(help="Knowledge-base folder to check (default: --data, or the bundled one)."),
+    ] = None,
+    fmt: Annotated[LintFormat, typer.Option("--format", "-f", help="text (file:line: CODE message) or json.")] = (
+        LintFormat.text
+    ),
+    readability: Annotated[
+        bool, typer.Option(help="Check reading level of plain-language text (needs trdguide[lint]).")
+    ] = True,
+) -> None:
+    """Check a knowledge base: schema, cross-references, balance, wording, review dates, reading level.
+
+    Prints one line per finding (file:line: CODE message). Exits 1 if there is any error; warnings
+    alone exit 0. Rule codes are listed in the README.
+
+    Examples:
+
+      trdguide validate
+
+      trdguide validate ./my-clinic --format json
+    """
+    import json
+
+    from .lint import RULES
+    from .lint import validate as run_validate
+
+    report = run_validate(folder if folder is not None else State.data, readability=readability)
+    if fmt is LintFormat.json:
+        doc = {
+            "sources": report.sources,
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+            "findings": [f.as_dict() for f in report.findings],
+            "rules": RULES,
+        }
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    else:
+        from .framing import safe
+
+        for f in report.findings:
+            sys.stdout.write(safe(str(f)) + "\n")
+        sys.stdout.write(
+            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {', '.join(report.sources)}\n"
+        )
+    if report.errors:
+        raise typer.Exit(1)
+
+
+class SchemaKind(str, Enum):
+    intervention = "intervention"
+    override = "override"
+    references = "references"
+    head_to_head = "head-to-head"
+    faq = "faq"
+    glossary = "glossary"
+    crisis = "crisis"
+
+
+@app.command()
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which kind of file the schema describes.")] = (
+        SchemaKind.intervention
+    ),
+) -> None:
+    """Print the JSON Schema of a knowledge-base file, for editors that validate YAML as you type.
+
+    Examples:
+
+      trdguide schema intervention > schema/intervention.json
+
+      trdguide schema references
+    """
+    import json
+
+    from .schemas import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
+
+
 # --- entry point -----------------------------------------------------------------------------------
 
 

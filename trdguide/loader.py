@@ -60,6 +60,37 @@ class Problem:
         fld = f" {self.field}:" if self.field else ""
         return f"{where}:{fld} {self.message}"
 
+    @property
+    def code(self) -> str:
+        """A stable rule code for `trdguide validate` (documented in the README)."""
+        for code, needles in _CODES:
+            if any(n in self.message for n in needles):
+                return code
+        return "E110" if self.field else "E102"
+
+
+_CODES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("E101", ("YAML syntax error", "YAML error")),
+    ("E103", ("is not allowed (plain YAML only)", "alias bomb", "nested", "appears twice", "must be plain text")),
+    ("E150", ("in the future",)),
+    ("E120", ("defined twice",)),
+    ("E121", ("is already used by intervention", "is the id of another intervention")),
+    ("E122", ("must match the file name",)),
+    ("E130", ("which is not in references/",)),
+    ("E131", ("which is not an intervention", "related to itself", "overrides ", "not an intervention in the base")),
+    (
+        "E111",
+        (
+            "must be one intervention record",
+            "must be a list of entries",
+            "must be a mapping with only",
+            "must be 'bundled' or 'none'",
+            "names the intervention it changes",
+        ),
+    ),
+    ("E102", ("does not exist", "is not a folder", "cannot be read", "is larger than", "not valid UTF-8", "is empty")),
+)
+
 
 class DataError(Exception):
     """One or more problems in the knowledge base, each with file, line and field."""
@@ -352,6 +383,25 @@ def layers_for(root: Path | None) -> tuple[list[Path], list[Problem]]:
     return [root], []
 
 
+def _claim(
+    seen: dict[tuple[str, str], _Raw], problems: list[Problem], kind: str, key: str, raw: _Raw, field_name: str
+) -> bool:
+    """Record that `raw` defines `kind` `key` in this layer; a second definition is a problem."""
+    if (kind, key.lower()) in seen:
+        first = seen[(kind, key.lower())]
+        problems.append(
+            Problem(
+                raw.file,
+                raw.line((field_name,)),
+                field_name,
+                f"{kind} {key!r} is defined twice (also in {first.file}:{first.line()})",
+            )
+        )
+        return False
+    seen[(kind, key.lower())] = raw
+    return True
+
+
 def load(root: Path | None = None) -> Bundle:
     """Load and check a knowledge base. Raises DataError listing every problem found.
 
@@ -369,21 +419,6 @@ def load(root: Path | None = None) -> Bundle:
     for layer in layers:
         seen: dict[tuple[str, str], _Raw] = {}
 
-        def claim(kind: str, key: str, raw: _Raw, field_name: str) -> bool:
-            if (kind, key.lower()) in seen:
-                first = seen[(kind, key.lower())]
-                problems.append(
-                    Problem(
-                        raw.file,
-                        raw.line((field_name,)),
-                        field_name,
-                        f"{kind} {key!r} is defined twice (also in {first.file}:{first.line()})",
-                    )
-                )
-                return False
-            seen[(kind, key.lower())] = raw
-            return True
-
         for path in _yaml_files(layer / "interventions"):
             disp = _display(path, layer)
             data, lines, probs = read_yaml(path, disp)
@@ -398,7 +433,7 @@ def load(root: Path | None = None) -> Bundle:
             rid = data.get("id")
             key = rid if isinstance(rid, str) else path.stem
             raw = _Raw(data, disp, lines, stem=path.stem)
-            if claim("intervention", key, raw, "id"):
+            if _claim(seen, problems, "intervention", key, raw, "id"):
                 records[key] = raw
 
         for path in _yaml_files(layer / "overrides"):
@@ -446,10 +481,10 @@ def load(root: Path | None = None) -> Bundle:
                     k = item.get(keyfield) if isinstance(item, dict) else None
                     if not isinstance(k, str):
                         k = f"{disp}#{i}"  # validation will name the missing or wrong field
-                    if claim(kind, k, raw, keyfield):
+                    if _claim(seen, problems, kind, k, raw, keyfield):
                         lists[attr][k.lower()] = raw
 
-    for key, raw in records.items():
+    for raw in records.values():
         data = raw.data
         for patch in raw.patches:
             data = _deep_merge(data, patch.data)

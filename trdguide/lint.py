@@ -1,0 +1,241 @@
+"""`trdguide validate`: a content linter for knowledge bases, with stable rule codes.
+
+Errors (E...) make `validate` exit 1; warnings (W...) are reported but do not fail. Everything the
+loader checks is reported under its own code (see `loader.Problem.code`); the rules below run on a
+knowledge base that loaded. No terminal code here: findings are plain data.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .loader import Bundle, DataError, layers_for, load
+from .models import Intervention
+
+REVIEW_MAX_DAYS = 365
+MAX_GRADE = 10.0  # we aim for grade 8; warn above this (medical words raise the score)
+
+RULES: dict[str, str] = {
+    "E101": "YAML syntax error",
+    "E102": "file or folder cannot be used (missing, unreadable, empty, too large, not UTF-8)",
+    "E103": "unsafe or ambiguous YAML (tags, duplicate keys, alias bombs, deep nesting)",
+    "E110": "a field is missing, unknown or has the wrong value (schema)",
+    "E111": "a file has the wrong overall shape",
+    "E120": "an id is defined twice",
+    "E121": "a name or alias is used by two records",
+    "E122": "an intervention's id does not match its file name",
+    "E130": "a cited reference does not exist",
+    "E131": "a linked intervention does not exist",
+    "E150": "a review date is in the future",
+    "E301": "promotional wording",
+    "E302": "placeholder text",
+    "E303": "a dosing amount (the knowledge base describes how often, never how much)",
+    "E304": "a figure in a summary (figures belong in cited fields)",
+    "E310": "no benefit information: an intervention needs outcomes or a corrected misconception",
+    "E311": "a text with figures cites no reference",
+    "W201": f"last reviewed more than {REVIEW_MAX_DAYS} days ago",
+    "W320": f"plain-language text reads above school grade {MAX_GRADE:g}",
+    "W330": "a reference is not cited anywhere",
+    "I399": "reading level not checked (install trdguide[lint])",
+}
+
+PROMO = re.compile(
+    r"\b(miracle|remarkable|revolutionary|breakthrough results|game[- ]changer|proven cure|amazing|"
+    r"cutting[- ]edge|life[- ]changing|guaranteed|astonishing)\b",
+    re.I,
+)
+PLACEHOLDER = re.compile(r"\b(UNVERIFIED|TODO|TBD|FIXME|XXX|lorem ipsum)\b|\?\?\?", re.I)
+DOSE = re.compile(r"\b\d+(\.\d+)?\s*(mg|mcg|µg|ug|mmol|mEq|mg/kg|milligrams?)\b", re.I)
+FIGURE = re.compile(r"(?<![A-Za-z])\d")
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int | None
+    code: str
+    field: str
+    message: str
+
+    @property
+    def severity(self) -> str:
+        return {"E": "error", "W": "warning"}.get(self.code[0], "info")
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        fld = f" {self.field}:" if self.field else ""
+        return f"{where}: {self.code}{fld} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {**asdict(self), "severity": self.severity}
+
+
+@dataclass
+class Report:
+    sources: list[str]
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+
+def validate(root: Path | None, today: _dt.date | None = None, readability: bool = True) -> Report:
+    layers, _ = layers_for(root)
+    try:
+        bundle = load(root)
+    except DataError as exc:
+        return Report(
+            [str(p) for p in layers], [Finding(p.file, p.line, p.code, p.field, p.message) for p in exc.problems]
+        )
+    findings = list(lint(bundle, today or _dt.date.today(), readability))
+    findings.sort(key=lambda f: (f.severity != "error", f.file, f.line or 0, f.code))
+    return Report(bundle.sources, findings)
+
+
+# --- rules on a loaded knowledge base ---------------------------------------------------------------
+
+
+def _texts(item: Intervention) -> Iterator[tuple[str, str]]:
+    yield "summary", item.summary
+    yield "mechanism", item.mechanism.text
+    s = item.setting
+    for name in ("given_by", "schedule", "time_to_effect", "daily_life"):
+        yield f"setting.{name}", getattr(s, name)
+    for group in ("not_suitable_for", "durability", "access", "misconceptions"):
+        for i, st in enumerate(getattr(item, group)):
+            yield f"{group}[{i}]", st.text
+    for kind in ("common", "serious"):
+        for i, st in enumerate(getattr(item.side_effects, kind)):
+            yield f"side_effects.{kind}[{i}]", st.text
+    for i, q in enumerate(item.questions_to_ask):
+        yield f"questions_to_ask[{i}]", q
+    yield "evidence.why", item.evidence.why
+    for i, o in enumerate(item.outcomes):
+        for name in ("label", "population", "timeframe", "study", "result", "note"):
+            value = getattr(o, name)
+            if value:
+                yield f"outcomes[{i}].{name}", value
+
+
+def _line_of(file: str, sources: list[str], needle: str, default: int | None) -> int | None:
+    """The first line of `file` that contains `needle` (the data file itself is the best pointer)."""
+    for src in sources:
+        path = Path(src).parent / file
+        if path.is_file():
+            try:
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                    if needle.lower() in line.lower():
+                        return n
+            except OSError:  # pragma: no cover
+                return default
+    return default
+
+
+def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[Finding]:
+    grade = _grader() if readability else None
+    srcs = bundle.sources
+
+    def at(kind: str, key: str) -> tuple[str, int | None]:
+        return bundle.origins.get((kind, key.lower()), ("", None))
+
+    for item in bundle.interventions:
+        file, line = at("intervention", item.id)
+        for fld, text in _texts(item):
+            for rx, code, what in (
+                (PROMO, "E301", "promotional wording"),
+                (PLACEHOLDER, "E302", "placeholder"),
+                (DOSE, "E303", "dosing amount"),
+            ):
+                m = rx.search(text)
+                if m:
+                    yield Finding(
+                        file, _line_of(file, srcs, m.group(0), line), code, fld, f"{what} {m.group(0)!r}: {RULES[code]}"
+                    )
+        if FIGURE.search(item.summary):
+            yield Finding(file, _line_of(file, srcs, "summary:", line), "E304", "summary", RULES["E304"])
+        if not item.outcomes and not item.misconceptions:
+            yield Finding(file, line, "E310", "outcomes", RULES["E310"])
+        age = (today - item.last_reviewed).days
+        if age > REVIEW_MAX_DAYS:
+            yield Finding(
+                file,
+                _line_of(file, srcs, "last_reviewed", line),
+                "W201",
+                "last_reviewed",
+                f"last reviewed {item.last_reviewed.isoformat()} ({age} days ago); the policy is "
+                f"at least once every {REVIEW_MAX_DAYS} days",
+            )
+        if grade is not None:
+            for fld in ("summary", "mechanism"):
+                text = item.summary if fld == "summary" else item.mechanism.text
+                g = grade(text)
+                if g > MAX_GRADE:
+                    yield Finding(
+                        file,
+                        _line_of(file, srcs, fld + ":", line),
+                        "W320",
+                        fld,
+                        f"reads at about grade {g:.1f} (aim for 8, warn above {MAX_GRADE:g})",
+                    )
+
+    for f in bundle.faq:
+        file, line = at("FAQ entry", f.id)
+        for rx, code in ((PROMO, "E301"), (PLACEHOLDER, "E302"), (DOSE, "E303")):
+            m = rx.search(f.answer) or rx.search(f.question)
+            if m:
+                yield Finding(
+                    file, _line_of(file, srcs, m.group(0), line), code, "answer", f"{m.group(0)!r}: {RULES[code]}"
+                )
+        if FIGURE.search(f.answer) and not f.refs:
+            yield Finding(file, line, "E311", "refs", RULES["E311"])
+        if grade is not None:
+            g = grade(f.answer)
+            if g > MAX_GRADE:
+                yield Finding(
+                    file, line, "W320", "answer", f"reads at about grade {g:.1f} (aim for 8, warn above {MAX_GRADE:g})"
+                )
+    for g_ in bundle.glossary:
+        file, line = at("glossary term", g_.term)
+        if FIGURE.search(g_.definition) and not g_.refs:
+            yield Finding(file, line, "E311", "refs", RULES["E311"])
+        m = PROMO.search(g_.definition) or PLACEHOLDER.search(g_.definition)
+        if m:
+            code = "E301" if PROMO.search(g_.definition) else "E302"
+            yield Finding(file, line, code, "definition", f"{m.group(0)!r}: {RULES[code]}")
+
+    used: set[str] = set()
+    for i in bundle.interventions:
+        used |= i.all_ref_ids()
+    for h in bundle.head_to_head:
+        used |= set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
+    for fq in bundle.faq:
+        used |= set(fq.refs)
+    for gl in bundle.glossary:
+        used |= set(gl.refs)
+    for rid in sorted(set(bundle.references) - used):
+        file, line = at("reference", rid)
+        yield Finding(file, line, "W330", "id", f"reference {rid!r} is not cited anywhere")
+
+    if readability and grade is None:
+        yield Finding("", None, "I399", "", RULES["I399"])
+
+
+def _grader() -> Callable[[str], float] | None:
+    try:
+        import textstat  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+
+    def grade(text: str) -> float:
+        return float(textstat.flesch_kincaid_grade(text))
+
+    return grade
