@@ -110,3 +110,11 @@ def write_kb(
 @pytest.fixture
 def kb_dir(tmp_path: Path) -> Path:
     return write_kb(tmp_path / "kb", [record("alpha"), record("beta", aliases=["b-alias"])])
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never write to the real user cache folder."""
+    import os
+
+    os.environ["TRDGUIDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

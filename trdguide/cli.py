@@ -87,7 +87,9 @@ def _root(
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
+    from .framing import safe
+
+    typer.echo(f"Error: {safe(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -179,9 +181,13 @@ def list_(
     search: Annotated[
         Optional[str], typer.Option(help="Text to find in names, aliases and summaries.")  # noqa: UP045
     ] = None,
+    limit: Annotated[int, typer.Option(min=0, help="Show at most this many (0: all).")] = 100,
+    page: Annotated[int, typer.Option(min=1, help="Which page of --limit results to show.")] = 1,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the treatment options, with filters that combine.
+
+    Large knowledge bases are shown a page at a time (--limit, --page).
 
     Examples:
 
@@ -194,9 +200,12 @@ def list_(
     from .render import document, json
 
     kb = _kb()
-    items = kb.filter(category, status, setting, no_anaesthesia, search)
+    ids = kb.filter(category, status, setting, no_anaesthesia, search)
+    start = (page - 1) * limit if limit else 0
+    shown = ids[start : start + limit] if limit else ids
+    items = [kb.get(i) for i in shown]
     hint = None
-    if not items:
+    if not ids:
         used = [
             n
             for n, v in (
@@ -209,7 +218,12 @@ def list_(
             if v
         ]
         hint = f"Try removing or loosening {' or '.join(used)}." if used else None
-    _emit(document.list_document(items, hint), fmt, json.list_json(items) if fmt is Format.json else "")
+    page_info = document.Page(total=len(ids), start=start, limit=limit)
+    _emit(
+        document.list_document(items, hint, page_info),
+        fmt,
+        json.list_json(items, page_info) if fmt is Format.json else "",
+    )
 
 
 @app.command()
@@ -394,7 +408,7 @@ def validate(
             "findings": [f.as_dict() for f in report.findings],
             "rules": RULES,
         }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(doc, ensure_ascii=True, indent=2) + "\n")
     else:
         from .framing import safe
 

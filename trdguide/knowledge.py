@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .loader import Bundle, load
+from .cache import Store, open_store
 from .models import (
     CrisisLine,
     FaqEntry,
@@ -25,6 +26,9 @@ from .models import (
     Reference,
 )
 from .vocab import Anaesthesia, Category, Place, StatusLabel
+
+if TYPE_CHECKING:
+    from .loader import Bundle
 
 
 class LookupError_(Exception):
@@ -190,19 +194,34 @@ def cell(item: Intervention, key: str, max_outcomes: int = 2) -> list[str]:
 
 
 class KnowledgeBase:
-    def __init__(self, bundle: Bundle):
-        self.bundle = bundle
-        self.interventions: list[Intervention] = list(bundle.interventions)
-        self.by_id = {i.id: i for i in self.interventions}
-        self.references = bundle.references
+    """Queries over a Store. Records are validated when first used (see cache.py)."""
+
+    def __init__(self, store: Store | Bundle):
+        self.store = store if isinstance(store, Store) else Store.from_bundle(store)
+        self.references = self.store.references
         self._names: dict[str, str] = {}
-        for i in self.interventions:
-            for n in i.names:
-                self._names.setdefault(_norm(n), i.id)
+        for e in self.store.index.values():
+            for n in e.names:
+                self._names.setdefault(_norm(n), e.id)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> KnowledgeBase:
-        return cls(load(data_dir))
+        return cls(open_store(data_dir))
+
+    @property
+    def sources(self) -> list[str]:
+        return self.store.sources
+
+    @property
+    def interventions(self) -> list[Intervention]:
+        """Every record (validates them all: prefer `filter`, which works from the index)."""
+        return list(self.store.all())
+
+    def get(self, iid: str) -> Intervention:
+        return self.store.get(iid)
+
+    def __len__(self) -> int:
+        return len(self.store.index)
 
     # names -------------------------------------------------------------------------------------
     def all_names(self) -> list[str]:
@@ -213,13 +232,13 @@ class KnowledgeBase:
         if not key:
             raise BadRequest("An intervention name cannot be empty. Try `trdguide list` to see the names.")
         if key in self._names:
-            return self.by_id[self._names[key]]
+            return self.get(self._names[key])
         if len(key) >= 3:
             hits = sorted({iid for n, iid in self._names.items() if n.startswith(key)})
             if len(hits) == 1:
-                return self.by_id[hits[0]]
+                return self.get(hits[0])
             if len(hits) > 1:
-                raise Ambiguous(name, [self.by_id[h] for h in hits])
+                raise Ambiguous(name, [self.get(h) for h in hits[:10]])
         close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)
         suggestions: list[str] = []
         for c in close:
@@ -240,8 +259,8 @@ class KnowledgeBase:
         out: list[Intervention] = []
         for i in items:
             for rel in i.related:
-                if rel not in chosen and rel in self.by_id and self.by_id[rel] not in out:
-                    out.append(self.by_id[rel])
+                if rel not in chosen and rel in self.store.index and rel not in [o.id for o in out]:
+                    out.append(self.get(rel))
         return out
 
     # list and search ---------------------------------------------------------------------------
@@ -252,27 +271,23 @@ class KnowledgeBase:
         setting: Place | None = None,
         no_anaesthesia: bool = False,
         search: str | None = None,
-    ) -> list[Intervention]:
+    ) -> list[str]:
+        """Ids of the records that pass every filter given (filters combine)."""
         out = []
         needle = _norm(search) if search else ""
-        for i in self.interventions:
-            if category is not None and i.category != category:
+        for e in self.store.index.values():
+            if category is not None and e.category != category.value:
                 continue
-            if status is not None and i.status.label != status:
+            if status is not None and e.status != status.value:
                 continue
-            if setting is not None and setting not in i.setting.where:
+            if setting is not None and setting.value not in e.where:
                 continue
-            if no_anaesthesia and i.setting.anaesthesia != Anaesthesia.none:
+            if no_anaesthesia and e.anaesthesia != Anaesthesia.none.value:
                 continue
-            if needle and not self._matches(i, needle):
+            if needle and needle not in _norm(e.hay):
                 continue
-            out.append(i)
+            out.append(e.id)
         return out
-
-    @staticmethod
-    def _matches(i: Intervention, needle: str) -> bool:
-        hay = " ".join([i.id, i.name, i.short_name, *i.aliases, i.summary])
-        return needle in _norm(hay)
 
     # compare -----------------------------------------------------------------------------------
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None) -> Comparison:
@@ -303,7 +318,7 @@ class KnowledgeBase:
 
     def head_to_head_for(self, ids: Sequence[str]) -> list[HeadToHead]:
         wanted = set(ids)
-        return [h for h in self.bundle.head_to_head if len(wanted & set(h.interventions)) >= 2]
+        return [h for h in self.store.head_to_head if len(wanted & set(h.interventions)) >= 2]
 
     def references_for(self, items: Sequence[Intervention]) -> list[Reference]:
         ids: list[str] = []
@@ -314,7 +329,10 @@ class KnowledgeBase:
         return [self.references[r] for r in ids if r in self.references]
 
     def review_range(self, items: Sequence[Intervention] | None = None) -> tuple[_dt.date, _dt.date]:
-        dates = [i.last_reviewed for i in (items if items is not None else self.interventions)]
+        if items is None:
+            dates = [_dt.date.fromisoformat(e.last_reviewed) for e in self.store.index.values()]
+        else:
+            dates = [i.last_reviewed for i in items]
         if not dates:
             today = _dt.date.today()
             return today, today
@@ -322,7 +340,7 @@ class KnowledgeBase:
 
     # faq, glossary, crisis ---------------------------------------------------------------------
     def faq(self, query: str | None = None) -> list[tuple[int, FaqEntry]]:
-        numbered = list(enumerate(self.bundle.faq, start=1))
+        numbered = list(enumerate(self.store.faq, start=1))
         if query is None or not query.strip():
             return numbered
         q = query.strip()
@@ -339,7 +357,7 @@ class KnowledgeBase:
         return hits
 
     def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
-        terms = sorted(self.bundle.glossary, key=lambda g: g.term.lower())
+        terms = sorted(self.store.glossary, key=lambda g: g.term.lower())
         if term is None or not term.strip():
             return terms
         key = _norm(term)
@@ -354,7 +372,7 @@ class KnowledgeBase:
         raise NotFound(term[:80], close, what="glossary term")
 
     def crisis(self, region: str | None = None) -> list[CrisisLine]:
-        lines = list(self.bundle.crisis)
+        lines = list(self.store.crisis)
         if region is None:
             return lines
         code = region.strip().upper()
@@ -408,8 +426,8 @@ def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
     oldest, newest = kb.review_range()
     return AboutInfo(
         version=version,
-        sources=list(kb.bundle.sources),
-        interventions=len(kb.interventions),
+        sources=list(kb.sources),
+        interventions=len(kb),
         references=len(kb.references),
         oldest_review=oldest,
         newest_review=newest,

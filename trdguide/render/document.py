@@ -88,10 +88,21 @@ def where_text(item: Intervention) -> str:
 # --- list ------------------------------------------------------------------------------------------
 
 
-def list_document(items: Sequence[Intervention], hint: str | None) -> Document:
+@dataclass
+class Page:
+    total: int
+    start: int = 0
+    limit: int = 0  # 0: no limit
+
+
+def list_document(items: Sequence[Intervention], hint: str | None, page: Page | None = None) -> Document:
     doc = Document()
+    page = page or Page(total=len(items))
     if not items:
-        doc.add(Para("No options match these filters. " + (hint or "Try removing a filter.")))
+        if page.total:
+            doc.add(Para(f"There are {page.total} matching options; this page is past the end. Try --page 1."))
+        else:
+            doc.add(Para("No options match these filters. " + (hint or "Try removing a filter.")))
         return doc
     rows = [
         (
@@ -106,10 +117,19 @@ def list_document(items: Sequence[Intervention], hint: str | None) -> Document:
         for i in items
     ]
     doc.add(
-        Title(f"Treatment options ({len(items)})"),
+        Title(f"Treatment options ({page.total})"),
         Table(["Category", "Status", "Where", "Usual time to effect"], rows, "Option", kind="list"),
-        Para("For details: trdguide show NAME. To compare: trdguide compare NAME NAME.", "note"),
     )
+    if len(items) < page.total:
+        last = page.start + len(items)
+        doc.add(
+            Para(
+                f"Showing {page.start + 1} to {last} of {page.total}. "
+                "Use --page to see more, or narrow the list with --search or --category.",
+                "note",
+            )
+        )
+    doc.add(Para("For details: trdguide show NAME. To compare: trdguide compare NAME NAME.", "note"))
     return doc
 
 

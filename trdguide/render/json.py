@@ -13,6 +13,7 @@ from typing import Any
 from .. import __version__, framing
 from ..knowledge import STATUS_WORDS, AboutInfo, Comparison, KnowledgeBase
 from ..models import CrisisLine, FaqEntry, GlossaryTerm, Intervention
+from .document import Page
 
 SCHEMA_VERSION = 1
 
@@ -26,7 +27,8 @@ def envelope(command: str, data: dict[str, Any]) -> str:
         "urgent_help": framing.CRISIS_POINTER,
         "data": data,
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2, default=_default) + "\n"
+    # ASCII-only: every control, bidi or non-ASCII character in data is written as a \\u escape
+    return json.dumps(doc, ensure_ascii=True, indent=2, default=_default) + "\n"
 
 
 def _default(o: object) -> object:
@@ -49,8 +51,17 @@ def summary(i: Intervention) -> dict[str, Any]:
     }
 
 
-def list_json(items: list[Intervention]) -> str:
-    return envelope("list", {"count": len(items), "interventions": [summary(i) for i in items]})
+def list_json(items: list[Intervention], page: Page | None = None) -> str:
+    page = page or Page(total=len(items))
+    return envelope(
+        "list",
+        {
+            "count": page.total,
+            "offset": page.start,
+            "limit": page.limit,
+            "interventions": [summary(i) for i in items],
+        },
+    )
 
 
 def show_json(item: Intervention, kb: KnowledgeBase) -> str:
