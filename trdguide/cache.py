@@ -3,12 +3,17 @@
 The first run reads the YAML files (loader.py), checks everything, and writes a cache file in the user
 cache folder. Later runs read the cache instead of parsing YAML, and validate each record again through
 the same pydantic models when it is used (never pickle; the cache is plain JSON). The cache key covers
-every knowledge-base file (path, size, modification time) and trdguide's own schema files, so any edit
-makes the next run read the YAML again. Set TRDGUIDE_NO_CACHE=1 to turn it off, or TRDGUIDE_CACHE_DIR to
-move it.
+every knowledge-base file (path, size, modification time) and trdguide's own schema code, so any edit
+makes the next run read the YAML again. TRDGUIDE_NO_CACHE=1 turns it off; TRDGUIDE_CACHE_DIR moves it.
 
 Only successful loads are cached: a knowledge base with problems is always read from YAML and its
 problems reported.
+
+File layout (JSON lines): line 1 is a header (key, sources, an index of every record with the byte
+offset of its line); then one line each for references, head-to-head trials, FAQ, glossary and crisis
+lines; then one line per intervention. Only the header and the lines a command needs are read.
+
+This module does not import pydantic at import time, so shell completion can read names quickly.
 """
 
 from __future__ import annotations
@@ -18,19 +23,18 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import astuple, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from . import __version__
-from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
 
 if TYPE_CHECKING:
     from .loader import Bundle
+    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
 
-FORMAT = 1
+FORMAT = 3
 _KB_PARTS = (
     "kb.yaml",
     "interventions",
@@ -42,6 +46,8 @@ _KB_PARTS = (
     "crisis.yaml",
 )
 _CODE_FILES = ("models.py", "vocab.py", "loader.py", "cache.py")
+_SECTIONS = ("references", "head_to_head", "faq", "glossary", "crisis")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -58,10 +64,15 @@ class IndexEntry:
     hay: str
     last_reviewed: str
     related: list[str]
-    line: int = -1
+    offset: int = -1
 
 
-def index_of(item: Intervention, line: int = -1) -> IndexEntry:
+def norm_name(s: str) -> str:
+    """How names are compared: case-insensitive, runs of spaces and underscores as one space."""
+    return " ".join(s.replace("_", " ").lower().split())
+
+
+def index_of(item: Intervention, offset: int = -1) -> IndexEntry:
     return IndexEntry(
         id=item.id,
         short_name=item.short_name,
@@ -73,8 +84,28 @@ def index_of(item: Intervention, line: int = -1) -> IndexEntry:
         hay=" ".join([item.id, item.name, item.short_name, *item.aliases, item.summary]),
         last_reviewed=item.last_reviewed.isoformat(),
         related=list(item.related),
-        line=line,
+        offset=offset,
     )
+
+
+class _Lazy(Mapping[str, T]):
+    """A mapping whose values are validated the first time they are read."""
+
+    def __init__(self, raw: dict[str, Any], make: Callable[[Any], T]):
+        self._raw = raw
+        self._make = make
+        self._done: dict[str, T] = {}
+
+    def __getitem__(self, key: str) -> T:
+        if key not in self._done:
+            self._done[key] = self._make(self._raw[key])
+        return self._done[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
 
 
 class Store:
@@ -84,49 +115,116 @@ class Store:
         self,
         sources: list[str],
         index: list[IndexEntry],
-        references: dict[str, Reference],
-        head_to_head: list[HeadToHead],
-        faq: list[FaqEntry],
-        glossary: list[GlossaryTerm],
-        crisis: list[CrisisLine],
         records: dict[str, Intervention] | None = None,
-        lines: list[bytes] | None = None,
+        sections: dict[str, Any] | None = None,
+        reader: Callable[[int], bytes] | None = None,
+        fallback: Callable[[], Store] | None = None,
+        name_map: dict[str, str] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
-        self.references = references
-        self.head_to_head = head_to_head
-        self.faq = faq
-        self.glossary = glossary
-        self.crisis = crisis
+        self._name_map = name_map
         self._records: dict[str, Intervention] = dict(records or {})
-        self._lines = lines
+        self._sections: dict[str, Any] = dict(sections or {})
+        self._reader = reader
+        self._fallback = fallback
+
+    def _recover(self) -> None:
+        """A cached line failed validation (edited or damaged cache): start again from the YAML files."""
+        if self._fallback is None:
+            raise
+        fresh = self._fallback()
+        self.__dict__.update(fresh.__dict__)
 
     @classmethod
     def from_bundle(cls, bundle: Bundle) -> Store:
         return cls(
             sources=list(bundle.sources),
             index=[index_of(i) for i in bundle.interventions],
-            references=dict(bundle.references),
-            head_to_head=list(bundle.head_to_head),
-            faq=list(bundle.faq),
-            glossary=list(bundle.glossary),
-            crisis=list(bundle.crisis),
             records={i.id: i for i in bundle.interventions},
+            sections={
+                "references": dict(bundle.references),
+                "head_to_head": list(bundle.head_to_head),
+                "faq": list(bundle.faq),
+                "glossary": list(bundle.glossary),
+                "crisis": list(bundle.crisis),
+            },
         )
+
+    def names(self) -> dict[str, str]:
+        """Normalised name -> id, for every id, short name and alias (first definition wins)."""
+        if self._name_map is None:
+            out: dict[str, str] = {}
+            for e in self.index.values():
+                for n in e.names:
+                    out.setdefault(norm_name(n), e.id)
+            self._name_map = out
+        return self._name_map
 
     def get(self, iid: str) -> Intervention:
         item = self._records.get(iid)
         if item is None:
-            if self._lines is None:
+            if self._reader is None:
                 raise KeyError(iid)
-            item = Intervention.model_validate_json(self._lines[self.index[iid].line])
+            from .models import Intervention
+
+            try:
+                item = Intervention.model_validate_json(self._reader(self.index[iid].offset))
+            except ValueError:  # pydantic's ValidationError is a ValueError
+                self._recover()
+                return self.get(iid)
             self._records[iid] = item
         return item
 
     def all(self) -> Iterator[Intervention]:
         for iid in self.index:
             yield self.get(iid)
+
+    def _section(self, name: str) -> Any:
+        value = self._sections[name]
+        if isinstance(value, bytes):  # still raw JSON from the cache file: validate now
+            try:
+                value = _validate_section(name, value)
+            except (ValueError, KeyError, TypeError):
+                self._recover()
+                return self._section(name)
+            self._sections[name] = value
+        return value
+
+    @property
+    def references(self) -> Mapping[str, Reference]:
+        return self._section("references")  # type: ignore[no-any-return]
+
+    @property
+    def head_to_head(self) -> list[HeadToHead]:
+        return self._section("head_to_head")  # type: ignore[no-any-return]
+
+    @property
+    def faq(self) -> list[FaqEntry]:
+        return self._section("faq")  # type: ignore[no-any-return]
+
+    @property
+    def glossary(self) -> list[GlossaryTerm]:
+        return self._section("glossary")  # type: ignore[no-any-return]
+
+    @property
+    def crisis(self) -> list[CrisisLine]:
+        return self._section("crisis")  # type: ignore[no-any-return]
+
+
+def _validate_section(name: str, raw: bytes) -> Any:
+    from pydantic import TypeAdapter
+
+    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Reference
+
+    if name == "references":
+        items = {r["id"]: r for r in json.loads(raw)}
+        refs = _Lazy(items, lambda d: Reference.model_validate_json(json.dumps(d)))
+        for rid in refs:  # validate each reference now, so a damaged one is caught here
+            refs[rid]
+        return refs
+    model = {"head_to_head": HeadToHead, "faq": FaqEntry, "glossary": GlossaryTerm, "crisis": CrisisLine}[name]
+    return TypeAdapter(list[model]).validate_json(raw)  # type: ignore[valid-type]
 
 
 # --- the cache file ---------------------------------------------------------------------------------
@@ -146,23 +244,32 @@ def cache_dir() -> Path | None:
     return base / "trdguide"
 
 
-def _stat_line(path: Path, rel: str) -> str:
+def _stat_line(path: str, rel: str) -> str:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return f"{rel}\tmissing"
     return f"{rel}\t{st.st_size}\t{st.st_mtime_ns}"
 
 
-def _files(layer: Path) -> Iterator[tuple[Path, str]]:
+def _file_lines(layer: str) -> Iterator[str]:
+    """One line per knowledge-base file: relative path, size, modification time (ns)."""
     for part in _KB_PARTS:
-        p = layer / part
+        p = os.path.join(layer, part)
         if part.endswith(".yaml"):
-            yield p, part
-        elif p.is_dir():
+            yield _stat_line(p, part)
+            continue
+        try:
             with os.scandir(p) as it:
-                for entry in sorted(it, key=lambda e: e.name):
-                    yield Path(entry.path), f"{part}/{entry.name}"
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                st = entry.stat()
+                yield f"{part}/{entry.name}\t{st.st_size}\t{st.st_mtime_ns}"
+            except OSError:
+                yield f"{part}/{entry.name}\tmissing"
 
 
 def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
@@ -170,90 +277,153 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     layers = [bundled] if root is None else ([bundled, root] if (root / "kb.yaml").exists() else [root])
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{FORMAT}\t{__version__}\n".encode())
-    here = Path(__file__).resolve().parent
-    for name in _CODE_FILES:
-        h.update((_stat_line(here / name, name) + "\n").encode())
+    here = os.path.dirname(os.path.abspath(__file__))
+    lines = [_stat_line(os.path.join(here, name), name) for name in _CODE_FILES]
     for layer in layers:
-        h.update(f"layer\t{layer.resolve()}\n".encode())
-        for path, rel in _files(layer):
-            h.update((_stat_line(path, rel) + "\n").encode())
+        lines.append(f"layer\t{layer.resolve()}")
+        lines.extend(_file_lines(str(layer)))
+    h.update("\n".join(lines).encode())
     where = hashlib.blake2b("\n".join(str(p.resolve()) for p in layers).encode(), digest_size=8).hexdigest()
     return f"kb-{where}.jsonl", h.hexdigest()
 
 
 def write(path: Path, key: str, bundle: Bundle) -> None:
     """Write the cache atomically; failures (read-only home, full disk) are silently ignored."""
-    lines: list[str] = []
-    index = []
-    first = 6
-    for n, item in enumerate(bundle.interventions):
-        index.append(asdict(index_of(item, first + n)))
-        lines.append(item.model_dump_json())
-    header = {"format": FORMAT, "key": key, "sources": bundle.sources, "index": index}
-    body = [
-        json.dumps(header),
+    import tempfile
+
+    sections = [
         json.dumps([r.model_dump(mode="json") for r in bundle.references.values()]),
         json.dumps([h.model_dump(mode="json") for h in bundle.head_to_head]),
         json.dumps([f.model_dump(mode="json") for f in bundle.faq]),
         json.dumps([g.model_dump(mode="json") for g in bundle.glossary]),
         json.dumps([c.model_dump(mode="json") for c in bundle.crisis]),
-        *lines,
     ]
+    body: list[bytes] = []
+    offsets: dict[str, int] = {}
+    pos = 0
+    for name, text in zip(_SECTIONS, sections):
+        data = text.encode() + b"\n"
+        offsets[name] = pos
+        body.append(data)
+        pos += len(data)
+    index = []
+    for item in bundle.interventions:
+        data = item.model_dump_json().encode() + b"\n"
+        index.append(list(astuple(index_of(item, pos))))
+        body.append(data)
+        pos += len(data)
+    store = Store.from_bundle(bundle)
+    header = {
+        "format": FORMAT,
+        "key": key,
+        "sources": bundle.sources,
+        "sections": offsets,
+        "index": index,
+        "names": store.names(),
+    }
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".jsonl")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write("\n".join(body) + "\n")
+            with os.fdopen(fd, "wb") as f:
+                f.write(json.dumps(header).encode() + b"\n")
+                f.writelines(body)
             os.replace(tmp, path)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
 
 
-def read(path: Path, key: str) -> Store | None:
-    """The store from a cache file whose key matches, validated again; None if absent, stale or bad."""
+def _header(f: IO[bytes], key: str) -> dict[str, Any] | None:
     try:
-        data = path.read_bytes()
+        header: dict[str, Any] = json.loads(f.readline())
+    except ValueError:
+        return None
+    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
+        return None
+    return header
+
+
+def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> Store | None:
+    """The store from a cache file whose key matches; None if absent, stale or unreadable.
+
+    Records are validated when first used; a corrupt line makes that command fall back to YAML.
+    """
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - kept open for lazy reads, closed at exit
     except OSError:
         return None
-    lines = data.split(b"\n")
-    try:
-        header: dict[str, Any] = json.loads(lines[0])
-        if header.get("format") != FORMAT or header.get("key") != key:
-            return None
-        from pydantic import TypeAdapter
-
-        return Store(
-            sources=list(header["sources"]),
-            index=[IndexEntry(**e) for e in header["index"]],
-            references={r.id: r for r in TypeAdapter(list[Reference]).validate_json(lines[1])},
-            head_to_head=TypeAdapter(list[HeadToHead]).validate_json(lines[2]),
-            faq=TypeAdapter(list[FaqEntry]).validate_json(lines[3]),
-            glossary=TypeAdapter(list[GlossaryTerm]).validate_json(lines[4]),
-            crisis=TypeAdapter(list[CrisisLine]).validate_json(lines[5]),
-            lines=lines,
-        )
-    except (ValueError, KeyError, TypeError, IndexError):  # pydantic's ValidationError is a ValueError
+    header = _header(f, key)
+    if header is None:
+        f.close()
         return None
+    start = f.tell()
+
+    def line_at(offset: int) -> bytes:
+        f.seek(start + offset)
+        return f.readline()
+
+    try:
+        sections = {name: line_at(off) for name, off in header["sections"].items()}
+        index = [IndexEntry(*row) for row in header["index"]]
+        name_map = header["names"]
+        if not isinstance(name_map, dict):
+            raise TypeError("names")
+        return Store(
+            list(header["sources"]),
+            index,
+            sections=sections,
+            reader=line_at,
+            fallback=fallback,
+            name_map=name_map,
+        )
+    except (KeyError, TypeError, ValueError):
+        f.close()
+        return None
+
+
+def names(root: Path | None) -> list[str] | None:
+    """All record names from a current cache, without importing pydantic (for shell completion)."""
+    from .paths import bundled_data_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    name, key = cache_key(root, bundled_data_dir())
+    try:
+        with open(folder / name, "rb") as f:
+            header = _header(f, key)
+    except OSError:
+        return None
+    if header is None:
+        return None
+    names = header.get("names")
+    return sorted(names) if isinstance(names, dict) else None
 
 
 def open_store(root: Path | None) -> Store:
     """The knowledge base at `root` (None: the bundled one), from the cache when it is current."""
-    from .loader import bundled_data_dir
+    from .paths import bundled_data_dir
 
     bundled = bundled_data_dir()
     folder = cache_dir()
+    name = key = ""
     if folder is not None and (root is None or (root.is_dir() and os.access(root, os.R_OK | os.X_OK))):
         name, key = cache_key(root, bundled)
-        store = read(folder / name, key)
+        store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name))
         if store is not None:
             return store
-    else:
-        name, key = "", ""
+    return _from_yaml(root, folder / name if folder is not None and name else None, key)
+
+
+def _from_yaml(root: Path | None, path: Path | None, key: str = "") -> Store:
     from .loader import load
 
     bundle = load(root)
-    if folder is not None and name:
-        write(folder / name, key, bundle)
+    if path is not None:
+        if key:
+            write(path, key, bundle)
+        else:  # a damaged cache: remove it; the next run writes a fresh one
+            with contextlib.suppress(OSError):
+                path.unlink()
     return Store.from_bundle(bundle)

@@ -151,9 +151,13 @@ def _emit(doc: Document, fmt: Format, json_text: str) -> None:
 
 def _complete_name(incomplete: str) -> list[str]:
     try:
-        from .knowledge import KnowledgeBase
+        from .cache import names as cached_names
 
-        names = KnowledgeBase.load(State.data).all_names()
+        names = cached_names(State.data)
+        if names is None:  # no current cache: load (and cache) the knowledge base once
+            from .knowledge import KnowledgeBase
+
+            names = KnowledgeBase.load(State.data).all_names()
     except Exception:  # completion must never crash the shell
         return []
     low = incomplete.lower()

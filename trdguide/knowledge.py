@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Store, open_store
+from .cache import Store, norm_name, open_store
 from .models import (
     CrisisLine,
     FaqEntry,
@@ -57,8 +56,7 @@ class BadRequest(LookupError_):
     """A request that is well-formed for the parser but makes no sense (e.g. the same name twice)."""
 
 
-def _norm(s: str) -> str:
-    return re.sub(r"[\s_]+", " ", s.strip().lower())
+_norm = norm_name
 
 
 # --- how figures are said in words -----------------------------------------------------------------
@@ -198,15 +196,15 @@ class KnowledgeBase:
 
     def __init__(self, store: Store | Bundle):
         self.store = store if isinstance(store, Store) else Store.from_bundle(store)
-        self.references = self.store.references
-        self._names: dict[str, str] = {}
-        for e in self.store.index.values():
-            for n in e.names:
-                self._names.setdefault(_norm(n), e.id)
+        self._names = self.store.names()
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> KnowledgeBase:
         return cls(open_store(data_dir))
+
+    @property
+    def references(self) -> Mapping[str, Reference]:
+        return self.store.references
 
     @property
     def sources(self) -> list[str]:

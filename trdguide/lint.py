@@ -145,7 +145,8 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
     srcs = bundle.sources
 
     def at(kind: str, key: str) -> tuple[str, int | None]:
-        return bundle.origins.get((kind, key.lower()), ("", None))
+        o = bundle.origins.get((kind, key.lower()))
+        return (o.file, o.line) if o is not None else ("", None)
 
     for item in bundle.interventions:
         file, line = at("intervention", item.id)

@@ -6,12 +6,11 @@ load are collected and raised together as one `DataError`.
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +25,7 @@ from .models import (
     Intervention,
     Reference,
 )
+from .paths import bundled_data_dir
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_NODES = 50_000
@@ -183,8 +183,69 @@ def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
     return lines.get(())
 
 
-def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
-    """Parse one YAML file. Returns the data, a path->line map, and any problems."""
+class _FastLoader(_Loader):  # type: ignore[misc]
+    """The C loader, refusing duplicate keys. Used when a file has no anchors or aliases."""
+
+
+def _mapping_without_duplicates(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    seen: set[Any] = set()
+    for knode, _ in node.value:
+        key = loader.construct_object(knode)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(None, None, "duplicate key", knode.start_mark)
+        seen.add(key)
+    return dict(loader.construct_pairs(node))
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:map", _mapping_without_duplicates)
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
+
+
+class LazyLines(dict):  # type: ignore[type-arg]
+    """A path->line map computed on first use by parsing the file again, slowly and precisely.
+
+    Files that load and validate cleanly never pay for line numbers; files with problems do.
+    """
+
+    def __init__(self, path: Path, display: str):
+        super().__init__()
+        self._path = path
+        self._display = display
+        self._done = False
+        self.problems: list[Problem] = []
+
+    def fill(self) -> list[Problem]:
+        """Parse precisely (once); returns what the precise reader found wrong with the file, if anything."""
+        if not self._done:
+            self._done = True
+            _, lines, self.problems = read_yaml(self._path, self._display)
+            self.update(lines)
+        return self.problems
+
+    def _fill(self) -> None:
+        self.fill()
+
+    def __contains__(self, key: object) -> bool:
+        self._fill()
+        return super().__contains__(key)
+
+    def __getitem__(self, key: Any) -> int:
+        self._fill()
+        return int(super().__getitem__(key))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._fill()
+        return super().get(key, default)
+
+
+def read_yaml(path: Path, display: str, fast: bool = False) -> tuple[Any, dict[Path_, int], list[Problem]]:
+    """Parse one YAML file. Returns the data, a path->line map, and any problems.
+
+    With `fast`, a file without anchors or aliases is read by the C loader (refusing duplicate keys and
+    non-standard tags); its line numbers are worked out only if something needs them. Anything unusual
+    falls back to the precise reader, which reports the problem with its line.
+    """
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -202,6 +263,14 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Pro
         return None, {}, [Problem(display, line, "", "is not valid UTF-8 text (save it as UTF-8)")]
     if not text.strip():
         return None, {}, [Problem(display, None, "", "is empty")]
+    if fast and not (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)):
+        try:
+            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader subclass
+        except (yaml.YAMLError, RecursionError, TypeError):
+            pass  # the precise reader below says exactly what is wrong, and where
+        else:
+            if data is not None:
+                return data, LazyLines(path, display), []
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -276,26 +345,21 @@ class Bundle:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     crisis: list[CrisisLine] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
-    # where each record came from: (kind, id) -> (file, line), for cross-check messages
-    origins: dict[tuple[str, str], tuple[str, int | None]] = field(default_factory=dict)
+    # where each record came from: (kind, id) -> Origin, for messages that point at a file and line
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
 
-def bundled_data_dir() -> Path:
-    """The knowledge base shipped with trdguide.
+@dataclass(frozen=True)
+class Origin:
+    """Where a record was defined. The line is worked out only when a message needs it."""
 
-    In an installed wheel it is the package's `data/` folder; in an editable install or a source
-    checkout it is the repository's top-level `data/` folder.
-    """
-    packaged = resources.files("trdguide") / "data"
-    if isinstance(packaged, Path) and (packaged / "interventions").is_dir():
-        return packaged
-    try:
-        with resources.as_file(packaged) as p:
-            if (p / "interventions").is_dir():
-                return p
-    except (FileNotFoundError, TypeError):  # pragma: no cover - unusual resource loaders
-        pass
-    return Path(__file__).resolve().parent.parent / "data"
+    file: str
+    lines: dict[Path_, int]
+    loc: Path_
+
+    @property
+    def line(self) -> int | None:
+        return _line_for(self.lines, self.loc)
 
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
@@ -421,7 +485,7 @@ def load(root: Path | None = None) -> Bundle:
 
         for path in _yaml_files(layer / "interventions"):
             disp = _display(path, layer)
-            data, lines, probs = read_yaml(path, disp)
+            data, lines, probs = read_yaml(path, disp, fast=True)
             problems.extend(probs)
             if data is None:
                 continue
@@ -467,7 +531,7 @@ def load(root: Path | None = None) -> Bundle:
                 if not path.exists():
                     continue
                 disp = _display(path, layer)
-                data, lines, probs = read_yaml(path, disp)
+                data, lines, probs = read_yaml(path, disp, fast=True)
                 problems.extend(probs)
                 if data is None:
                     continue
@@ -489,7 +553,7 @@ def load(root: Path | None = None) -> Bundle:
         for patch in raw.patches:
             data = _deep_merge(data, patch.data)
         item, probs = _validate_layered(Intervention, data, raw)
-        problems.extend(probs)
+        problems.extend(_precise(raw, probs))
         if item is None:
             continue
         if raw.stem and raw.stem != item.id:
@@ -499,17 +563,17 @@ def load(root: Path | None = None) -> Bundle:
                 )
             )
             continue
-        bundle.origins[("intervention", item.id)] = (raw.file, raw.line(("id",)))
+        bundle.origins[("intervention", item.id)] = Origin(raw.file, raw.lines, (*raw.base, "id"))
         bundle.interventions.append(item)
 
     for _name, attr, model, kind, keyfield in _LISTS:
         for raw in lists[attr].values():
             obj, probs = validate_one(model, raw.data, raw.file, raw.lines, raw.base)
-            problems.extend(probs)
+            problems.extend(_precise(raw, probs))
             if obj is None:
                 continue
             ident = str(getattr(obj, keyfield))
-            bundle.origins[(kind, ident.lower())] = (raw.file, raw.line((keyfield,)))
+            bundle.origins[(kind, ident.lower())] = Origin(raw.file, raw.lines, (*raw.base, keyfield))
             if attr == "references":
                 bundle.references[ident] = obj  # type: ignore[assignment]
             else:
@@ -520,6 +584,16 @@ def load(root: Path | None = None) -> Bundle:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
     return bundle
+
+
+def _precise(raw: _Raw, probs: list[Problem]) -> list[Problem]:
+    """When a fast-read file fails validation, prefer what the precise reader says about the file
+    (nesting, duplicate keys, tags), if anything; otherwise keep the validation problems."""
+    if probs and isinstance(raw.lines, LazyLines):
+        found = raw.lines.fill()
+        if found:
+            return found
+    return probs
 
 
 def _validate_layered(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
@@ -548,50 +622,47 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
     ids = {i.id for i in bundle.interventions} | (known or set())
     names: dict[str, str] = {}
     for item in bundle.interventions:
-        file, line = bundle.origins[("intervention", item.id)]
+        o = bundle.origins[("intervention", item.id)]
         for n in item.names:
             low = n.lower()
             other = names.get(low)
             if other is not None and other != item.id:
                 problems.append(
-                    Problem(file, line, "aliases", f"the name {n!r} is already used by intervention {other!r}")
+                    Problem(o.file, o.line, "aliases", f"the name {n!r} is already used by intervention {other!r}")
                 )
             elif low in ids and low != item.id:
-                problems.append(Problem(file, line, "aliases", f"the name {n!r} is the id of another intervention"))
+                problems.append(Problem(o.file, o.line, "aliases", f"the name {n!r} is the id of another intervention"))
             names.setdefault(low, item.id)
         for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
-            problems.append(Problem(file, line, "references", f"cites {ref!r}, which is not in references/"))
+            problems.append(Problem(o.file, o.line, "references", f"cites {ref!r}, which is not in references/"))
         for rel in item.related:
             if rel not in ids:
-                problems.append(Problem(file, line, "related", f"names {rel!r}, which is not an intervention"))
+                problems.append(Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention"))
             if rel == item.id:
-                problems.append(Problem(file, line, "related", "an intervention cannot be related to itself"))
+                problems.append(Problem(o.file, o.line, "related", "an intervention cannot be related to itself"))
     for h in bundle.head_to_head:
-        file, line = bundle.origins[("head-to-head trial", h.id.lower())]
+        o = bundle.origins[("head-to-head trial", h.id.lower())]
         for iid in h.interventions:
             if iid not in ids:
-                problems.append(Problem(file, line, "interventions", f"names {iid!r}, which is not an intervention"))
+                problems.append(
+                    Problem(o.file, o.line, "interventions", f"names {iid!r}, which is not an intervention")
+                )
         cited = set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
         for ref in sorted(cited - bundle.references.keys()):
-            problems.append(Problem(file, line, "refs", f"cites {ref!r}, which is not in references/"))
+            problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
     for f in bundle.faq:
-        file, line = bundle.origins[("FAQ entry", f.id.lower())]
+        o = bundle.origins[("FAQ entry", f.id.lower())]
         for rel in f.related:
             if rel not in ids:
-                problems.append(Problem(file, line, "related", f"names {rel!r}, which is not an intervention"))
+                problems.append(Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention"))
         for ref in f.refs:
             if ref not in bundle.references:
-                problems.append(Problem(file, line, "refs", f"cites {ref!r}, which is not in references/"))
+                problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
     for g in bundle.glossary:
-        file, line = bundle.origins[("glossary term", g.term.lower())]
+        o = bundle.origins[("glossary term", g.term.lower())]
         for ref in g.refs:
             if ref not in bundle.references:
-                problems.append(Problem(file, line, "refs", f"cites {ref!r}, which is not in references/"))
-    today = _dt.date.today()
-    for item in bundle.interventions:
-        if item.last_reviewed > today:  # pragma: no cover - the model already refuses this
-            file, line = bundle.origins[("intervention", item.id)]
-            problems.append(Problem(file, line, "last_reviewed", "is in the future"))
+                problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
     return problems
 
 

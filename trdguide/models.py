@@ -36,7 +36,7 @@ Per100 = Annotated[float, Field(ge=0, le=100)]
 class Strict(BaseModel):
     """Base for every record: unknown fields are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 from .vocab import (  # noqa: E402  (the closed sets live in a module without pydantic)

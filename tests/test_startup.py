@@ -1,0 +1,106 @@
+"""Structural guards for fast start (not timing tests): what the light paths must not import."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pydantic", "yaml", "rich", "trdguide.knowledge", "trdguide.loader", "trdguide.models")
+
+
+def imported_after(code: str, env: dict[str, str] | None = None) -> set[str]:
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
+    )
+    return set(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_cli_module_imports_no_heavy_modules() -> None:
+    mods = imported_after("import trdguide.cli")
+    assert not {m for m in HEAVY if m in mods}, sorted(m for m in HEAVY if m in mods)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"]])
+def test_help_and_version_import_no_heavy_modules(args: list[str]) -> None:
+    code = (
+        f"import sys\nfrom trdguide.cli import app\nsys.argv=['trdguide', *{args!r}]\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass"
+    )
+    mods = imported_after(code)
+    assert not {m for m in HEAVY if m in mods}, sorted(m for m in HEAVY if m in mods)
+
+
+def test_completion_reads_names_without_pydantic(tmp_path: Path) -> None:
+    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    # first run writes the cache
+    subprocess.run(
+        [sys.executable, "-m", "trdguide", "list", "--format", "json"],
+        check=True,
+        capture_output=True,
+        env={**os.environ, **env},
+    )
+    code = "from trdguide.cache import names\nn = names(None)\nassert n and 'tms' in n, n"
+    mods = imported_after(code, env)
+    assert "pydantic" not in mods and "yaml" not in mods
+
+
+def test_cache_is_used_and_any_edit_invalidates_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import record, write_kb
+
+    from trdguide import cache
+    from trdguide.knowledge import KnowledgeBase
+
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_kb(tmp_path / "kb", [record("alpha"), record("beta")])
+    first = KnowledgeBase.load(root)
+    assert first.get("alpha").name == "Treatment Alpha"
+    files = list((tmp_path / "cache").iterdir())
+    assert len(files) == 1 and files[0].suffix == ".jsonl"
+    second = KnowledgeBase.load(root)
+    assert second.store._reader is not None, "second load reads the cache"
+    assert second.get("alpha").name == "Treatment Alpha"
+    # edit a record: the next load must see the change
+    f = root / "interventions" / "alpha.yaml"
+    f.write_text(f.read_text().replace("Treatment Alpha", "Treatment Alpha Edited"))
+    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 1_000_000))
+    third = KnowledgeBase.load(root)
+    assert third.get("alpha").name == "Treatment Alpha Edited"
+    # a damaged cache line is revalidated, rejected, and the YAML is read instead
+    fourth = KnowledgeBase.load(root)
+    path = files[0]
+    text = path.read_text().replace("Treatment Alpha Edited", "X" * 300)
+    path.write_text(text)
+    fifth = KnowledgeBase.load(root)
+    assert fifth.get("alpha").name == "Treatment Alpha Edited"
+    assert fourth is not fifth
+    assert cache.cache_dir() == tmp_path / "cache"
+
+
+def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import record, write_kb
+
+    from trdguide.knowledge import KnowledgeBase
+
+    monkeypatch.setenv("TRDGUIDE_NO_CACHE", "1")
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    KnowledgeBase.load(write_kb(tmp_path / "kb", [record()]))
+    assert not (tmp_path / "cache").exists()
+
+
+def test_broken_base_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import record, write_kb
+
+    from trdguide.knowledge import KnowledgeBase
+    from trdguide.loader import DataError
+
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    root = write_kb(tmp_path / "kb", [record(category="magic")])
+    with pytest.raises(DataError):
+        KnowledgeBase.load(root)
+    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
