@@ -34,6 +34,12 @@ class Format(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
 
 
 EPILOG = "Education, not medical advice. In a crisis: trdguide crisis (US and Canada: call or text 988)."
@@ -94,8 +100,8 @@ def _fail(message: str, code: int = 1) -> NoReturn:
 
 
 def _kb() -> KnowledgeBase:
+    from .errors import DataError
     from .knowledge import KnowledgeBase
-    from .loader import DataError
 
     try:
         return KnowledgeBase.load(State.data)
@@ -127,26 +133,46 @@ def _width() -> int:
     return max(20, min(cols, 160))
 
 
-def _emit(doc: Document, fmt: Format, json_text: str) -> None:
-    """Write a result in the chosen format. The framing is added once, here."""
+def _emit(
+    doc: Document,
+    fmt: Format,
+    json_text: str,
+    output: Path | None = None,
+    title: str = "trdguide",
+    paper: Paper = Paper.a4,
+) -> None:
+    """Write a result in the chosen format, to stdout or to --output. The framing is added once, here."""
+    import io
+
     from .render.document import framed
 
-    if fmt is Format.json:
-        sys.stdout.write(json_text)
-        return
+    out = io.StringIO() if output is not None else sys.stdout
     full = framed(doc)
-    if fmt is Format.text:
+    if fmt is Format.json:
+        out.write(json_text)
+    elif fmt is Format.text:
         from .render import text
 
-        sys.stdout.write(text.render(full, _width()))
+        out.write(text.render(full, _width()))
     elif fmt is Format.markdown:
         from .render import markdown
 
-        sys.stdout.write(markdown.render(full))
+        out.write(markdown.render(full))
+    elif fmt is Format.html:
+        from .render import html
+
+        out.write(html.render(full, title, paper.value))
     else:
         from .render import terminal
 
-        terminal.render(full, sys.stdout)
+        terminal.render(full, out)
+    if output is not None:
+        assert isinstance(out, io.StringIO)
+        try:
+            output.write_text(out.getvalue(), encoding="utf-8")
+        except OSError as exc:
+            _fail(f"could not write {output}: {exc.strerror or exc}", 1)
+        typer.echo(f"Wrote {output}", err=True)
 
 
 def _complete_name(incomplete: str) -> list[str]:
@@ -165,8 +191,16 @@ def _complete_name(incomplete: str) -> list[str]:
 
 
 FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: table, text (plain, linear), markdown or json.")
+    Format,
+    typer.Option(
+        "--format", "-f", help="Output format: table, text (plain, linear), markdown, json, or html (printable)."
+    ),
 ]
+OutputOpt = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to this file instead of the screen.", dir_okay=False),
+]
+PaperOpt = Annotated[Paper, typer.Option(help="Paper size for --format html: a4 or letter.")]
 
 
 # --- commands --------------------------------------------------------------------------------------
@@ -188,6 +222,7 @@ def list_(
     limit: Annotated[int, typer.Option(min=0, help="Show at most this many (0: all).")] = 100,
     page: Annotated[int, typer.Option(min=1, help="Which page of --limit results to show.")] = 1,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
 ) -> None:
     """List the treatment options, with filters that combine.
 
@@ -227,6 +262,7 @@ def list_(
         document.list_document(items, hint, page_info),
         fmt,
         json.list_json(items, page_info) if fmt is Format.json else "",
+        output,
     )
 
 
@@ -236,7 +272,12 @@ def show(
         str,
         typer.Argument(help="A name, short name or alias, e.g. rtms, ect, esketamine.", autocompletion=_complete_name),
     ],
+    pictures: Annotated[
+        bool, typer.Option(help="Draw each figure as 100 people (an icon array) next to its comparator.")
+    ] = True,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    paper: PaperOpt = Paper.a4,
 ) -> None:
     """Everything about one option, with its references and review date.
 
@@ -245,12 +286,18 @@ def show(
       trdguide show tms
 
       trdguide show esketamine --format markdown
+
+      trdguide show ect --format html --output ect.html
     """
     from .render import document, json
 
     kb = _kb()
     item = _lookup(kb.resolve, name)
-    _emit(document.show_document(item, kb), fmt, json.show_json(item, kb) if fmt is Format.json else "")
+    if fmt is Format.html:
+        doc = document.handout_document(document.show_document(item, kb, pictures, handout=True), [item], kb)
+    else:
+        doc = document.show_document(item, kb, pictures)
+    _emit(doc, fmt, json.show_json(item, kb) if fmt is Format.json else "", output, item.name, paper)
 
 
 @app.command()
@@ -265,7 +312,12 @@ def compare(
             "lasting, status, evidence, cost."
         ),
     ] = None,
+    pictures: Annotated[
+        bool, typer.Option(help="Also draw the first result of each option as 100 people (icon arrays).")
+    ] = False,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    paper: PaperOpt = Paper.a4,
 ) -> None:
     """Compare 2 to 5 options side by side: the same questions, in the same order, for each.
 
@@ -274,6 +326,8 @@ def compare(
       trdguide compare tms ketamine
 
       trdguide compare ect iv-ketamine esketamine --rows work,soon,serious
+
+      trdguide compare tms ect esketamine --format html --output handout.html
     """
     from .render import document, json
 
@@ -283,8 +337,53 @@ def compare(
     wanted = [r.strip() for r in rows.split(",") if r.strip()] if rows is not None else None
     if rows is not None and not wanted:
         _fail("--rows needs at least one row name.", 2)
-    comparison = _lookup(kb.compare, names, wanted)
-    _emit(document.compare_document(comparison), fmt, json.compare_json(comparison) if fmt is Format.json else "")
+    # the printed handout shows one result per option in the grid (drawn as 100 people below it)
+    comparison = _lookup(kb.compare, names, wanted, 1 if fmt is Format.html else 2)
+    title = "Comparing " + ", ".join(o.short_name for o in comparison.options)
+    if fmt is Format.html:
+        main = document.compare_document(comparison, pictures=True)
+        doc = document.handout_document(main, comparison.options, kb)
+    else:
+        doc = document.compare_document(comparison, pictures)
+    _emit(doc, fmt, json.compare_json(comparison) if fmt is Format.json else "", output, title, paper)
+
+
+@app.command()
+def questions(
+    names: Annotated[
+        list[str], typer.Argument(help="1 to 5 options you are considering.", autocompletion=_complete_name)
+    ],
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    paper: PaperOpt = Paper.a4,
+) -> None:
+    """A short, printable list of questions to bring to a clinician, with a "what matters most to me" list.
+
+    Examples:
+
+      trdguide questions tms
+
+      trdguide questions ect esketamine --format html --output questions.html
+    """
+    from .render import document, json
+
+    if not 1 <= len(names) <= 5:
+        _fail(f"questions takes 1 to 5 names; you gave {len(names)}.", 2)
+    kb = _kb()
+    items = []
+    for n in names:
+        item = _lookup(kb.resolve, n)
+        if item in items:
+            _fail(f"{n!r} names {item.short_name} again. Name each option once.", 2)
+        items.append(item)
+    doc = document.questions_document(items)
+    data = {
+        "options": [i.id for i in items],
+        "questions": {i.id: list(i.questions_to_ask) for i in items},
+        "general": document.GENERAL_QUESTIONS,
+        "what_matters_most": document.WHAT_MATTERS,
+    }
+    _emit(doc, fmt, json.envelope("questions", data) if fmt is Format.json else "", output, "Questions", paper)
 
 
 @app.command()
@@ -293,6 +392,7 @@ def faq(
         Optional[str], typer.Argument(help="A question number or words to look for.")  # noqa: UP045
     ] = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
 ) -> None:
     """Frequently asked questions, numbered. Give a number or words to narrow the list.
 
@@ -308,13 +408,14 @@ def faq(
 
     kb = _kb()
     entries = _lookup(kb.faq, query)
-    _emit(document.faq_document(entries, kb), fmt, json.faq_json(entries) if fmt is Format.json else "")
+    _emit(document.faq_document(entries, kb), fmt, json.faq_json(entries) if fmt is Format.json else "", output)
 
 
 @app.command()
 def glossary(
     term: Annotated[Optional[str], typer.Argument(help="A term to look up.")] = None,  # noqa: UP045
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
 ) -> None:
     """Plain-language meanings of the words used in this guide.
 
@@ -328,7 +429,7 @@ def glossary(
 
     kb = _kb()
     terms = _lookup(kb.glossary, term)
-    _emit(document.glossary_document(terms), fmt, json.glossary_json(terms) if fmt is Format.json else "")
+    _emit(document.glossary_document(terms), fmt, json.glossary_json(terms) if fmt is Format.json else "", output)
 
 
 @app.command()
@@ -338,6 +439,7 @@ def crisis(
         typer.Option(help="A region code: US, CA, UK, IE, AU, or INTL for everywhere else."),
     ] = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
 ) -> None:
     """Where to get urgent help now, by region.
 
@@ -351,11 +453,11 @@ def crisis(
 
     kb = _kb()
     lines = _lookup(kb.crisis, region)
-    _emit(document.crisis_document(lines), fmt, json.crisis_json(lines) if fmt is Format.json else "")
+    _emit(document.crisis_document(lines), fmt, json.crisis_json(lines) if fmt is Format.json else "", output)
 
 
 @app.command()
-def about(fmt: FormatOpt = Format.table) -> None:
+def about(fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
     """What this tool is and is not, how evidence was chosen, updates, funding, and review dates.
 
     Example:
@@ -366,7 +468,7 @@ def about(fmt: FormatOpt = Format.table) -> None:
     from .render import document, json
 
     info = about_info(_kb(), __version__)
-    _emit(document.about_document(info), fmt, json.about_json(info) if fmt is Format.json else "")
+    _emit(document.about_document(info), fmt, json.about_json(info) if fmt is Format.json else "", output)
 
 
 class LintFormat(str, Enum):

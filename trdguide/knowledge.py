@@ -68,6 +68,11 @@ def about(fig: Figure) -> str:
     return "fewer than 1 in 100" if 0 < v < 1 else f"about {round(v)} in 100"
 
 
+def icon_count(fig: Figure) -> int:
+    """How many of 100 icons to fill for a figure (rounded, always out of 100)."""
+    return max(0, min(100, round(fig.value)))
+
+
 def likely_range(fig: Figure) -> str:
     if fig.low is not None and fig.high is not None:
         return f" (likely range {round(fig.low)} to {round(fig.high)})"
@@ -288,7 +293,7 @@ class KnowledgeBase:
         return out
 
     # compare -----------------------------------------------------------------------------------
-    def compare(self, names: Sequence[str], rows: Iterable[str] | None = None) -> Comparison:
+    def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, max_outcomes: int = 2) -> Comparison:
         if not 2 <= len(names) <= 5:
             raise BadRequest(f"Compare takes 2 to 5 names; you gave {len(names)}.")
         items = [self.resolve(n) for n in names]
@@ -304,7 +309,7 @@ class KnowledgeBase:
             if k not in ROW_KEYS:
                 raise BadRequest(f"Unknown row {k!r}. Rows are: {', '.join(ROW_KEYS)}.")
         specs = [r for r in ROWS if r.key in keys]
-        table = [Row(s.key, s.question, [cell(i, s.key) for i in items]) for s in specs]
+        table = [Row(s.key, s.question, [cell(i, s.key, max_outcomes) for i in items]) for s in specs]
         return Comparison(
             options=items,
             rows=table,

@@ -23,8 +23,9 @@ from ..knowledge import (
     Comparison,
     KnowledgeBase,
     describe_outcome,
+    icon_count,
 )
-from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
 
 
 @dataclass
@@ -58,7 +59,26 @@ class Table:
     kind: str = "grid"  # "grid" (compare: options as columns) or "list" (one item per row)
 
 
-Block = Title | Heading | Para | Bullets | Table
+@dataclass
+class Picture:
+    """A figure out of 100 drawn as 100 people (an icon array), with its comparator beside it.
+
+    Drawn only for outcomes that have a figure and a source. `caption` says the same in words, so
+    formats that cannot draw (plain text, Markdown) lose nothing.
+    """
+
+    caption: str
+    panels: list[tuple[str, int]]  # (who, how many of 100)
+
+
+@dataclass
+class Checklist:
+    """Items a reader ticks on paper."""
+
+    items: list[str]
+
+
+Block = Title | Heading | Para | Bullets | Table | Picture | Checklist
 
 
 @dataclass
@@ -136,7 +156,18 @@ def list_document(items: Sequence[Intervention], hint: str | None, page: Page | 
 # --- show ------------------------------------------------------------------------------------------
 
 
-def show_document(item: Intervention, kb: KnowledgeBase) -> Document:
+def picture_for(o: Outcome, who: str) -> Picture | None:
+    """The icon array for an outcome, or None when it has no figure out of 100 (or no source)."""
+    if o.per_100 is None or not o.refs:
+        return None
+    panels = [(who, icon_count(o.per_100))]
+    if o.comparator is not None and o.comparator.per_100 is not None:
+        panels.append((o.comparator.label, icon_count(o.comparator.per_100)))
+    return Picture(describe_outcome(o), panels)
+
+
+def show_document(item: Intervention, kb: KnowledgeBase, pictures: bool = True, handout: bool = False) -> Document:
+    """Everything about one option. For a handout, questions and references come later, once."""
     doc = Document()
     doc.add(Title(f"{item.name} ({item.short_name})"))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
@@ -158,7 +189,11 @@ def show_document(item: Intervention, kb: KnowledgeBase) -> Document:
     )
     doc.add(Heading("Will it work? What studies found"))
     if item.outcomes:
-        doc.add(Bullets([describe_outcome(o) + f" [{', '.join(o.refs)}]" for o in item.outcomes]))
+        for o in item.outcomes:
+            doc.add(Bullets([describe_outcome(o) + f" [{', '.join(o.refs)}]"]))
+            pic = picture_for(o, item.short_name) if pictures else None
+            if pic is not None:
+                doc.add(pic)
     else:
         doc.add(Para("There are no trial figures for this option in the knowledge base."))
     doc.add(Heading("Common side effects"), Bullets([_cited(x.text, x.refs) for x in item.side_effects.common]))
@@ -195,12 +230,14 @@ def show_document(item: Intervention, kb: KnowledgeBase) -> Document:
         ),
     )
     doc.add(Heading("Cost and access"), Bullets([_cited(x.text, x.refs) for x in item.access]))
-    doc.add(Heading("Questions to ask your clinician"), Bullets(list(item.questions_to_ask)))
+    if not handout:
+        doc.add(Heading("Questions to ask your clinician"), Bullets(list(item.questions_to_ask)))
     related = kb.see_also([item])
     if related:
         doc.add(Para("See also: " + ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related), "note"))
-    doc.add(Heading("References"), Bullets([reference_line(r) for r in kb.references_for([item])]))
-    doc.add(Para(f"Last reviewed: {item.last_reviewed.isoformat()}.", "note"))
+    if not handout:
+        doc.add(Heading("References"), Bullets([reference_line(r) for r in kb.references_for([item])]))
+        doc.add(Para(f"Last reviewed: {item.last_reviewed.isoformat()}.", "note"))
     return doc
 
 
@@ -211,13 +248,22 @@ def _cited(text: str, refs: Sequence[str]) -> str:
 # --- compare ---------------------------------------------------------------------------------------
 
 
-def compare_document(c: Comparison) -> Document:
+def compare_document(c: Comparison, pictures: bool = False) -> Document:
     doc = Document()
     doc.add(Title("Comparing: " + " · ".join(o.short_name for o in c.options)))
     doc.add(Bullets([f"{o.short_name}: {o.name}. {STATUS_WORDS[o.status.label].capitalize()}." for o in c.options]))
     rows = [(r.question, r.cells) for r in c.rows]
     doc.add(Table([o.short_name for o in c.options], rows, "Question", kind="grid"))
     doc.add(Para(framing.COMPARISON_CAVEAT, "note"))
+    if pictures:
+        pics = [(o, picture_for(o.outcomes[0], o.short_name) if o.outcomes else None) for o in c.options]
+        if any(p for _, p in pics):
+            doc.add(Heading("Will it work? The first result for each option, drawn as 100 people"))
+        for opt, pic in pics:
+            if pic is not None:
+                doc.add(pic)
+            else:
+                doc.add(Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
     for h in c.head_to_head:
         doc.add(*head_to_head_blocks(h))
     if c.see_also:
@@ -301,3 +347,56 @@ def about_document(info: AboutInfo) -> Document:
             ),
         ]
     )
+
+
+# --- questions and handouts ------------------------------------------------------------------------
+
+GENERAL_QUESTIONS = [
+    "What are the likely benefits for someone like me, and how sure are we?",
+    "What side effects or risks should I watch for, and what can be done about them?",
+    "How soon would we know whether it is working, and what happens if it is not?",
+    "How would it fit with the treatment I have now?",
+    "What would it cost me, and is it covered?",
+    "What happens if I decide to wait, or choose something else?",
+]
+WHAT_MATTERS = [
+    "The chance that it helps (benefits)",
+    "How quickly it might help (speed)",
+    "Side effects I most want to avoid: ____________________",
+    "The time it takes: visits, sessions, recovery (time commitment)",
+    "Cost and insurance cover",
+    "Travel and getting to appointments",
+    "Something else: ____________________",
+]
+
+
+def questions_document(items: Sequence[Intervention]) -> Document:
+    doc = Document([Title("Questions to bring to your appointment")])
+    doc.add(Para("Tick the questions you want to ask, and add your own. Bring this page with you.", "note"))
+    for item in items:
+        doc.add(Heading(f"About {item.short_name} ({item.name})"), Checklist(list(item.questions_to_ask)))
+    doc.add(Heading("Questions about any option"), Checklist(GENERAL_QUESTIONS))
+    doc.add(Heading("What matters most to me"))
+    doc.add(Para("Tick what matters most to you, so you and your clinician can weigh the options together."))
+    doc.add(Checklist(WHAT_MATTERS))
+    return doc
+
+
+def handout_document(main: Document, items: Sequence[Intervention], kb: KnowledgeBase) -> Document:
+    """A printable page: the main content, the questions list, references, review dates, crisis lines."""
+    doc = Document(list(main.blocks))
+    q = questions_document(items)
+    doc.add(*[Heading(b.text) if isinstance(b, Title) else b for b in q.blocks])
+    doc.add(Heading("References"), Bullets([reference_line(r) for r in kb.references_for(items)]))
+    oldest, newest = kb.review_range(items)
+    doc.add(
+        Para(
+            f"Knowledge base reviewed {oldest.isoformat()}"
+            + (f" to {newest.isoformat()}" if newest != oldest else "")
+            + ".",
+            "note",
+        )
+    )
+    crisis = crisis_document(kb.crisis())
+    doc.add(*[Heading(b.text) if isinstance(b, Title) else b for b in crisis.blocks])
+    return doc

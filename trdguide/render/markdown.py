@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..framing import safe
-from .document import Bullets, Document, Heading, Para, Table, Title
+from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -26,6 +26,10 @@ def render(doc: Document) -> str:
             out += [f"> {text}" if block.style else text, ""]
         elif isinstance(block, Bullets):
             out += [f"- {esc(i)}" for i in block.items] + [""]
+        elif isinstance(block, Picture):
+            continue  # a lightweight handout: the figure is given in words just above
+        elif isinstance(block, Checklist):
+            out += [f"- [ ] {esc(i)}" for i in block.items] + [""]
         elif isinstance(block, Table):
             head = [block.first_column, *block.columns]
             out.append("| " + " | ".join(esc(h) for h in head) + " |")

@@ -16,7 +16,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..framing import safe
-from .document import Bullets, Document, Heading, Para, Table, Title
+from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
 
 MIN_LABEL = 14  # the first column (question or option name)
 MIN_COL = {"grid": 18, "list": 12}  # each further column
@@ -120,6 +120,46 @@ def _allocate(block: Table, width: int) -> list[int] | None:
     return [m + e for m, e in zip(mins, extra)]
 
 
+def glyphs(encoding: str | None) -> tuple[str, str]:
+    """Filled and empty person glyphs; ASCII when the output encoding cannot show the symbols."""
+    try:
+        "\u25cf\u25cb".encode(encoding or "ascii")
+        return "\u25cf", "\u25cb"
+    except (UnicodeEncodeError, LookupError):
+        return "#", "."
+
+
+def icon_grid(count: int, filled: str, empty: str) -> list[str]:
+    """Ten rows of ten: the first `count` filled, row by row."""
+    return [" ".join(filled if r * 10 + c < count else empty for c in range(10)) for r in range(10)]
+
+
+def _picture(console: Console, pic: Picture) -> None:
+    filled, empty = glyphs(console.encoding)
+    grids = [(f"{who}: {n} in 100", icon_grid(n, filled, empty)) for who, n in pic.panels]
+    cell = 19  # ten glyphs with spaces
+    side_by_side = console.width >= len(grids) * (cell + 4)
+    if side_by_side:
+        labels = "    ".join(_fit(label, cell).ljust(cell) for label, _ in grids)
+        console.print(_t(labels, "bold"))
+        for r in range(10):
+            console.print(Text("    ".join(g[r] for _, g in grids)))
+        if len(grids) > 1:
+            sides = ["Left", "Right"] if len(grids) == 2 else [f"Grid {i + 1}" for i in range(len(grids))]
+            console.print(_t("; ".join(f"{side}: {label}" for side, (label, _) in zip(sides, grids)) + "."))
+    else:
+        for label, g in grids:
+            console.print(_t(label, "bold"))
+            for row in g:
+                console.print(Text(row))
+    console.print(_t(f"{filled} = a person with this result; {empty} = a person without it.", "dim"))
+    console.print()
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def render(doc: Document, out: TextIO) -> None:
     writer = _TrimWriter(out)
     console = make_console(cast(TextIO, writer))
@@ -136,6 +176,13 @@ def render(doc: Document, out: TextIO) -> None:
             console.print()
         elif isinstance(block, Bullets):
             console.print(_bullets(block.items))
+            console.print()
+        elif isinstance(block, Picture):
+            _picture(console, block)
+        elif isinstance(block, Checklist):
+            box_ = "[ ]"
+            for item in block.items:
+                console.print(_t(f"{box_} {item}"))
             console.print()
         elif isinstance(block, Table):
             widths = _allocate(block, width)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from ..framing import safe
-from .document import Bullets, Document, Heading, Para, Table, Title
+from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
 
 
 def render(doc: Document, width: int) -> str:
@@ -37,6 +37,12 @@ def render(doc: Document, width: int) -> str:
         elif isinstance(block, Bullets):
             for item in block.items:
                 wrap(item, indent="  ", first="- ")
+            out.append("")
+        elif isinstance(block, Picture):
+            continue  # plain text says figures in words only; the sentence above the picture has them
+        elif isinstance(block, Checklist):
+            for item in block.items:
+                wrap(item, indent="    ", first="[ ] ")
             out.append("")
         elif isinstance(block, Table):
             if block.kind == "grid":

@@ -1,0 +1,211 @@
+"""Icon arrays, the questions list, and the printable HTML handout (including a real browser)."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import dump, record, write_kb
+from typer.testing import CliRunner
+
+from trdguide.cli import app
+from trdguide.framing import DISCLAIMER
+from trdguide.knowledge import KnowledgeBase
+from trdguide.render.terminal import glyphs, icon_grid
+
+runner = CliRunner()
+
+
+def test_icon_grid_counts_and_fallback() -> None:
+    grid = icon_grid(29, "#", ".")
+    assert len(grid) == 10 and all(len(r.split()) == 10 for r in grid)
+    assert sum(r.count("#") for r in grid) == 29 and sum(r.count(".") for r in grid) == 71
+    assert glyphs("utf-8") == ("\u25cf", "\u25cb")
+    assert glyphs("ascii") == ("#", ".")
+    assert glyphs("latin-1") == ("#", ".")
+
+
+def test_show_draws_arrays_with_comparator_and_words() -> None:
+    r = runner.invoke(app, ["show", "rtms"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0
+    assert "rTMS: 29 in 100" in r.stdout and "sham (fake) stimul" in r.stdout
+    assert r.stdout.count("\u25cf") >= 29 + 10
+    assert "a person with this result" in r.stdout
+    # filled and empty differ in shape, not only in colour
+    assert "\u25cb" in r.stdout
+
+
+def test_no_pictures_flag_and_text_format_use_words_only() -> None:
+    r = runner.invoke(app, ["show", "rtms", "--no-pictures"])
+    assert r.exit_code == 0 and "\u25cf" not in r.stdout and "about 29 in 100" in r.stdout
+    r = runner.invoke(app, ["show", "rtms", "--format", "text"])
+    assert "\u25cf" not in r.stdout and "#" not in r.stdout and "about 29 in 100" in r.stdout
+
+
+def test_ascii_fallback_when_encoding_cannot_show_glyphs(tmp_path: Path) -> None:
+    import os
+    import sys
+
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "trdguide", "show", "rtms"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    assert "# # # # # # # # # #" in out.stdout and ". . . . . . . . . ." in out.stdout
+
+
+def test_compare_pictures_are_opt_in() -> None:
+    r = runner.invoke(app, ["compare", "tms", "ketamine"])
+    assert "\u25cf" not in r.stdout
+    r = runner.invoke(app, ["compare", "tms", "ketamine", "--pictures"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0 and "drawn as 100 people" in r.stdout and "\u25cf" in r.stdout
+
+
+def test_no_picture_without_a_figure(tmp_path: Path) -> None:
+    r = record("alpha")
+    del r["outcomes"][0]["per_100"]
+    r["outcomes"][0]["measure"] = "scale-change"
+    del r["outcomes"][0]["threshold"]
+    r["outcomes"][0]["result"] = "Scores fell by 3 points more than with sham."
+    r["outcomes"][0]["comparator"] = {"label": "sham"}
+    root = write_kb(tmp_path / "kb", [r, record("beta")])
+    out = runner.invoke(app, ["--data", str(root), "show", "alpha"])
+    assert out.exit_code == 0 and "\u25cf" not in out.stdout and "in 100:" not in out.stdout
+
+
+def test_questions_command() -> None:
+    r = runner.invoke(app, ["questions", "tms", "ect", "--format", "text"])
+    assert r.exit_code == 0, r.output
+    text = " ".join(r.stdout.split())
+    assert "About rTMS" in text and "About ECT" in text and "What matters most to me" in text
+    for word in ("benefits", "speed", "Side effects", "time commitment", "Cost", "Travel"):
+        assert word in text, word
+    assert text.count("[ ]") >= 10
+    assert "Education, not medical advice" in text
+    assert runner.invoke(app, ["questions"]).exit_code == 2
+    assert runner.invoke(app, ["questions", "tms", "rtms"]).exit_code == 2
+    md = runner.invoke(app, ["questions", "tms", "--format", "markdown"]).stdout
+    assert "- [ ] " in md
+
+
+def _handout(tmp_path: Path, *names: str, paper: str = "a4") -> Path:
+    out = tmp_path / f"handout-{len(names)}-{paper}.html"
+    r = runner.invoke(app, ["compare", *names, "--format", "html", "--output", str(out), "--paper", paper])
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def test_html_handout_is_self_contained_and_complete(tmp_path: Path) -> None:
+    page = _handout(tmp_path, "tms", "ketamine").read_text()
+    assert page.startswith("<!DOCTYPE html>")
+    assert not re.search(r"<script|<link|src=\"http|url\(http|@import", page), "no external assets or scripts"
+    assert "<svg" in page and page.count("<circle") >= 200
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
+    flat = " ".join(text.split())
+    assert DISCLAIMER in flat and "988" in flat and "Samaritans" in flat
+    assert "What matters most to me" in flat and "Knowledge base reviewed" in flat
+    kb = KnowledgeBase.load()
+    items = [kb.resolve("tms"), kb.resolve("ketamine")]
+    for ref in kb.references_for(items):
+        assert f"[{ref.id}] {ref.citation.split()[0]}" in flat, ref.id
+    assert "break-inside: avoid" in page and "@page { size: A4" in page
+
+
+def test_html_escapes_data(tmp_path: Path) -> None:
+    evil = record("alpha", summary="<script>alert(1)</script> & <b>bold</b>")
+    root = write_kb(tmp_path / "kb", [evil, record("beta")], extra={"crisis.yaml": dump([])})
+    out = tmp_path / "x.html"
+    r = runner.invoke(app, ["--data", str(root), "show", "alpha", "--format", "html", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    page = out.read_text()
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;" in page
+
+
+def test_output_to_unwritable_place_fails_cleanly(tmp_path: Path) -> None:
+    r = runner.invoke(app, ["show", "tms", "-o", str(tmp_path / "missing" / "x.txt")])
+    assert r.exit_code == 1 and "could not write" in r.output and "Traceback" not in r.output
+
+
+# --- a real browser -----------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+PDFTOTEXT = shutil.which("pdftotext")
+PDFINFO = shutil.which("pdfinfo")
+browser = pytest.mark.skipif(
+    not (CHROMIUM and PDFTOTEXT and PDFINFO),
+    reason="Chromium and poppler-utils are not installed (.ci/run installs them from Debian's packages)",
+)
+# measured on the bundled base (2 options: 7 pages, 3: 12, 4: 16, 5: 19), with room for edits
+PAGE_LIMITS = {2: 9, 3: 15, 4: 19, 5: 23}
+
+
+def _pdf(html_file: Path) -> tuple[int, str]:
+    pdf = html_file.with_suffix(".pdf")
+    profile = html_file.parent / f"profile-{html_file.stem}"
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        html_file.as_uri(),
+    ]
+    subprocess.run(cmd, capture_output=True, timeout=180, check=False)  # type: ignore[list-item]
+    assert pdf.exists() and pdf.stat().st_size > 1000, "Chromium did not write a PDF"
+    info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout  # type: ignore[list-item]
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,  # type: ignore[list-item]
+        check=True,
+    ).stdout
+    return pages, text
+
+
+@browser
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("tms", "ketamine"),
+        ("tms", "ketamine", "ect"),
+        ("tms", "ketamine", "ect", "esketamine"),
+        ("tms", "ketamine", "ect", "esketamine", "lithium"),
+    ],
+)
+def test_handout_prints_in_a_real_browser(tmp_path: Path, names: tuple[str, ...]) -> None:
+    pages, text = _pdf(_handout(tmp_path, *names))
+    assert 1 <= pages <= PAGE_LIMITS[len(names)], pages
+    flat = " ".join(text.split())
+    assert " ".join(DISCLAIMER.split()) in flat
+    kb = KnowledgeBase.load()
+    items = [kb.resolve(n) for n in names]
+    for item in items:
+        assert item.short_name in flat, item.short_name
+    packed = "".join(text.split())  # ids wrap across lines; without white space they join again
+    for ref in kb.references_for(items):
+        assert f"[{ref.id}]" in packed, ref.id
+
+
+@browser
+def test_handout_letter_paper(tmp_path: Path) -> None:
+    pdf_html = _handout(tmp_path, "tms", "ketamine", paper="letter")
+    pages, _ = _pdf(pdf_html)
+    info = subprocess.run(
+        [PDFINFO, str(pdf_html.with_suffix(".pdf"))],
+        capture_output=True,
+        text=True,  # type: ignore[list-item]
+        check=True,
+    ).stdout
+    assert "letter" in info and pages <= PAGE_LIMITS[2]
