@@ -115,16 +115,7 @@ def test_outcomes_carry_source_and_time_frame(bundle: Bundle) -> None:
 
 
 def test_every_reference_is_used(bundle: Bundle) -> None:
-    used: set[str] = set()
-    for i in bundle.interventions:
-        used |= i.all_ref_ids()
-    for h in bundle.head_to_head:
-        used |= set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
-    for f in bundle.faq:
-        used |= set(f.refs)
-    for g in bundle.glossary:
-        used |= set(g.refs)
-    unused = sorted(set(bundle.references) - used)
+    unused = sorted(set(bundle.references) - bundle.cited_reference_ids())
     assert not unused, f"references defined but never cited: {unused}"
 
 

@@ -213,16 +213,7 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
             code = "E301" if PROMO.search(g_.definition) else "E302"
             yield Finding(file, line, code, "definition", f"{m.group(0)!r}: {RULES[code]}")
 
-    used: set[str] = set()
-    for i in bundle.interventions:
-        used |= i.all_ref_ids()
-    for h in bundle.head_to_head:
-        used |= set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
-    for fq in bundle.faq:
-        used |= set(fq.refs)
-    for gl in bundle.glossary:
-        used |= set(gl.refs)
-    for rid in sorted(set(bundle.references) - used):
+    for rid in sorted(set(bundle.references) - bundle.cited_reference_ids()):
         file, line = at("reference", rid)
         yield Finding(file, line, "W330", "id", f"reference {rid!r} is not cited anywhere")
 

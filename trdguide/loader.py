@@ -296,6 +296,19 @@ class Bundle:
     # where each record came from: (kind, id) -> Origin, for messages that point at a file and line
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
 
+    def cited_reference_ids(self) -> set[str]:
+        """Every reference id cited anywhere: records, head-to-head trials, FAQ and glossary."""
+        used: set[str] = set()
+        for i in self.interventions:
+            used |= i.all_ref_ids()
+        for h in self.head_to_head:
+            used |= set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
+        for f in self.faq:
+            used |= set(f.refs)
+        for g in self.glossary:
+            used |= set(g.refs)
+        return used
+
 
 @dataclass(frozen=True)
 class Origin:
@@ -395,6 +408,18 @@ def layers_for(root: Path | None) -> tuple[list[Path], list[Problem]]:
     return [root], []
 
 
+def _read_shaped(
+    path: Path, disp: str, shape: type, message: str, problems: list[Problem]
+) -> tuple[Any, dict[Path_, int]]:
+    """Read a file that must hold a mapping or a list; (None, {}) after recording any problem."""
+    data, lines, probs = read_yaml(path, disp, fast=True)
+    problems.extend(probs)
+    if data is not None and not isinstance(data, shape):
+        problems.append(Problem(disp, lines.get(()), "", message))
+        return None, {}
+    return data, lines
+
+
 def _claim(
     seen: dict[tuple[str, str], _Raw], problems: list[Problem], kind: str, key: str, raw: _Raw, field_name: str
 ) -> bool:
@@ -433,14 +458,10 @@ def load(root: Path | None = None) -> Bundle:
 
         for path in _yaml_files(layer / "interventions"):
             disp = _display(path, layer)
-            data, lines, probs = read_yaml(path, disp, fast=True)
-            problems.extend(probs)
+            data, lines = _read_shaped(
+                path, disp, dict, "must be one intervention record (a mapping of fields)", problems
+            )
             if data is None:
-                continue
-            if not isinstance(data, dict):
-                problems.append(
-                    Problem(disp, lines.get(()), "", "must be one intervention record (a mapping of fields)")
-                )
                 continue
             rid = data.get("id")
             key = rid if isinstance(rid, str) else path.stem
@@ -479,14 +500,10 @@ def load(root: Path | None = None) -> Bundle:
                 if not path.exists():
                     continue
                 disp = _display(path, layer)
-                data, lines, probs = read_yaml(path, disp, fast=True)
-                problems.extend(probs)
+                data, lines = _read_shaped(
+                    path, disp, list, "must be a list of entries (each starting with '- ')", problems
+                )
                 if data is None:
-                    continue
-                if not isinstance(data, list):
-                    problems.append(
-                        Problem(disp, lines.get(()), "", "must be a list of entries (each starting with '- ')")
-                    )
                     continue
                 for i, item in enumerate(data):
                     raw = _Raw(item, disp, lines, (i,))
