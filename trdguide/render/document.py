@@ -208,7 +208,7 @@ def show_document(item: Intervention, kb: KnowledgeBase, pictures: bool = True, 
             Bullets(
                 [
                     f"{r.region.value}, {r.body}{', ' + str(r.year) if r.year else ''}: {r.status}. "
-                    f"For: {r.indication} [{', '.join(r.refs)}]"
+                    f"{r.indication} [{', '.join(r.refs)}]"
                     for r in item.regulatory
                 ]
             )
