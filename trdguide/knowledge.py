@@ -251,11 +251,7 @@ class KnowledgeBase:
         if not suggestions:
             subs = sorted({iid for n, iid in self._names.items() if key in n})
             suggestions = subs[:5]
-        return self._raise_not_found(name, suggestions[:3])
-
-    @staticmethod
-    def _raise_not_found(name: str, suggestions: list[str]) -> Intervention:
-        raise NotFound(name[:80], suggestions)
+        raise NotFound(name[:80], suggestions[:3])
 
     def see_also(self, items: Sequence[Intervention]) -> list[Intervention]:
         chosen = {i.id for i in items}
@@ -412,7 +408,6 @@ ABOUT_AUTHORS = (
     "Written by the trdguide contributors. No funding, and no money or support from any maker of a "
     "treatment described here."
 )
-REVIEW_POLICY_DAYS = 365
 
 
 @dataclass

@@ -1,3 +1,1 @@
-"""Renderers: one per output format. Each takes the same data and writes it in its own way."""
-
-FORMATS = ("table", "text", "markdown", "json")
+"""Renderers: a neutral document model and one renderer per output format."""
