@@ -104,3 +104,17 @@ def test_broken_base_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyP
     with pytest.raises(DataError):
         KnowledgeBase.load(root)
     assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+
+
+def test_warm_cache_run_does_not_import_the_yaml_loader(tmp_path: Path) -> None:
+    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    run = (
+        "import sys, io, contextlib\nfrom trdguide.cli import app\n"
+        "sys.argv=['trdguide', 'compare', 'tms', 'ketamine', '--format', '{fmt}']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        app()\n    except SystemExit:\n        pass"
+    )
+    imported_after(run.format(fmt="table"), env)  # first run: reads YAML, writes the cache
+    for fmt in ("table", "json", "text"):
+        mods = imported_after(run.format(fmt=fmt), env)
+        assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods, fmt

@@ -500,29 +500,17 @@ def validate(
 
       trdguide validate ./my-clinic --format json
     """
-    import json
-
-    from .lint import RULES
     from .lint import validate as run_validate
 
     report = run_validate(folder if folder is not None else State.data, readability=readability)
     if fmt is LintFormat.json:
-        doc = {
-            "sources": report.sources,
-            "errors": len(report.errors),
-            "warnings": len(report.warnings),
-            "findings": [f.as_dict() for f in report.findings],
-            "rules": RULES,
-        }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=True, indent=2) + "\n")
-    else:
-        from .framing import safe
+        from .render.json import validate_json
 
-        for f in report.findings:
-            sys.stdout.write(safe(str(f)) + "\n")
-        sys.stdout.write(
-            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {', '.join(report.sources)}\n"
-        )
+        sys.stdout.write(validate_json(report))
+    else:
+        from .render.text import validate_text
+
+        sys.stdout.write(validate_text(report))
     if report.errors:
         raise typer.Exit(1)
 

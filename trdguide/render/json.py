@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__, framing
 from ..knowledge import STATUS_WORDS, AboutInfo, Comparison, KnowledgeBase
@@ -105,3 +105,21 @@ def crisis_json(lines: list[CrisisLine]) -> str:
 
 def about_json(info: AboutInfo) -> str:
     return envelope("about", dataclasses.asdict(info))
+
+
+def validate_json(report: Report) -> str:
+    """`trdguide validate --format json`: findings for CI (no disclaimer: a tool report, not guidance)."""
+    from ..lint import RULES
+
+    doc = {
+        "sources": report.sources,
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+        "findings": [f.as_dict() for f in report.findings],
+        "rules": RULES,
+    }
+    return json.dumps(doc, ensure_ascii=True, indent=2) + "\n"
+
+
+if TYPE_CHECKING:  # the linter imports the YAML loader: only needed by `validate`
+    from ..lint import Report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from ..framing import safe
 from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
@@ -62,3 +63,14 @@ def render(doc: Document, width: int) -> str:
     while out and out[-1] == "":
         out.pop()
     return "\n".join(out) + "\n"
+
+
+def validate_text(report: Report) -> str:
+    """`trdguide validate`: one `file:line: CODE field: message` line per finding, then a count."""
+    lines = [safe(str(f)) for f in report.findings]
+    lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {', '.join(report.sources)}")
+    return "\n".join(lines) + "\n"
+
+
+if TYPE_CHECKING:  # the linter imports the YAML loader: only needed by `validate`
+    from ..lint import Report
