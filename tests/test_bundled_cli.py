@@ -8,7 +8,7 @@ import re
 from typer.testing import CliRunner
 
 from trdguide.cli import app
-from trdguide.knowledge import KnowledgeBase
+from trdguide.knowledge import KnowledgeBase, about
 
 runner = CliRunner()
 ANSI = re.compile(r"\x1b\[")
@@ -31,7 +31,7 @@ def test_compare_tms_ketamine() -> None:
     for item in (rtms, ket):
         o = item.outcomes[0]
         assert o.per_100 is not None
-        assert f"about {round(o.per_100.value)} in 100 people" in out
+        assert f"{about(o.per_100)} people" in out
     for q in (
         "Will it work?",
         "How soon might it help?",

@@ -121,3 +121,25 @@ def test_reference_needs_a_locator() -> None:
 def test_reference_locator_text() -> None:
     r = Reference.model_validate(ref(pmid="123", url="https://example.org/x"))
     assert r.locator == "PMID 123 · doi:10.1000/ref-one"
+
+
+def test_figures_in_words_round_half_up_and_handle_zero() -> None:
+    from trdguide.knowledge import about, icon_count
+
+    assert about(Figure.model_validate({"value": 4.5})) == "about 5 in 100"
+    assert about(Figure.model_validate({"value": 46.5})) == "about 47 in 100"
+    assert about(Figure.model_validate({"value": 0.4})) == "fewer than 1 in 100"
+    assert about(Figure.model_validate({"value": 0})) == "0 in 100"
+    assert icon_count(Figure.model_validate({"value": 99.6})) == 100
+
+
+def test_outcome_sentences_end_once() -> None:
+    from trdguide.knowledge import describe_outcome
+
+    base = dict(record()["outcomes"][0], population="Adults.", note="Small trial.")
+    text = describe_outcome(Outcome.model_validate(base))
+    assert ".." not in text and "., " not in text
+    scale = {k: v for k, v in base.items() if k not in ("per_100", "threshold")}
+    scale.update(measure="scale-change", result="Scores fell 3 points more.", comparator={"label": "sham"})
+    text = describe_outcome(Outcome.model_validate(scale))
+    assert "Scores fell 3 points more. Compared with: sham." in text and ".." not in text

@@ -62,44 +62,61 @@ _norm = norm_name
 # --- how figures are said in words -----------------------------------------------------------------
 
 
+def per100(v: float) -> int:
+    """A figure rounded to whole people, halves up (4.5 -> 5), as people expect."""
+    return int(v + 0.5)
+
+
 def about(fig: Figure) -> str:
-    """'about 29 in 100' (with the range where there is one)."""
+    """'about 29 in 100'; '0 in 100' and 'fewer than 1 in 100' where that is what the figure says."""
     v = fig.value
-    return "fewer than 1 in 100" if 0 < v < 1 else f"about {round(v)} in 100"
+    if v == 0:
+        return "0 in 100"
+    return "fewer than 1 in 100" if v < 1 else f"about {per100(v)} in 100"
 
 
 def icon_count(fig: Figure) -> int:
     """How many of 100 icons to fill for a figure (rounded, always out of 100)."""
-    return max(0, min(100, round(fig.value)))
+    return max(0, min(100, per100(fig.value)))
 
 
 def likely_range(fig: Figure) -> str:
     if fig.low is not None and fig.high is not None:
-        return f" (likely range {round(fig.low)} to {round(fig.high)})"
+        return f" (likely range {per100(fig.low)} to {per100(fig.high)})"
     return ""
 
 
 def describe_outcome(o: Outcome, threshold: bool = True) -> str:
     """One outcome as a sentence: figure, comparator, population, time frame, study (and threshold)."""
     label = o.label[0].upper() + o.label[1:]
+    parts: list[str] = []
     if o.per_100 is not None:
         head = f"{label}: {about(o.per_100)} people{likely_range(o.per_100)}"
+        if o.comparator is not None:
+            if o.comparator.per_100 is not None:
+                head += f", compared with {about(o.comparator.per_100)} with {o.comparator.label}"
+            else:
+                head += f", compared with {o.comparator.label}"
+        parts.append(head)
+        if o.result:
+            parts.append(o.result)
     else:
-        head = f"{label}: {o.result}"
-    if o.comparator is not None:
-        if o.comparator.per_100 is not None:
-            head += f", compared with {about(o.comparator.per_100)} with {o.comparator.label}"
-        else:
-            head += f", compared with {o.comparator.label}"
-    if o.per_100 is not None and o.result:
-        head += f" ({o.result})"
-    parts = [head + ".", f"Who: {o.population}.", f"When: {o.timeframe}."]
+        parts.append(f"{label}: {o.result}")
+        if o.comparator is not None:
+            parts.append(f"Compared with: {o.comparator.label}")
+    parts += [f"Who: {o.population}", f"When: {o.timeframe}"]
     if threshold and o.threshold:
-        parts.append(f"Measured as: {o.threshold}.")
-    parts.append(f"Study: {o.study}.")
+        parts.append(f"Measured as: {o.threshold}")
+    parts.append(f"Study: {o.study}")
     if o.note:
-        parts.append(o.note if o.note.endswith(".") else o.note + ".")
-    return " ".join(parts)
+        parts.append(o.note)
+    return " ".join(_sentence(p) for p in parts)
+
+
+def _sentence(text: str) -> str:
+    """The text ending in exactly one full stop (or its own ! or ?)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 ANAESTHESIA_WORDS = {
