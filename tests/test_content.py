@@ -176,3 +176,13 @@ def test_ketamine_vs_ect_trials_present(bundle: Bundle) -> None:
     kb = KnowledgeBase(bundle)
     trials = kb.head_to_head_for(["iv-ketamine", "ect"])
     assert len(trials) >= 2
+
+
+def test_headline_result_is_a_controlled_one_where_there_is_one(bundle: Bundle) -> None:
+    """compare shows the first results: an uncontrolled figure must not lead when a controlled one exists."""
+    controlled = {"rct", "meta-analysis"}
+    for i in bundle.interventions:
+        if i.id == "current-care":  # its headline is the natural course of care (STAR*D), by design
+            continue
+        if any(o.design.value in controlled for o in i.outcomes):
+            assert i.outcomes[0].design.value in controlled, i.id
