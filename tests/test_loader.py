@@ -189,3 +189,13 @@ def test_bundled_data_dir_found_outside_repo(tmp_path: Path, monkeypatch: pytest
     d = bundled_data_dir()
     assert (d / "interventions").is_dir()
     assert load(d).interventions
+
+
+def test_unreadable_folder_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As root every folder is readable, so simulate the permission check failing."""
+    import trdguide.loader as loader_mod
+
+    root = write_kb(tmp_path / "kb")
+    monkeypatch.setattr(loader_mod.os, "access", lambda *_a, **_k: False)
+    [p] = problems(root)
+    assert "cannot be read" in p.message and p.code == "E102"
