@@ -129,10 +129,10 @@ class Store:
         self._reader = reader
         self._fallback = fallback
 
-    def _recover(self) -> None:
+    def _recover(self, exc: Exception) -> None:
         """A cached line failed validation (edited or damaged cache): start again from the YAML files."""
         if self._fallback is None:
-            raise
+            raise exc
         fresh = self._fallback()
         self.__dict__.update(fresh.__dict__)
 
@@ -170,8 +170,8 @@ class Store:
 
             try:
                 item = Intervention.model_validate_json(self._reader(self.index[iid].offset))
-            except ValueError:  # pydantic's ValidationError is a ValueError
-                self._recover()
+            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                self._recover(exc)
                 return self.get(iid)
             self._records[iid] = item
         return item
@@ -185,8 +185,8 @@ class Store:
         if isinstance(value, bytes):  # still raw JSON from the cache file: validate now
             try:
                 value = _validate_section(name, value)
-            except (ValueError, KeyError, TypeError):
-                self._recover()
+            except (ValueError, KeyError, TypeError) as exc:
+                self._recover(exc)
                 return self._section(name)
             self._sections[name] = value
         return value
@@ -287,7 +287,7 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     return f"kb-{where}.jsonl", h.hexdigest()
 
 
-def write(path: Path, key: str, bundle: Bundle) -> None:
+def write(path: Path, key: str, bundle: Bundle, names: dict[str, str]) -> None:
     """Write the cache atomically; failures (read-only home, full disk) are silently ignored."""
     import tempfile
 
@@ -312,14 +312,13 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
         index.append(list(astuple(index_of(item, pos))))
         body.append(data)
         pos += len(data)
-    store = Store.from_bundle(bundle)
     header = {
         "format": FORMAT,
         "key": key,
         "sources": bundle.sources,
         "sections": offsets,
         "index": index,
-        "names": store.names(),
+        "names": names,
     }
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -420,10 +419,11 @@ def _from_yaml(root: Path | None, path: Path | None, key: str = "") -> Store:
     from .loader import load
 
     bundle = load(root)
+    store = Store.from_bundle(bundle)
     if path is not None:
         if key:
-            write(path, key, bundle)
+            write(path, key, bundle, store.names())
         else:  # a damaged cache: remove it; the next run writes a fresh one
             with contextlib.suppress(OSError):
                 path.unlink()
-    return Store.from_bundle(bundle)
+    return store

@@ -56,9 +56,6 @@ class BadRequest(LookupError_):
     """A request that is well-formed for the parser but makes no sense (e.g. the same name twice)."""
 
 
-_norm = norm_name
-
-
 # --- how figures are said in words -----------------------------------------------------------------
 
 
@@ -232,11 +229,6 @@ class KnowledgeBase:
     def sources(self) -> list[str]:
         return self.store.sources
 
-    @property
-    def interventions(self) -> list[Intervention]:
-        """Every record (validates them all: prefer `filter`, which works from the index)."""
-        return list(self.store.all())
-
     def get(self, iid: str) -> Intervention:
         return self.store.get(iid)
 
@@ -248,7 +240,7 @@ class KnowledgeBase:
         return sorted(self._names)
 
     def resolve(self, name: str) -> Intervention:
-        key = _norm(name)
+        key = norm_name(name)
         if not key:
             raise BadRequest("An intervention name cannot be empty. Try `trdguide list` to see the names.")
         if key in self._names:
@@ -290,7 +282,7 @@ class KnowledgeBase:
     ) -> list[str]:
         """Ids of the records that pass every filter given (filters combine)."""
         out = []
-        needle = _norm(search) if search else ""
+        needle = norm_name(search) if search else ""
         for e in self.store.index.values():
             if category is not None and e.category != category.value:
                 continue
@@ -300,7 +292,7 @@ class KnowledgeBase:
                 continue
             if no_anaesthesia and e.anaesthesia != Anaesthesia.none.value:
                 continue
-            if needle and needle not in _norm(e.hay):
+            if needle and needle not in norm_name(e.hay):
                 continue
             out.append(e.id)
         return out
@@ -365,9 +357,9 @@ class KnowledgeBase:
             if 1 <= n <= len(numbered):
                 return [numbered[n - 1]]
             raise NotFound(q, [], what=f"FAQ question number (there are {len(numbered)})")
-        needle = _norm(q)
+        needle = norm_name(q)
         words = needle.split()
-        hits = [(n, f) for n, f in numbered if all(w in _norm(f.question + " " + f.answer) for w in words)]
+        hits = [(n, f) for n, f in numbered if all(w in norm_name(f.question + " " + f.answer) for w in words)]
         if not hits:
             raise NotFound(q[:80], [], what="FAQ question matching")
         return hits
@@ -376,11 +368,11 @@ class KnowledgeBase:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())
         if term is None or not term.strip():
             return terms
-        key = _norm(term)
-        exact = [g for g in terms if key in {_norm(g.term), *(_norm(a) for a in g.aliases)}]
+        key = norm_name(term)
+        exact = [g for g in terms if key in {norm_name(g.term), *(norm_name(a) for a in g.aliases)}]
         if exact:
             return exact
-        partial = [g for g in terms if key in _norm(g.term) or any(key in _norm(a) for a in g.aliases)]
+        partial = [g for g in terms if key in norm_name(g.term) or any(key in norm_name(a) for a in g.aliases)]
         if partial:
             return partial
         names = [g.term for g in terms] + [a for g in terms for a in g.aliases]

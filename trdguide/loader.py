@@ -266,19 +266,6 @@ def _explain(err: dict[str, Any]) -> str:
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate_one(
-    model: type[M], data: Any, file: str, lines: dict[Path_, int], base: Path_ = ()
-) -> tuple[M | None, list[Problem]]:
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = (*base, *err["loc"])
-            problems.append(Problem(file, _line_for(lines, loc), _fmt(loc), _explain(dict(err))))
-        return None, problems
-
-
 # --- the whole knowledge base -----------------------------------------------------------------------
 
 
@@ -302,7 +289,7 @@ class Bundle:
         for i in self.interventions:
             used |= i.all_ref_ids()
         for h in self.head_to_head:
-            used |= set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
+            used |= h.all_ref_ids()
         for f in self.faq:
             used |= set(f.refs)
         for g in self.glossary:
@@ -517,7 +504,7 @@ def load(root: Path | None = None) -> Bundle:
         data = raw.data
         for patch in raw.patches:
             data = _deep_merge(data, patch.data)
-        item, probs = _validate_layered(Intervention, data, raw)
+        item, probs = _validate(Intervention, data, raw)
         problems.extend(_precise(raw, probs))
         if item is None:
             continue
@@ -533,7 +520,7 @@ def load(root: Path | None = None) -> Bundle:
 
     for _name, attr, model, kind, keyfield in _LISTS:
         for raw in lists[attr].values():
-            obj, probs = validate_one(model, raw.data, raw.file, raw.lines, raw.base)
+            obj, probs = _validate(model, raw.data, raw)
             problems.extend(_precise(raw, probs))
             if obj is None:
                 continue
@@ -561,8 +548,8 @@ def _precise(raw: _Raw, probs: list[Problem]) -> list[Problem]:
     return probs
 
 
-def _validate_layered(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
-    """Validate a record that may carry overrides; each error points at the file that set the field."""
+def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
+    """Validate a record or list entry (with any overrides); each error points at the file that set the field."""
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
@@ -573,7 +560,7 @@ def _validate_layered(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, l
             for patch in raw.patches:
                 if loc and isinstance(patch.data, dict) and loc[0] in patch.data:
                     src = patch
-            problems.append(Problem(src.file, src.line(loc), _fmt(loc), _explain(dict(err))))
+            problems.append(Problem(src.file, src.line(loc), _fmt((*src.base, *loc)), _explain(dict(err))))
         return None, problems
 
 
@@ -612,8 +599,7 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
                 problems.append(
                     Problem(o.file, o.line, "interventions", f"names {iid!r}, which is not an intervention")
                 )
-        cited = set(h.refs) | {r for o in h.outcomes for r in o.refs} | {r for c in h.caveats for r in c.refs}
-        for ref in sorted(cited - bundle.references.keys()):
+        for ref in sorted(h.all_ref_ids() - bundle.references.keys()):
             problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
     for f in bundle.faq:
         o = bundle.origins[("FAQ entry", f.id.lower())]

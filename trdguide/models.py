@@ -279,6 +279,10 @@ class HeadToHead(Strict):
     caveats: list[Statement] = Field(default_factory=list)
     refs: RefIds
 
+    def all_ref_ids(self) -> set[str]:
+        """Every reference id this trial entry cites, anywhere in it."""
+        return set(self.refs) | {r for o in self.outcomes for r in o.refs} | {r for c in self.caveats for r in c.refs}
+
 
 class FaqEntry(Strict):
     id: Slug
