@@ -129,6 +129,7 @@ STATUS_WORDS = {
     StatusLabel.not_approved: "not approved",
     StatusLabel.approved_other_use: "approved, but not for treatment-resistant depression",
     StatusLabel.no_approval_needed: "no approval needed (not a regulated product)",
+    StatusLabel.approved_medicines_combined: "each medicine is approved; taking them together is a prescribing choice",
 }
 
 

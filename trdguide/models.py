@@ -43,6 +43,7 @@ from .vocab import (  # noqa: E402  (the closed sets live in a module without py
     Anaesthesia,
     Category,
     Certainty,
+    ComparatorKind,
     Measure,
     Place,
     RefKind,
@@ -59,6 +60,7 @@ CertaintyT = Annotated[Certainty, Field(strict=False)]
 MeasureT = Annotated[Measure, Field(strict=False)]
 RefKindT = Annotated[RefKind, Field(strict=False)]
 RegionT = Annotated[Region, Field(strict=False)]
+ComparatorKindT = Annotated[ComparatorKind, Field(strict=False)]
 
 
 # --- building blocks ------------------------------------------------------------------------------
@@ -138,6 +140,8 @@ class Figure(Strict):
 
 class Comparator(Strict):
     label: ShortText
+    # sham | placebo | active | usual-care | other-population | none (see vocab.ComparatorKind)
+    kind: ComparatorKindT | None = None
     per_100: Figure | None = None
 
 
@@ -208,6 +212,35 @@ class Evidence(Strict):
     refs: RefIds
 
 
+ShortLine = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=240)]
+
+
+class ShortAnswer(Strict):
+    """One or two plain sentences (about 25 words) that answer a compare question; the detail is elsewhere.
+
+    Every figure in `text` also appears in the record's cited detail (or is the difference of two
+    figures from one study); `refs` are the references of the detail it summarises.
+    """
+
+    text: ShortLine
+    refs: RefIds
+
+
+class ShortAnswers(Strict):
+    """The short answer to each of the ten compare questions, in the order they are asked."""
+
+    work: ShortAnswer
+    soon: ShortAnswer
+    like: ShortAnswer
+    common: ShortAnswer
+    serious: ShortAnswer
+    unsuitable: ShortAnswer
+    lasting: ShortAnswer
+    status: ShortAnswer
+    evidence: ShortAnswer
+    cost: ShortAnswer
+
+
 def _not_future(d: _dt.date) -> _dt.date:
     if d > _dt.date.today():
         raise ValueError(f"last_reviewed {d.isoformat()} is in the future")
@@ -237,6 +270,7 @@ class Intervention(Strict):
     misconceptions: list[Statement] = Field(default_factory=list)
     questions_to_ask: Annotated[list[Text], Field(min_length=1)]
     evidence: Evidence
+    short: ShortAnswers | None = None  # the short answers shown in compare (see ShortAnswers)
     related: list[Slug] = Field(default_factory=list)
     references: RefIds
     last_reviewed: ReviewDate
@@ -261,6 +295,9 @@ class Intervention(Strict):
             ids.update(g.refs)
         for o in self.outcomes:
             ids.update(o.refs)
+        if self.short is not None:
+            for key in ShortAnswers.model_fields:
+                ids.update(getattr(self.short, key).refs)
         return ids
 
     @property

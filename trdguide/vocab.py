@@ -24,6 +24,23 @@ class StatusLabel(str, Enum):
     not_approved = "not-approved"  # a regulator has declined it, or it is illegal outside research
     approved_other_use = "approved-for-other-use"  # approved, but not for TRD or MDD
     no_approval_needed = "no-approval-needed"  # therapies, self-care: not regulated as a product
+    approved_medicines_combined = "approved-medicines-combined"  # each medicine approved; pairing them is a choice
+
+
+class ComparatorKind(str, Enum):
+    """What a result was compared with. Controlled kinds can lead a record's "Will it work?" answer."""
+
+    sham = "sham"  # a fake procedure or device
+    placebo = "placebo"  # a dummy medicine (including an active placebo such as midazolam)
+    active = "active"  # another real treatment
+    usual_care = "usual-care"  # usual care, waiting list or another non-placebo control group
+    other_population = "other-population"  # the same treatment in a different group of people
+    none = "none"  # no comparison group (before and after, or a single group)
+
+
+CONTROLLED_COMPARATORS = frozenset(
+    {ComparatorKind.sham, ComparatorKind.placebo, ComparatorKind.active, ComparatorKind.usual_care}
+)
 
 
 class Place(str, Enum):
