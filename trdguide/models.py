@@ -341,6 +341,8 @@ class CrisisLine(Strict):
     region_name: ShortText
     service: ShortText
     contact: ShortText  # exactly as a person dials or types it
+    emergency: ShortText | None = None  # the emergency number of the region, e.g. "911"
+    text_service: ShortText | None = None  # how to reach the service by text, where it offers that
     hours: ShortText
     url: str
     checked: ReviewDate
