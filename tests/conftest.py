@@ -22,6 +22,25 @@ def ref(rid: str = "ref-one", **over: Any) -> dict[str, Any]:
     return d
 
 
+SHORT_TEXTS = {
+    "work": "About 30 in 100 improved by half, against about 10 in 100 with sham: about 20 more in 100.",
+    "soon": "Often within a few weeks.",
+    "like": "A clinic visit on weekdays. You stay awake.",
+    "common": "Headache.",
+    "serious": "Rare serious problems.",
+    "unsuitable": "People with metal implants.",
+    "lasting": "Not well known.",
+    "status": "Cleared in the US.",
+    "evidence": "Moderate: several trials.",
+    "cost": "Insurers differ.",
+}
+
+
+def short_answers(**over: str) -> dict[str, Any]:
+    """The ten short answers of a record, each citing `ref-one`; `over` replaces texts by key."""
+    return {k: {"text": over.get(k, t), "refs": ["ref-one"]} for k, t in SHORT_TEXTS.items()}
+
+
 def record(rid: str = "alpha", **over: Any) -> dict[str, Any]:
     """A complete, valid intervention record citing `ref-one`."""
     st = {"text": "A plain statement.", "refs": ["ref-one"]}
@@ -59,7 +78,7 @@ def record(rid: str = "alpha", **over: Any) -> dict[str, Any]:
                 "measure": "response",
                 "label": "symptoms fell by half or more (response)",
                 "per_100": {"value": 30},
-                "comparator": {"label": "sham", "per_100": {"value": 10}},
+                "comparator": {"label": "sham", "kind": "sham", "per_100": {"value": 10}},
                 "population": "Adults with depression",
                 "timeframe": "after 4 weeks",
                 "threshold": "50% drop on HAM-D",
@@ -74,6 +93,7 @@ def record(rid: str = "alpha", **over: Any) -> dict[str, Any]:
         "access": [copy.deepcopy(st)],
         "questions_to_ask": ["How long does it take?"],
         "evidence": {"certainty": "moderate", "why": "Several trials.", "refs": ["ref-one"]},
+        "short": short_answers(),
         "related": [],
         "references": ["ref-one"],
         "last_reviewed": "2026-01-01",

@@ -8,7 +8,7 @@ import re
 from typer.testing import CliRunner
 
 from trdguide.cli import app
-from trdguide.knowledge import KnowledgeBase, about
+from trdguide.knowledge import ROWS, KnowledgeBase, about
 
 runner = CliRunner()
 ANSI = re.compile(r"\x1b\[")
@@ -21,29 +21,25 @@ def flat(s: str) -> str:
 def test_compare_tms_ketamine() -> None:
     r = runner.invoke(app, ["compare", "tms", "ketamine"])
     assert r.exit_code == 0, r.output
-    assert not ANSI.search(r.stdout) and "Comparing: rTMS · IV ketamine" in r.stdout
+    assert not ANSI.search(r.stdout) and "Comparing: rTMS (repetitive transcranial magnetic stimulation)" in r.stdout
     # cells of a side-by-side table interleave when wrapped: read the same content in linear text
     r = runner.invoke(app, ["compare", "tms", "ketamine", "--format", "text"])
     out = flat(r.stdout)
-    assert "Comparing: rTMS · IV ketamine" in out
     kb = KnowledgeBase.load()
-    rtms, ket = kb.get("rtms"), kb.get("iv-ketamine")
-    for item in (rtms, ket):
-        o = item.outcomes[0]
-        assert o.per_100 is not None
-        assert f"{about(o.per_100)} people" in out
-    for q in (
-        "Will it work?",
-        "How soon might it help?",
-        "Serious risks",
-        "Approval and guideline status",
-        "How strong is the evidence?",
-        "Cost and access",
-    ):
-        assert q in out
-    assert "not a head-to-head comparison" in out
-    assert "See also:" in out and "iTBS" in out and "Esketamine" in out
+    for iid in ("rtms", "iv-ketamine"):
+        short = kb.get(iid).short
+        assert short is not None and flat(short.work.text) in out and flat(short.cost.text) in out
+    for row in ROWS:
+        assert row.label in out
+    assert "not a head-to-head trial" in out and "--detail" in out
     assert "Education, not medical advice" in out and "988" in out
+    # the detail: every result in words, with the related options
+    out = flat(runner.invoke(app, ["compare", "tms", "ketamine", "--detail", "--format", "text"]).stdout)
+    for iid in ("rtms", "iv-ketamine"):
+        for o in kb.get(iid).outcomes:
+            if o.per_100 is not None:
+                assert f"{about(o.per_100)} people" in out
+    assert "See also:" in out and "iTBS" in out and "Esketamine" in out
 
 
 def test_compare_ketamine_ect_shows_the_direct_trials() -> None:
@@ -52,7 +48,9 @@ def test_compare_ketamine_ect_shows_the_direct_trials() -> None:
     ids = {h["id"] for h in doc["head_to_head"]}
     assert len(ids) >= 2
     text = flat(runner.invoke(app, ["compare", "ketamine", "ect"]).stdout)
-    assert "Compared directly: ELEKT-D" in text or "Compared directly" in text
+    assert "Compared directly in a trial" in text and "ELEKT-D (403" in text and "KetECT (186" in text
+    text = flat(runner.invoke(app, ["compare", "ketamine", "ect", "--detail"]).stdout)
+    assert "Compared directly: ELEKT-D" in text and "Compared directly: KetECT" in text
 
 
 def test_list_all_options() -> None:
@@ -60,7 +58,7 @@ def test_list_all_options() -> None:
     doc = json.loads(r.stdout)["data"]
     assert doc["count"] == len(KnowledgeBase.load()) >= 30
     r = runner.invoke(app, ["list"])
-    assert r.exit_code == 0 and "Treatment options (" in r.stdout
+    assert r.exit_code == 0 and f"Options ({doc['count']})" in r.stdout
     r = runner.invoke(app, ["list", "--status", "investigational", "--format", "json"])
     ids = {i["id"] for i in json.loads(r.stdout)["data"]["interventions"]}
     assert {"dbs", "mst", "psilocybin"} <= ids and "rtms" not in ids

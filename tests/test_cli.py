@@ -59,7 +59,9 @@ H2H = [
         "title": "Alpha vs Beta trial",
         "interventions": ["alpha", "beta"],
         "summary": "One trial compared them directly.",
-        "outcomes": [dict(record()["outcomes"][0], comparator={"label": "Beta", "per_100": {"value": 20}})],
+        "outcomes": [
+            dict(record()["outcomes"][0], comparator={"label": "Beta", "kind": "active", "per_100": {"value": 20}})
+        ],
         "refs": ["ref-one"],
     },
 ]
@@ -103,7 +105,7 @@ def flat(out: str) -> str:
 def framed_once(out: str) -> None:
     text = flat(out)
     assert text.count("Education, not medical advice") == 1
-    assert text.count("thinking about suicide") == 1
+    assert text.count("In crisis or suicidal?") == 1
     assert "988" in text and "trdguide crisis" in text
 
 
@@ -208,20 +210,22 @@ def test_compare_grid(kb: Path) -> None:
     assert r.exit_code == 0, r.output
     questions = [
         "Will it work?",
-        "How soon might it help?",
+        "How soon?",
         "What is it like?",
         "Common side effects",
         "Serious risks",
         "Who may not be suitable?",
-        "How long does the benefit last?",
-        "Approval and guideline status",
-        "How strong is the evidence?",
+        "How long does it last?",
+        "Approval and guidelines",
+        "Strength of evidence",
         "Cost and access",
     ]
     positions = [r.stdout.index(q) for q in questions]
     assert positions == sorted(positions)
-    assert "Compared directly: Alpha vs Beta trial" in r.stdout
-    assert "not a head-to-head" in r.stdout
+    assert "Compared directly in a trial" in r.stdout and "- Alpha vs Beta trial." in r.stdout
+    full = run(kb, "compare", "alpha", "beta", "--detail", "--format", "text").stdout
+    assert "Compared directly: Alpha vs Beta trial" in full
+    assert "not a head-to-head" in flat(r.stdout)
     framed_once(r.stdout)
 
 
@@ -292,7 +296,7 @@ def test_markdown_handout(kb: Path) -> None:
     r = run(kb, "compare", "alpha", "beta", "--format", "markdown")
     assert r.exit_code == 0
     assert r.stdout.startswith("> Education, not medical advice")
-    assert "| Question | ALPHA | BETA |" in r.stdout
+    assert "|  | ALPHA \\(approved/cleared\\) | BETA \\(approved/cleared\\) |" in r.stdout
     framed_once(r.stdout)
 
 

@@ -46,12 +46,15 @@ def assert_inert(out: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("args", [["show", "alpha"], ["compare", "alpha", "beta"], ["list"], ["faq"], ["glossary"]])
+@pytest.mark.parametrize(
+    "args",
+    [["show", "alpha"], ["compare", "alpha", "beta"], ["list"], ["faq"], ["faq", "--all"], ["glossary"]],
+)
 def test_terminal_attacks_in_data_are_inert(attack_kb: Path, fmt: str, args: list[str]) -> None:
     r = runner.invoke(app, ["--data", str(attack_kb), *args, "--format", fmt])
     assert r.exit_code == 0, r.output
     assert_inert(r.output)
-    if fmt in ("table", "text") and args[0] in ("show", "faq", "glossary"):
+    if fmt in ("table", "text") and (args[0] in ("show", "glossary") or args == ["faq", "--all"]):
         flat = "".join(r.stdout.split())
         assert "[bold]bold[/bold]" in flat, "markup must be shown literally"
         assert "<U+001B>" in flat and "<U+202E>" in flat, "control characters are shown as visible codes"

@@ -140,6 +140,8 @@ def test_outcome_sentences_end_once() -> None:
     text = describe_outcome(Outcome.model_validate(base))
     assert ".." not in text and "., " not in text
     scale = {k: v for k, v in base.items() if k not in ("per_100", "threshold")}
-    scale.update(measure="scale-change", result="Scores fell 3 points more.", comparator={"label": "sham"})
+    scale.update(
+        measure="scale-change", result="Scores fell 3 points more.", comparator={"label": "sham", "kind": "sham"}
+    )
     text = describe_outcome(Outcome.model_validate(scale))
     assert "Scores fell 3 points more. Compared with: sham." in text and ".." not in text

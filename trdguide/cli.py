@@ -58,6 +58,7 @@ app = typer.Typer(
 
 class State:
     data: Path | None = None
+    pager: bool = True
 
 
 def _version(value: bool) -> None:
@@ -77,6 +78,12 @@ def _root(
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Never page long output (also: PAGER=cat). Output is paged only on a terminal."
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
@@ -87,6 +94,7 @@ def _root(
     Education, not medical advice.
     """
     State.data = data
+    State.pager = not no_pager
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -165,7 +173,14 @@ def _emit(
     else:
         from .render import terminal
 
-        terminal.render(full, out)
+        if output is None and State.pager and sys.stdout.isatty():
+            from .pager import page
+
+            buf = io.StringIO()
+            terminal.render(full, buf, force_terminal=True, width=_width())
+            page(buf.getvalue())
+        else:
+            terminal.render(full, out)
     if output is not None:
         assert isinstance(out, io.StringIO)
         try:
@@ -312,18 +327,25 @@ def compare(
             "lasting, status, evidence, cost."
         ),
     ] = None,
+    detail: Annotated[
+        bool, typer.Option("--detail", help="Show the full text of every cell (every result, every statement).")
+    ] = False,
     pictures: Annotated[
-        bool, typer.Option(help="Also draw the first result of each option as 100 people (icon arrays).")
+        bool, typer.Option(help="Also draw each option's first result as 100 people (icon arrays).")
     ] = False,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """Compare 2 to 5 options side by side: the same questions, in the same order, for each.
+    """Compare 2 to 5 options side by side: short answers to the same questions, in the same order.
+
+    The full text is one flag away: --detail. Everything about one option: trdguide show NAME.
 
     Examples:
 
       trdguide compare tms ketamine
+
+      trdguide compare tms ketamine --detail --rows work
 
       trdguide compare ect iv-ketamine esketamine --rows work,soon,serious
 
@@ -337,12 +359,11 @@ def compare(
     wanted = [r.strip() for r in rows.split(",") if r.strip()] if rows is not None else None
     if rows is not None and not wanted:
         _fail("--rows needs at least one row name.", 2)
-    # the printed handout shows one result per option in the grid (drawn as 100 people below it)
-    comparison = _lookup(kb.compare, names, wanted, 1 if fmt is Format.html else 2)
+    comparison = _lookup(kb.compare, names, wanted, detail)
     title = "Comparing " + ", ".join(o.short_name for o in comparison.options)
     if fmt is Format.html:
         main = document.compare_document(comparison, pictures=True)
-        doc = document.handout_document(main, comparison.options, kb)
+        doc = document.handout_document(main, comparison.options, kb, comparison.cited)
     else:
         doc = document.compare_document(comparison, pictures)
     _emit(doc, fmt, json.compare_json(comparison) if fmt is Format.json else "", output, title, paper)
@@ -391,10 +412,11 @@ def faq(
     query: Annotated[
         Optional[str], typer.Argument(help="A question number or words to look for.")  # noqa: UP045
     ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Print every question with its answer.")] = False,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Frequently asked questions, numbered. Give a number or words to narrow the list.
+    """Frequently asked questions: the numbered list, or the answers to one or more.
 
     Examples:
 
@@ -403,12 +425,16 @@ def faq(
       trdguide faq 3
 
       trdguide faq "side effects"
+
+      trdguide faq --all
     """
     from .render import document, json
 
     kb = _kb()
     entries = _lookup(kb.faq, query)
-    _emit(document.faq_document(entries, kb), fmt, json.faq_json(entries) if fmt is Format.json else "", output)
+    listing = query is None and not all_
+    doc = document.faq_index_document(entries) if listing else document.faq_document(entries, kb)
+    _emit(doc, fmt, json.faq_json(entries) if fmt is Format.json else "", output)
 
 
 @app.command()

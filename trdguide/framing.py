@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import re
 
-DISCLAIMER = "Education, not medical advice. Talk with your care team before you start, stop or change a treatment."
-CRISIS_POINTER = (
-    "If you are in crisis or thinking about suicide, help is there now: run `trdguide crisis` "
-    "(US and Canada: call or text 988)."
-)
+# Each fits one line at 80 columns: they frame every output, so they must not push the answer off screen.
+DISCLAIMER = "Education, not medical advice: ask your care team before changing treatment."
+CRISIS_POINTER = "In crisis or suicidal? Call or text 988 (US, Canada). Elsewhere: trdguide crisis"
 HOPE_LINE = "Depression that has not yet responded to treatment can still get better; many options exist."
-COMPARISON_CAVEAT = (
-    "These figures come from different studies and groups of people, so they are not a head-to-head "
-    "comparison. Results for one person can differ."
-)
+COMPARISON_CAVEAT = "The grid's figures come from different studies and people, not a head-to-head trial."
 
 # Characters that could change what a terminal shows: C0/C1 controls (except newline and tab), DEL,
 # and bidirectional overrides/isolates. Data text is shown with them made visible and harmless.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from .models import (
     Outcome,
     Reference,
 )
+from .summaries import comparator_kind, difference, lead_outcome
 from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 if TYPE_CHECKING:
@@ -116,6 +117,16 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+PLACE_SHORT = {
+    Place.home: "home",
+    Place.clinic: "clinic",
+    Place.hospital: "hospital",
+    Place.specialist_centre: "specialist",
+    Place.research_study: "research",
+    Place.community: "community",
+    Place.online: "online",
+}
+
 ANAESTHESIA_WORDS = {
     Anaesthesia.none: "no anaesthesia",
     Anaesthesia.general: "general anaesthesia",
@@ -131,6 +142,16 @@ STATUS_WORDS = {
     StatusLabel.no_approval_needed: "no approval needed (not a regulated product)",
     StatusLabel.approved_medicines_combined: "each medicine is approved; taking them together is a prescribing choice",
 }
+# The same, in a few words, for one-line lists
+STATUS_SHORT = {
+    StatusLabel.approved: "approved/cleared",
+    StatusLabel.off_label: "off-label",
+    StatusLabel.investigational: "research only",
+    StatusLabel.not_approved: "not approved",
+    StatusLabel.approved_other_use: "approved, not TRD",
+    StatusLabel.no_approval_needed: "no approval needed",
+    StatusLabel.approved_medicines_combined: "each drug approved",
+}
 
 
 # --- comparison ------------------------------------------------------------------------------------
@@ -139,29 +160,62 @@ STATUS_WORDS = {
 @dataclass(frozen=True)
 class RowSpec:
     key: str
-    question: str
+    question: str  # the question in full
+    label: str  # the same, short enough for the side of a grid
 
 
 ROWS: tuple[RowSpec, ...] = (
-    RowSpec("work", "Will it work?"),
-    RowSpec("soon", "How soon might it help?"),
-    RowSpec("like", "What is it like?"),
-    RowSpec("common", "Common side effects"),
-    RowSpec("serious", "Serious risks"),
-    RowSpec("unsuitable", "Who may not be suitable?"),
-    RowSpec("lasting", "How long does the benefit last?"),
-    RowSpec("status", "Approval and guideline status"),
-    RowSpec("evidence", "How strong is the evidence?"),
-    RowSpec("cost", "Cost and access"),
+    RowSpec("work", "Will it work?", "Will it work?"),
+    RowSpec("soon", "How soon might it help?", "How soon?"),
+    RowSpec("like", "What is it like?", "What is it like?"),
+    RowSpec("common", "Common side effects", "Common side effects"),
+    RowSpec("serious", "Serious risks", "Serious risks"),
+    RowSpec("unsuitable", "Who may not be suitable?", "Who may not be suitable?"),
+    RowSpec("lasting", "How long does the benefit last?", "How long does it last?"),
+    RowSpec("status", "Approval and guideline status", "Approval and guidelines"),
+    RowSpec("evidence", "How strong is the evidence?", "Strength of evidence"),
+    RowSpec("cost", "Cost and access", "Cost and access"),
 )
 ROW_KEYS = tuple(r.key for r in ROWS)
+
+
+@dataclass(frozen=True)
+class LeadOutcome:
+    """The lead "Will it work?" result as numbers, so a reader can reuse them without parsing sentences."""
+
+    measure: str
+    label: str
+    figure: float | None
+    range: tuple[float, float] | None
+    comparator: str | None
+    comparator_kind: str
+    comparator_figure: float | None
+    difference: int | None  # in whole people out of 100; only where figure and comparator share a study
+    population: str
+    timeframe: str
+    study: str
+    refs: list[str]
+
+
+@dataclass
+class Cell:
+    """One option's answer to one question: the short answer first, the full detail one flag away."""
+
+    short: str | None  # None where the record has no short answers (the detail is shown instead)
+    detail: list[str]  # short paragraphs
+    refs: list[str]
+    lead: LeadOutcome | None = None  # "Will it work?" only
+
+    def shown(self, detail: bool) -> list[str]:
+        return self.detail if detail or self.short is None else [self.short]
 
 
 @dataclass
 class Row:
     key: str
     question: str
-    cells: list[list[str]]  # one cell per option; a cell is a list of short paragraphs
+    label: str
+    cells: list[Cell]  # one per option, in the order of the options
 
 
 @dataclass
@@ -172,12 +226,45 @@ class Comparison:
     see_also: list[Intervention]
     references: list[Reference]
     reviewed: tuple[_dt.date, _dt.date]
+    detail: bool = False
+    cited: list[Reference] = field(default_factory=list)  # what the grid as shown cites (short answers, trials)
 
 
-def cell(item: Intervention, key: str, max_outcomes: int = 2) -> list[str]:
-    """The text of one comparison cell (plain strings)."""
+def lead_outcome_view(item: Intervention) -> LeadOutcome | None:
+    o = lead_outcome(item)
+    if o is None:
+        return None
+    fig = o.per_100
+    comp = o.comparator
+    kind = comparator_kind(o)
+    return LeadOutcome(
+        measure=o.measure.value,
+        label=o.label,
+        figure=fig.value if fig else None,
+        range=(fig.low, fig.high) if fig and fig.low is not None and fig.high is not None else None,
+        comparator=comp.label if comp else None,
+        comparator_kind=kind.value,
+        comparator_figure=comp.per_100.value if comp and comp.per_100 else None,
+        difference=difference(o),
+        population=o.population,
+        timeframe=o.timeframe,
+        study=o.study,
+        refs=list(o.refs),
+    )
+
+
+def compare_cell(item: Intervention, key: str) -> Cell:
+    short = getattr(item.short, key) if item.short is not None else None
+    detail = cell(item, key)
+    refs = list(short.refs) if short is not None else []
+    lead = lead_outcome_view(item) if key == "work" else None
+    return Cell(short.text if short is not None else None, detail, refs, lead)
+
+
+def cell(item: Intervention, key: str) -> list[str]:
+    """The full text of one comparison cell (plain strings): every result, every statement."""
     if key == "work":
-        outs = [describe_outcome(o, threshold=False) for o in item.outcomes[:max_outcomes]]
+        outs = [describe_outcome(o, threshold=False) for o in item.outcomes]
         return outs or ["No trial figures for this option in the knowledge base."]
     if key == "soon":
         return [item.setting.time_to_effect]
@@ -299,7 +386,7 @@ class KnowledgeBase:
         return out
 
     # compare -----------------------------------------------------------------------------------
-    def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, max_outcomes: int = 2) -> Comparison:
+    def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
         if not 2 <= len(names) <= 5:
             raise BadRequest(f"Compare takes 2 to 5 names; you gave {len(names)}.")
         items = [self.resolve(n) for n in names]
@@ -315,14 +402,31 @@ class KnowledgeBase:
             if k not in ROW_KEYS:
                 raise BadRequest(f"Unknown row {k!r}. Rows are: {', '.join(ROW_KEYS)}.")
         specs = [r for r in ROWS if r.key in keys]
-        table = [Row(s.key, s.question, [cell(i, s.key, max_outcomes) for i in items]) for s in specs]
+        table = [Row(s.key, s.question, s.label, [compare_cell(i, s.key) for i in items]) for s in specs]
+        trials = self.head_to_head_for([i.id for i in items])
+        references = self.references_for(items)
+        if detail:
+            cited = references
+        else:
+            ids: set[str] = set()
+            for row in table:
+                for c in row.cells:
+                    ids.update(c.refs if c.short is not None else [])
+                    ids.update(c.lead.refs if c.lead is not None else [])
+            for h in trials:
+                ids.update(h.short.refs if h.short is not None else h.outcomes[0].refs)
+            cited = [r for r in references if r.id in ids] + [
+                self.references[r] for r in sorted(ids - {x.id for x in references}) if r in self.references
+            ]
         return Comparison(
             options=items,
             rows=table,
-            head_to_head=self.head_to_head_for([i.id for i in items]),
+            head_to_head=trials,
             see_also=self.see_also(items),
-            references=self.references_for(items),
+            references=references,
             reviewed=self.review_range(items),
+            detail=detail,
+            cited=cited,
         )
 
     def head_to_head_for(self, ids: Sequence[str]) -> list[HeadToHead]:

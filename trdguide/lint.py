@@ -15,9 +15,11 @@ from pathlib import Path
 
 from .loader import Bundle, DataError, layers_for, load
 from .models import Intervention
+from .summaries import HARD_MAX_WORDS, MAX_WORDS, SHORT_KEYS, lead_breaks_rule, unsourced_numbers, word_count
 
 REVIEW_MAX_DAYS = 365
 MAX_GRADE = 10.0  # we aim for grade 8; warn above this (medical words raise the score)
+SHORT_MAX_GRADE = 8.0  # short answers are the first thing a tired reader sees
 
 RULES: dict[str, str] = {
     "E101": "YAML syntax error",
@@ -37,6 +39,11 @@ RULES: dict[str, str] = {
     "E304": "a figure in a summary (figures belong in cited fields)",
     "E310": "no benefit information: an intervention needs outcomes or a corrected misconception",
     "E311": "a text with figures cites no reference",
+    "E320": "a number in a short answer has no source in the record's cited detail",
+    "E321": "the first 'Will it work?' result is not a controlled comparison, though the record has one",
+    "E322": f"a short answer is far too long (more than {HARD_MAX_WORDS} words)",
+    "W324": f"a short answer is missing, or longer than about {MAX_WORDS} words",
+    "W325": f"a short answer reads above school grade {SHORT_MAX_GRADE:g}",
     "W201": f"last reviewed more than {REVIEW_MAX_DAYS} days ago",
     "W320": f"plain-language text reads above school grade {MAX_GRADE:g}",
     "W330": "a reference is not cited anywhere",
@@ -165,6 +172,7 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
             yield Finding(file, _line_of(file, srcs, "summary:", line), "E304", "summary", RULES["E304"])
         if not item.outcomes and not item.misconceptions:
             yield Finding(file, line, "E310", "outcomes", RULES["E310"])
+        yield from _short_rules(item, file, line, srcs, grade)
         age = (today - item.last_reviewed).days
         if age > REVIEW_MAX_DAYS:
             yield Finding(
@@ -219,6 +227,34 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
 
     if readability and grade is None:
         yield Finding("", None, "I399", "", RULES["I399"])
+
+
+def _short_rules(
+    item: Intervention, file: str, line: int | None, srcs: list[str], grade: Callable[[str], float] | None
+) -> Iterator[Finding]:
+    """Short answers: present, short, plain, every number sourced; the lead result controlled."""
+    if lead_breaks_rule(item):
+        yield Finding(file, _line_of(file, srcs, "outcomes:", line), "E321", "outcomes[0]", RULES["E321"])
+    if item.short is None:
+        yield Finding(file, line, "W324", "short", "no short answers: compare shows the full detail instead")
+        return
+    for key in SHORT_KEYS:
+        text = getattr(item.short, key).text
+        at = _line_of(file, srcs, f"{key}:", line)
+        bad = unsourced_numbers(item, text)
+        if bad:
+            yield Finding(file, at, "E320", f"short.{key}", f"{', '.join(bad)} not found in this record's cited detail")
+        n = word_count(text)
+        if n > HARD_MAX_WORDS:
+            yield Finding(file, at, "E322", f"short.{key}", f"{n} words; {RULES['E322']}")
+        elif n > MAX_WORDS:
+            yield Finding(file, at, "W324", f"short.{key}", f"{n} words (aim for {MAX_WORDS} at most)")
+        if grade is not None:
+            g = grade(text)
+            if g > SHORT_MAX_GRADE:
+                yield Finding(
+                    file, at, "W325", f"short.{key}", f"reads at about grade {g:.1f} (aim for {SHORT_MAX_GRADE:g})"
+                )
 
 
 def _grader() -> Callable[[str], float] | None:

@@ -141,7 +141,7 @@ class Figure(Strict):
 class Comparator(Strict):
     label: ShortText
     # sham | placebo | active | usual-care | other-population | none (see vocab.ComparatorKind)
-    kind: ComparatorKindT | None = None
+    kind: ComparatorKindT
     per_100: Figure | None = None
 
 
@@ -176,6 +176,7 @@ class Setting(Strict):
     anaesthesia: AnaesthesiaT
     schedule: Text  # how often and for how long, never how much
     time_to_effect: Text
+    onset: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)] | None = None
     daily_life: Text  # driving, time off, travel
     refs: RefIds
 
@@ -314,11 +315,13 @@ class HeadToHead(Strict):
     summary: Text
     outcomes: Annotated[list[Outcome], Field(min_length=1)]
     caveats: list[Statement] = Field(default_factory=list)
+    short: ShortAnswer | None = None  # one or two lines under the compare grid: who, what, direction and size
     refs: RefIds
 
     def all_ref_ids(self) -> set[str]:
         """Every reference id this trial entry cites, anywhere in it."""
-        return set(self.refs) | {r for o in self.outcomes for r in o.refs} | {r for c in self.caveats for r in c.refs}
+        ids = set(self.refs) | {r for o in self.outcomes for r in o.refs} | {r for c in self.caveats for r in c.refs}
+        return ids | set(self.short.refs) if self.short is not None else ids
 
 
 class FaqEntry(Strict):

@@ -18,10 +18,13 @@ from ..knowledge import (
     ABOUT_UPDATES,
     ABOUT_WHAT,
     ANAESTHESIA_WORDS,
+    PLACE_SHORT,
+    STATUS_SHORT,
     STATUS_WORDS,
     AboutInfo,
     Comparison,
     KnowledgeBase,
+    about,
     describe_outcome,
     icon_count,
 )
@@ -69,6 +72,14 @@ class Picture:
 
     caption: str
     panels: list[tuple[str, int]]  # (who, how many of 100)
+    legend: bool = True  # False where one legend serves several pictures (said once, before them)
+
+
+@dataclass
+class References:
+    """A list of references, set small (in print, in columns)."""
+
+    items: list[str]
 
 
 @dataclass
@@ -78,7 +89,21 @@ class Checklist:
     items: list[str]
 
 
-Block = Title | Heading | Para | Bullets | Table | Picture | Checklist
+@dataclass
+class GroupedTable:
+    """One line per item, in groups with a heading row each (for `list`)."""
+
+    columns: list[str]
+    groups: list[tuple[str, list[tuple[str, list[list[str]]]]]]  # (group name, rows as in Table)
+    first_column: str = ""
+
+    def flat(self) -> Table:
+        """The same content as a plain list table (for formats that do not draw groups)."""
+        rows = [(label, cells) for _, rows in self.groups for label, cells in rows]
+        return Table(self.columns, rows, self.first_column, kind="list")
+
+
+Block = Title | Heading | Para | Bullets | Table | Picture | Checklist | GroupedTable | References
 
 
 @dataclass
@@ -95,10 +120,21 @@ def framed(doc: Document) -> Document:
     return Document([Para(framing.DISCLAIMER, "note"), *doc.blocks, Para(framing.CRISIS_POINTER, "warn")])
 
 
-def reference_line(ref: Reference) -> str:
+PRINT_URL_MAX = 60  # longer web addresses are shortened on paper (nobody types them); screens show them whole
+
+
+def reference_line(ref: Reference, urls: bool = True, ids: bool = True) -> str:
+    """The reference with its PMID or DOI, and its web address.
+
+    Printed (`urls=False`): the web address only where there is no PMID or DOI, shortened if very long.
+    `ids` puts the reference id first, as cited in the text ("[berlim-2014-rtms]").
+    """
     loc = ref.locator or ""
-    extra = f" {ref.url}" if ref.url and (ref.pmid or ref.doi) else ""
-    return f"[{ref.id}] {ref.citation} {loc}{extra}".strip()
+    if not urls and ref.url and not (ref.pmid or ref.doi) and len(ref.url) > PRINT_URL_MAX:
+        loc = ref.url[: PRINT_URL_MAX - 1] + "…"
+    extra = f" {ref.url}" if urls and ref.url and (ref.pmid or ref.doi) else ""
+    head = f"[{ref.id}] " if ids else ""
+    return f"{head}{ref.citation} {loc}{extra}".strip()
 
 
 def where_text(item: Intervention) -> str:
@@ -115,7 +151,29 @@ class Page:
     limit: int = 0  # 0: no limit
 
 
+CATEGORY_WORDS = {
+    "current-care": "Usual care",
+    "medication": "Medicines",
+    "rapid-acting": "Rapid-acting medicines",
+    "neuromodulation": "Brain stimulation",
+    "psychotherapy": "Talking therapies",
+    "psychedelic": "Psychedelic-assisted therapy (research)",
+    "self-care-and-support": "Self-care and support",
+}
+
+
+def places_short(item: Intervention, room: int = 16) -> str:
+    """Where an option is given, in as many place words as fit in `room` characters (at least one)."""
+    out = PLACE_SHORT[item.setting.where[0]]
+    for p in item.setting.where[1:]:
+        if len(out) + 2 + len(PLACE_SHORT[p]) > room:
+            break
+        out += ", " + PLACE_SHORT[p]
+    return out
+
+
 def list_document(items: Sequence[Intervention], hint: str | None, page: Page | None = None) -> Document:
+    """One line per option, grouped by category (in the knowledge base's order), by name within a group."""
     doc = Document()
     page = page or Page(total=len(items))
     if not items:
@@ -124,22 +182,23 @@ def list_document(items: Sequence[Intervention], hint: str | None, page: Page | 
         else:
             doc.add(Para("No options match these filters. " + (hint or "Try removing a filter.")))
         return doc
-    rows = [
-        (
-            f"{i.short_name} ({i.id})",
-            [
-                [i.category.value.replace("-", " ")],
-                [i.status.label.value, i.status.note],
-                [where_text(i) + "; " + ANAESTHESIA_WORDS[i.setting.anaesthesia]],
-                [i.setting.time_to_effect],
-            ],
-        )
-        for i in items
-    ]
-    doc.add(
-        Title(f"Treatment options ({page.total})"),
-        Table(["Category", "Status", "Where", "Usual time to effect"], rows, "Option", kind="list"),
-    )
+    groups: list[tuple[str, list[tuple[str, list[list[str]]]]]] = []
+    for cat in CATEGORY_WORDS:
+        members = sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
+        if members:
+            rows = [
+                (
+                    i.short_name,
+                    [
+                        [STATUS_SHORT[i.status.label]],
+                        [places_short(i)],
+                        [i.setting.onset or "-"],
+                    ],
+                )
+                for i in members
+            ]
+            groups.append((CATEGORY_WORDS[cat], rows))
+    doc.add(GroupedTable(["Status", "Where", "Time to effect"], groups, f"Options ({page.total})"))
     if len(items) < page.total:
         last = page.start + len(items)
         doc.add(
@@ -149,20 +208,29 @@ def list_document(items: Sequence[Intervention], hint: str | None, page: Page | 
                 "note",
             )
         )
-    doc.add(Para("For details: trdguide show NAME. To compare: trdguide compare NAME NAME.", "note"))
+    doc.add(Para("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME.", "note"))
     return doc
 
 
 # --- show ------------------------------------------------------------------------------------------
 
 
-def picture_for(o: Outcome, who: str) -> Picture | None:
-    """The icon array for an outcome, or None when it has no figure out of 100 (or no source)."""
+def picture_for(o: Outcome, who: str, brief: bool = False) -> Picture | None:
+    """The icon array for an outcome, or None when it has no figure out of 100 (or no source).
+
+    `brief` captions give the figures, time frame and study only (the grid above has the rest).
+    """
     if o.per_100 is None or not o.refs:
         return None
     panels = [(who, icon_count(o.per_100))]
     if o.comparator is not None and o.comparator.per_100 is not None:
         panels.append((o.comparator.label, icon_count(o.comparator.per_100)))
+    if brief:
+        label = o.label[0].upper() + o.label[1:]
+        c = o.comparator
+        vs = f", against {about(c.per_100)} with {c.label}" if c is not None and c.per_100 is not None else ""
+        caption = f"{who}. {label}: {about(o.per_100)}{vs}. When: {o.timeframe}. Study: {o.study}."
+        return Picture(caption, panels)
     return Picture(describe_outcome(o), panels)
 
 
@@ -236,7 +304,7 @@ def show_document(item: Intervention, kb: KnowledgeBase, pictures: bool = True, 
     if related:
         doc.add(Para("See also: " + ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related), "note"))
     if not handout:
-        doc.add(Heading("References"), Bullets([reference_line(r) for r in kb.references_for([item])]))
+        doc.add(Heading("References"), References([reference_line(r) for r in kb.references_for([item])]))
         doc.add(Para(f"Last reviewed: {item.last_reviewed.isoformat()}.", "note"))
     return doc
 
@@ -248,31 +316,71 @@ def _cited(text: str, refs: Sequence[str]) -> str:
 # --- compare ---------------------------------------------------------------------------------------
 
 
-def compare_document(c: Comparison, pictures: bool = False) -> Document:
+def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str] = ()) -> Document:
+    """The decision grid: options and status, short answers, head-to-head trials, caveat, pointers.
+
+    With `c.detail`, the cells hold the full text and the head-to-head trials are given in full.
+    """
     doc = Document()
-    doc.add(Title("Comparing: " + " · ".join(o.short_name for o in c.options)))
-    doc.add(Bullets([f"{o.short_name}: {o.name}. {STATUS_WORDS[o.status.label].capitalize()}." for o in c.options]))
-    rows = [(r.question, r.cells) for r in c.rows]
-    doc.add(Table([o.short_name for o in c.options], rows, "Question", kind="grid"))
-    doc.add(Para(framing.COMPARISON_CAVEAT, "note"))
+    doc.add(Title("Comparing: " + " · ".join(_named(o) for o in c.options)))
+    rows = [(r.label, [cell.shown(c.detail) for cell in r.cells]) for r in c.rows]
+    # each column is headed by the option and its status in words
+    columns = [f"{o.short_name} ({STATUS_SHORT[o.status.label]})" for o in c.options]
+    doc.add(Table(columns, rows, "", kind="grid"))
+    if c.head_to_head:
+        if c.detail:
+            for h in c.head_to_head:
+                doc.add(*head_to_head_blocks(h))
+        else:
+            doc.add(Heading("Compared directly in a trial"), Bullets([head_to_head_line(h) for h in c.head_to_head]))
     if pictures:
-        pics = [(o, picture_for(o.outcomes[0], o.short_name) if o.outcomes else None) for o in c.options]
-        if any(p for _, p in pics):
-            doc.add(Heading("Will it work? The first result for each option, drawn as 100 people"))
-        for opt, pic in pics:
-            if pic is not None:
-                doc.add(pic)
-            else:
-                doc.add(Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
-    for h in c.head_to_head:
-        doc.add(*head_to_head_blocks(h))
-    if c.see_also:
-        doc.add(Para("See also: " + ", ".join(f"{s.short_name} ({s.id})" for s in c.see_also), "note"))
-    doc.add(Para("Details and references: " + " · ".join(f"trdguide show {o.id}" for o in c.options), "note"))
+        doc.add(Para(framing.COMPARISON_CAVEAT, "note"), *compare_pictures(c))
+        more = []
+    else:
+        more = [framing.COMPARISON_CAVEAT]
+    more += [] if c.detail else ["Full text: add --detail."]
+    more.append("In full: " + ", ".join(f"trdguide show {o.id}" for o in c.options) + ".")
+    if c.detail and c.see_also:
+        more.append("See also: " + ", ".join(f"{s.short_name} ({s.id})" for s in c.see_also) + ".")
     oldest, newest = c.reviewed
     when = newest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
-    doc.add(Para(f"Last reviewed: {when}.", "note"))
+    more.append(f"Reviewed {when}.")
+    doc.add(Para(" ".join(more), "note"))
     return doc
+
+
+def _named(item: Intervention) -> str:
+    """'rTMS (repetitive transcranial magnetic stimulation)', or one name where the two are the same."""
+    if item.short_name.lower() in item.name.lower() or "(" in item.name:
+        return item.short_name
+    return f"{item.short_name} ({item.name[0].lower() + item.name[1:]})"
+
+
+PICTURE_LEGEND = (
+    "Each drawing is 100 people. Filled circle: a person with this result; open circle: a person without it."
+)
+
+
+def compare_pictures(c: Comparison) -> list[Block]:
+    """The lead result of each option drawn as 100 people: every figure the grid's first row shows."""
+    out: list[Block] = []
+    pics = [(o, picture_for(o.outcomes[0], o.short_name, brief=True) if o.outcomes else None) for o in c.options]
+    if any(p for _, p in pics):
+        out.append(Heading("Will it work? Each option's first result, drawn as 100 people"))
+        out.append(Para(PICTURE_LEGEND, "note"))
+    for opt, pic in pics:
+        if pic is not None:
+            pic.legend = False
+        out.append(pic if pic is not None else Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
+    return out
+
+
+def head_to_head_line(h: HeadToHead) -> str:
+    """One or two lines: who, what, the direction and size of the result."""
+    if h.short is not None:
+        return h.short.text
+    o = h.outcomes[0]
+    return _cited(f"{h.title}. {describe_outcome(o, threshold=False)}", o.refs)
 
 
 def head_to_head_blocks(h: HeadToHead) -> list[Block]:
@@ -282,6 +390,20 @@ def head_to_head_blocks(h: HeadToHead) -> list[Block]:
 
 
 # --- faq, glossary, crisis, about ------------------------------------------------------------------
+
+
+def faq_index_document(entries: Sequence[tuple[int, FaqEntry]]) -> Document:
+    """The numbered questions only, and how to open one."""
+    doc = Document([Title("Frequently asked questions")])
+    doc.add(Bullets([f"{n}. {f.question}" for n, f in entries]))
+    doc.add(
+        Para(
+            "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "
+            "Every answer: trdguide faq --all.",
+            "note",
+        )
+    )
+    return doc
 
 
 def faq_document(entries: Sequence[tuple[int, FaqEntry]], kb: KnowledgeBase) -> Document:
@@ -317,7 +439,16 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
     for c in lines:
         doc.add(
             Heading(f"{c.region_name}: {c.service}"),
-            Bullets([c.contact, f"Hours: {c.hours}", c.url, f"Checked {c.checked.isoformat()}"]),
+            Bullets(
+                [
+                    *([f"Emergency (danger now): call {c.emergency}"] if c.emergency else []),
+                    c.contact,
+                    *([c.text_service] if c.text_service else []),
+                    f"Hours: {c.hours}",
+                    c.url,
+                    f"Checked {c.checked.isoformat()}",
+                ]
+            ),
         )
     doc.add(Para(framing.HOPE_LINE))
     return doc
@@ -382,21 +513,33 @@ def questions_document(items: Sequence[Intervention]) -> Document:
     return doc
 
 
-def handout_document(main: Document, items: Sequence[Intervention], kb: KnowledgeBase) -> Document:
-    """A printable page: the main content, the questions list, references, review dates, crisis lines."""
+def handout_document(
+    main: Document, items: Sequence[Intervention], kb: KnowledgeBase, refs: Sequence[Reference] | None = None
+) -> Document:
+    """A printable page: the main content, the questions list, references, review dates, crisis lines.
+
+    `refs` are the references the main content cites (all of the options' references by default).
+    """
     doc = Document(list(main.blocks))
     q = questions_document(items)
     doc.add(*[Heading(b.text) if isinstance(b, Title) else b for b in q.blocks])
-    doc.add(Heading("References"), Bullets([reference_line(r) for r in kb.references_for(items)]))
+    doc.add(Heading("Urgent help"), Bullets([crisis_line_short(c) for c in kb.crisis()]))
+    cited = refs if refs is not None else kb.references_for(items)
     oldest, newest = kb.review_range(items)
+    reviewed = oldest.isoformat() + (f" to {newest.isoformat()}" if newest != oldest else "")
     doc.add(
+        Heading("References"),
         Para(
-            f"Knowledge base reviewed {oldest.isoformat()}"
-            + (f" to {newest.isoformat()}" if newest != oldest else "")
-            + ".",
+            f"Reviewed {reviewed}. Long web addresses are shortened here; every reference in full: trdguide show NAME.",
             "note",
-        )
+        ),
+        # a compare handout's grid shows no reference ids, so its list needs none; a `show` handout cites by id
+        References([reference_line(r, urls=False, ids=refs is None) for r in cited]),
     )
-    crisis = crisis_document(kb.crisis())
-    doc.add(*[Heading(b.text) if isinstance(b, Title) else b for b in crisis.blocks])
     return doc
+
+
+def crisis_line_short(c: CrisisLine) -> str:
+    """One line a region: the crisis line and, where known, the emergency number."""
+    emergency = f" In danger now: {c.emergency}." if c.emergency else ""
+    return f"{c.region_name}: {c.service}. {c.contact}.{emergency}"

@@ -12,7 +12,18 @@ from typing import Any
 from jinja2 import Environment, select_autoescape
 
 from ..framing import safe
-from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
+from .document import (
+    Bullets,
+    Checklist,
+    Document,
+    GroupedTable,
+    Heading,
+    Para,
+    Picture,
+    References,
+    Table,
+    Title,
+)
 
 PAPER = {"a4": "A4", "letter": "letter"}
 
@@ -24,11 +35,22 @@ def _block(b: object) -> dict[str, Any]:
         return {"kind": "heading", "text": safe(b.text)}
     if isinstance(b, Para):
         return {"kind": "para", "text": safe(b.text), "style": b.style}
+    if isinstance(b, References):
+        return {"kind": "bullets", "entries": [safe(i) for i in b.items], "refs": True}
     if isinstance(b, Bullets):
-        items = [safe(i) for i in b.items]
-        return {"kind": "bullets", "entries": items, "refs": all(i.startswith("[") for i in b.items)}
+        return {"kind": "bullets", "entries": [safe(i) for i in b.items], "refs": False}
     if isinstance(b, Checklist):
         return {"kind": "checklist", "entries": [safe(i) for i in b.items]}
+    if isinstance(b, GroupedTable):
+        return {
+            "kind": "grouped",
+            "first_column": safe(b.first_column),
+            "columns": [safe(c) for c in b.columns],
+            "groups": [
+                (safe(g), [(safe(label), [" ".join(safe(p) for p in c) for c in cells]) for label, cells in rows])
+                for g, rows in b.groups
+            ],
+        }
     if isinstance(b, Table):
         rows = [(safe(label), [[safe(p) for p in cell] for cell in cells]) for label, cells in b.rows]
         return {
@@ -38,7 +60,12 @@ def _block(b: object) -> dict[str, Any]:
             "rows": rows,
         }
     if isinstance(b, Picture):
-        return {"kind": "picture", "caption": safe(b.caption), "panels": [(safe(w), n) for w, n in b.panels]}
+        return {
+            "kind": "picture",
+            "caption": safe(b.caption),
+            "legend": b.legend,
+            "panels": [(safe(w), n) for w, n in b.panels],
+        }
     raise TypeError(type(b).__name__)
 
 

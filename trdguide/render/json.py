@@ -11,11 +11,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__, framing
-from ..knowledge import STATUS_WORDS, AboutInfo, Comparison, KnowledgeBase
+from ..knowledge import STATUS_WORDS, AboutInfo, Cell, Comparison, KnowledgeBase
 from ..models import CrisisLine, FaqEntry, GlossaryTerm, Intervention
 from .document import Page
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
 
 def envelope(command: str, data: dict[str, Any]) -> str:
@@ -81,7 +81,16 @@ def compare_json(c: Comparison) -> str:
         "compare",
         {
             "options": [summary(o) for o in c.options],
-            "rows": [{"key": r.key, "question": r.question, "cells": dict(zip(ids, r.cells))} for r in c.rows],
+            "detail": c.detail,
+            "rows": [
+                {
+                    "key": r.key,
+                    "question": r.question,
+                    "label": r.label,
+                    "cells": {i: _cell(cell) for i, cell in zip(ids, r.cells)},
+                }
+                for r in c.rows
+            ],
             "caveat": framing.COMPARISON_CAVEAT,
             "head_to_head": [h.model_dump(mode="json") for h in c.head_to_head],
             "see_also": [s.id for s in c.see_also],
@@ -89,6 +98,15 @@ def compare_json(c: Comparison) -> str:
             "reviewed": {"oldest": c.reviewed[0].isoformat(), "newest": c.reviewed[1].isoformat()},
         },
     )
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    out: dict[str, Any] = {"short": cell.short, "detail": cell.detail, "refs": cell.refs}
+    if cell.lead is not None:
+        lead = dataclasses.asdict(cell.lead)
+        lead["range"] = list(cell.lead.range) if cell.lead.range else None
+        out["lead_outcome"] = lead
+    return out
 
 
 def faq_json(entries: list[tuple[int, FaqEntry]]) -> str:

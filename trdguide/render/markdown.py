@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 
 from ..framing import safe
-from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
+from .document import (
+    Bullets,
+    Checklist,
+    Document,
+    GroupedTable,
+    Heading,
+    Para,
+    Picture,
+    References,
+    Table,
+    Title,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
@@ -24,12 +35,21 @@ def render(doc: Document) -> str:
         elif isinstance(block, Para):
             text = esc(block.text)
             out += [f"> {text}" if block.style else text, ""]
-        elif isinstance(block, Bullets):
+        elif isinstance(block, (Bullets, References)):
             out += [f"- {esc(i)}" for i in block.items] + [""]
         elif isinstance(block, Picture):
             continue  # a lightweight handout: the figure is given in words just above
         elif isinstance(block, Checklist):
             out += [f"- [ ] {esc(i)}" for i in block.items] + [""]
+        elif isinstance(block, GroupedTable):
+            head = [block.first_column, *block.columns]
+            out.append("| " + " | ".join(esc(h) for h in head) + " |")
+            out.append("|" + "---|" * len(head))
+            for group, rows in block.groups:
+                out.append("| **" + esc(group) + "** |" + " |" * len(block.columns))
+                for label, cells in rows:
+                    out.append("| " + " | ".join([esc(label)] + ["<br>".join(esc(p) for p in c) for c in cells]) + " |")
+            out.append("")
         elif isinstance(block, Table):
             head = [block.first_column, *block.columns]
             out.append("| " + " | ".join(esc(h) for h in head) + " |")

@@ -16,7 +16,18 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..framing import safe
-from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
+from .document import (
+    Bullets,
+    Checklist,
+    Document,
+    GroupedTable,
+    Heading,
+    Para,
+    Picture,
+    References,
+    Table,
+    Title,
+)
 
 MIN_LABEL = 14  # the first column (question or option name)
 MIN_COL = {"grid": 18, "list": 12}  # each further column
@@ -29,18 +40,25 @@ class _TrimWriter:
     def __init__(self, out: TextIO):
         self.out = out
         self.buf = ""
+        self.blank = 0  # blank lines held back: written before the next text, dropped at the end
 
     def write(self, s: str) -> int:
         self.buf += s
         *lines, self.buf = self.buf.split("\n")
         for line in lines:
-            self.out.write(_TRAILING.sub(r"\1", line) + "\n")
+            line = _TRAILING.sub(r"\1", line)
+            if not line.strip():
+                self.blank += 1
+                continue
+            self.out.write("\n" * self.blank + line + "\n")
+            self.blank = 0
         return len(s)
 
     def flush(self) -> None:
-        if self.buf:
-            self.out.write(_TRAILING.sub(r"\1", self.buf))
-            self.buf = ""
+        if self.buf.strip():
+            self.out.write("\n" * self.blank + _TRAILING.sub(r"\1", self.buf))
+            self.blank = 0
+        self.buf = ""
         self.out.flush()
 
     def isatty(self) -> bool:
@@ -54,8 +72,16 @@ class _TrimWriter:
         return getattr(self.out, "encoding", None) or "utf-8"
 
 
-def make_console(out: TextIO) -> Console:
-    return Console(file=out, highlight=False, emoji=False, markup=False, soft_wrap=False)
+def make_console(out: TextIO, force_terminal: bool | None = None, width: int | None = None) -> Console:
+    return Console(
+        file=out,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+        force_terminal=force_terminal,
+        width=width,
+    )
 
 
 def _t(text: str, style: str = "") -> Text:
@@ -101,7 +127,7 @@ def _allocate(block: Table, width: int) -> list[int] | None:
     """Column widths that fit `width`, none narrower than its longest word; None if impossible."""
     mins = _min_widths(block)
     mins = [max(mins[0], MIN_LABEL - 4)] + [max(m, MIN_COL[block.kind]) for m in mins[1:]]
-    overhead = 3 * len(mins)
+    overhead = 2 * len(mins)  # one space of padding and one of column gap
     room = width - overhead - sum(mins)
     if room < 0:
         return None
@@ -112,12 +138,95 @@ def _allocate(block: Table, width: int) -> list[int] | None:
             for i, col in enumerate(block.columns)
         ),
     ]
+    if block.kind == "grid":  # the question column stays narrow; the options share the rest equally
+        first = max(mins[0], min(natural[0], 10 if width < 110 else 16))
+        share = (width - overhead - first) // len(block.columns)
+        if any(share < m for m in mins[1:]):
+            return None
+        return [first, *([share] * len(block.columns))]
     want = [max(0, n - m) for n, m in zip(natural, mins)]
-    if block.kind == "grid":  # options share the space equally; the question column stays narrow
-        want[0] = min(want[0], 4)
     total = sum(want) or 1
     extra = [min(w, room * w // total) for w in want]
     return [m + e for m, e in zip(mins, extra)]
+
+
+def _grouped(console: Console, block: GroupedTable, width: int) -> None:
+    """One line per item in aligned columns where the width allows; otherwise one wrapped line per item."""
+    rows = [(label, [" ".join(c) for c in cells]) for _, group in block.groups for label, cells in group]
+    widths = [max(len(x) for x in [block.first_column, *(" " + label for label, _ in rows)])]
+    widths += [max(len(x) for x in [head, *(cells[i] for _, cells in rows)]) for i, head in enumerate(block.columns)]
+    gap = 2 if sum(widths) + 2 * (len(widths) - 1) <= width else 1
+    if sum(widths) + gap * (len(widths) - 1) > width:
+        for group, items in block.groups:
+            console.print(_t(group, "bold underline"))
+            console.print(_bullets([f"{label}: " + "; ".join(" ".join(c) for c in cells) for label, cells in items]))
+        console.print()
+        return
+
+    def line(cells: list[str], style: str = "") -> Text:
+        return _t((" " * gap).join(c.ljust(w) for c, w in zip(cells, widths)).rstrip(), style)
+
+    console.print(line([block.first_column, *block.columns], "bold underline"))
+    for group, items in block.groups:
+        console.print(_t(group, "bold underline"))
+        for label, cells in items:
+            console.print(line([" " + label, *(" ".join(c) for c in cells)]))
+    console.print()
+
+
+BANDED_BELOW = 24  # option columns narrower than this: each question goes on its own line above its answers
+
+
+def _table(console: Console, block: Table, width: int) -> None:
+    """Side by side where the width allows: questions down the side, or (narrow grids of three or more
+    options) each question on its own line above the answers; otherwise stacked."""
+    widths = _allocate(block, width)
+    if widths is None:
+        _stacked(console, block)
+        return
+    banded = block.kind == "grid" and len(block.columns) >= 3 and widths[1] < BANDED_BELOW
+    if banded:
+        share = (width - 2 * len(block.columns)) // len(block.columns)
+        widths = [share] * len(block.columns)
+    table = _rich_table()
+    if not banded:
+        table.add_column(_t(block.first_column), style="bold", overflow="fold", width=widths[0])
+    for col, w in zip(block.columns, widths[-len(block.columns) :]):
+        table.add_column(_t(col), overflow="fold", width=w)
+    for label, cells in block.rows:
+        if banded:
+            table.add_row(*(_cell(c) for c in cells))
+        else:
+            table.add_row(_t(label), *(_cell(c) for c in cells))
+    if not banded:
+        console.print(table)
+        console.print()
+        return
+    # banded: the header once, then each question in a rule line above its row of answers
+    head = _rich_table()
+    for col, w in zip(block.columns, widths):
+        head.add_column(_t(col), overflow="fold", width=w)
+    console.print(head)
+    for label, cells in block.rows:
+        body = _rich_table(header=False)
+        for w in widths:
+            body.add_column(overflow="fold", width=w)
+        body.add_row(*(_cell(c) for c in cells))
+        console.rule(_t(label, "bold"), align="left", style="")
+        console.print(body)
+    console.print()
+
+
+def _rich_table(header: bool = True) -> RichTable:
+    return RichTable(
+        box=box.SIMPLE_HEAD,
+        show_header=header,
+        show_lines=header,
+        expand=False,
+        pad_edge=False,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+    )
 
 
 def glyphs(encoding: str | None) -> tuple[str, str]:
@@ -160,9 +269,10 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def render(doc: Document, out: TextIO) -> None:
+def render(doc: Document, out: TextIO, force_terminal: bool | None = None, width: int | None = None) -> None:
+    """Lay out `doc` on `out`. `force_terminal` styles output bound for a pager as if for the terminal."""
     writer = _TrimWriter(out)
-    console = make_console(cast(TextIO, writer))
+    console = make_console(cast(TextIO, writer), force_terminal, width)
     width = console.width
     for block in doc.blocks:
         if isinstance(block, Title):
@@ -174,7 +284,7 @@ def render(doc: Document, out: TextIO) -> None:
             style = {"note": "dim", "warn": "bold"}.get(block.style, "")
             console.print(_t(block.text, style))
             console.print()
-        elif isinstance(block, Bullets):
+        elif isinstance(block, (Bullets, References)):
             console.print(_bullets(block.items))
             console.print()
         elif isinstance(block, Picture):
@@ -184,17 +294,8 @@ def render(doc: Document, out: TextIO) -> None:
             for item in block.items:
                 console.print(_t(f"{box_} {item}"))
             console.print()
+        elif isinstance(block, GroupedTable):
+            _grouped(console, block, width)
         elif isinstance(block, Table):
-            widths = _allocate(block, width)
-            if widths is None:
-                _stacked(console, block)
-                continue
-            table = RichTable(box=box.SIMPLE_HEAD, show_lines=True, expand=False, pad_edge=False, show_edge=False)
-            table.add_column(_t(block.first_column), style="bold", overflow="fold", width=widths[0])
-            for col, w in zip(block.columns, widths[1:]):
-                table.add_column(_t(col), overflow="fold", width=w)
-            for label, cells in block.rows:
-                table.add_row(_t(label), *(_cell(c) for c in cells))
-            console.print(table)
-            console.print()
+            _table(console, block, width)
     writer.flush()

@@ -6,7 +6,18 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..framing import safe
-from .document import Bullets, Checklist, Document, Heading, Para, Picture, Table, Title
+from .document import (
+    Bullets,
+    Checklist,
+    Document,
+    GroupedTable,
+    Heading,
+    Para,
+    Picture,
+    References,
+    Table,
+    Title,
+)
 
 
 def render(doc: Document, width: int) -> str:
@@ -35,7 +46,7 @@ def render(doc: Document, width: int) -> str:
         elif isinstance(block, Para):
             wrap(("Note: " if block.style == "note" else "") + block.text)
             out.append("")
-        elif isinstance(block, Bullets):
+        elif isinstance(block, (Bullets, References)):
             for item in block.items:
                 wrap(item, indent="  ", first="- ")
             out.append("")
@@ -45,6 +56,12 @@ def render(doc: Document, width: int) -> str:
             for item in block.items:
                 wrap(item, indent="    ", first="[ ] ")
             out.append("")
+        elif isinstance(block, GroupedTable):
+            for group, rows in block.groups:
+                wrap(group)
+                for label, cells in rows:
+                    wrap(label + ": " + "; ".join(" ".join(c) for c in cells), indent="    ", first="  ")
+                out.append("")
         elif isinstance(block, Table):
             if block.kind == "grid":
                 for label, cells in block.rows:
