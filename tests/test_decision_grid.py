@@ -176,7 +176,7 @@ def test_compare_layout_targets() -> None:
     assert len(lines(run("compare", "tms", "ketamine", "ect"))) <= 110
     assert len(lines(run("compare", "tms", "ketamine", columns=120))) <= 50
     out = run("compare", "ketamine", "ect")
-    assert first_line_with(out, "Compared directly") <= 60
+    assert first_line_with(out, "ELEKT-D (") <= 60  # the first trial compared head to head
     narrow = run("compare", "tms", "ketamine", columns=40)
     assert max(len(line) for line in lines(narrow)) <= 40
     assert "Will it work?" in narrow  # stacked: each question on a line of its own
@@ -302,3 +302,10 @@ def test_pager_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(paged) == 1 and "Will it" in paged[0] and "\x1b[" in paged[0]  # styled as for the terminal
     assert shown_by_pager(["--no-pager", "compare", "tms", "ketamine"]) == []
     assert shown_by_pager(["compare", "tms", "ketamine", "--format", "json"]) == []
+
+
+def test_every_record_has_a_short_time_to_effect(kb: KnowledgeBase) -> None:
+    for item in items(kb):
+        onset = item.setting.onset
+        assert onset is not None and len(onset) <= 16, item.id
+        assert unsourced_numbers(item, onset) == [], (item.id, onset)

@@ -133,14 +133,16 @@ def _texts(item: Intervention) -> Iterator[tuple[str, str]]:
                 yield f"outcomes[{i}].{name}", value
 
 
-def _line_of(file: str, sources: list[str], needle: str, default: int | None) -> int | None:
-    """The first line of `file` that contains `needle` (the data file itself is the best pointer)."""
+def _line_of(file: str, sources: list[str], needle: str, default: int | None, after: str = "") -> int | None:
+    """The first line of `file` that contains `needle` (after a line containing `after`, if given)."""
     for src in sources:
         path = Path(src).parent / file
         if path.is_file():
             try:
+                seen = not after
                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                    if needle.lower() in line.lower():
+                    seen = seen or after.lower() in line.lower()
+                    if seen and needle.lower() in line.lower():
                         return n
             except OSError:  # pragma: no cover
                 return default
@@ -235,12 +237,18 @@ def _short_rules(
     """Short answers: present, short, plain, every number sourced; the lead result controlled."""
     if lead_breaks_rule(item):
         yield Finding(file, _line_of(file, srcs, "outcomes:", line), "E321", "outcomes[0]", RULES["E321"])
+    if item.setting.onset is not None:
+        bad = unsourced_numbers(item, item.setting.onset)
+        if bad:
+            at = _line_of(file, srcs, "onset:", line)
+            msg = f"{', '.join(bad)} not found in this record's cited detail"
+            yield Finding(file, at, "E320", "setting.onset", msg)
     if item.short is None:
         yield Finding(file, line, "W324", "short", "no short answers: compare shows the full detail instead")
         return
     for key in SHORT_KEYS:
         text = getattr(item.short, key).text
-        at = _line_of(file, srcs, f"{key}:", line)
+        at = _line_of(file, srcs, f"  {key}:", line, after="short:")
         bad = unsourced_numbers(item, text)
         if bad:
             yield Finding(file, at, "E320", f"short.{key}", f"{', '.join(bad)} not found in this record's cited detail")

@@ -176,7 +176,8 @@ class Setting(Strict):
     anaesthesia: AnaesthesiaT
     schedule: Text  # how often and for how long, never how much
     time_to_effect: Text
-    onset: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=32)] | None = None
+    # the time to effect in a few words (at most 16 characters), for one-line lists
+    onset: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)] | None = None
     daily_life: Text  # driving, time off, travel
     refs: RefIds
 
