@@ -50,6 +50,7 @@ class Para:
 @dataclass
 class Bullets:
     items: list[str]
+    marker: str = "-"  # "" for items that number themselves ("1. ...")
 
 
 @dataclass
@@ -395,7 +396,7 @@ def head_to_head_blocks(h: HeadToHead) -> list[Block]:
 def faq_index_document(entries: Sequence[tuple[int, FaqEntry]]) -> Document:
     """The numbered questions only, and how to open one."""
     doc = Document([Title("Frequently asked questions")])
-    doc.add(Bullets([f"{n}. {f.question}" for n, f in entries]))
+    doc.add(Bullets([f"{n}. {f.question}" for n, f in entries], marker=""))
     doc.add(
         Para(
             "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "

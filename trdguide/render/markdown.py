@@ -36,7 +36,8 @@ def render(doc: Document) -> str:
             text = esc(block.text)
             out += [f"> {text}" if block.style else text, ""]
         elif isinstance(block, (Bullets, References)):
-            out += [f"- {esc(i)}" for i in block.items] + [""]
+            marker = getattr(block, "marker", "-")
+            out += [f"{marker} {esc(i)}" if marker else esc(i) + "  " for i in block.items] + [""]
         elif isinstance(block, Picture):
             continue  # a lightweight handout: the figure is given in words just above
         elif isinstance(block, Checklist):

@@ -88,12 +88,13 @@ def _t(text: str, style: str = "") -> Text:
     return Text(safe(text), style=style)
 
 
-def _bullets(items: list[str]) -> RichTable:
+def _bullets(items: list[str], marker: str = "-") -> RichTable:
     grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(width=1, no_wrap=True)
+    if marker:
+        grid.add_column(width=len(marker), no_wrap=True)
     grid.add_column(overflow="fold")
     for item in items:
-        grid.add_row(Text("-"), _t(item))
+        grid.add_row(*([Text(marker)] if marker else []), _t(item))
     return grid
 
 
@@ -285,7 +286,7 @@ def render(doc: Document, out: TextIO, force_terminal: bool | None = None, width
             console.print(_t(block.text, style))
             console.print()
         elif isinstance(block, (Bullets, References)):
-            console.print(_bullets(block.items))
+            console.print(_bullets(block.items, getattr(block, "marker", "-")))
             console.print()
         elif isinstance(block, Picture):
             _picture(console, block)

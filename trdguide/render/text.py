@@ -47,8 +47,9 @@ def render(doc: Document, width: int) -> str:
             wrap(("Note: " if block.style == "note" else "") + block.text)
             out.append("")
         elif isinstance(block, (Bullets, References)):
+            marker = getattr(block, "marker", "-")
             for item in block.items:
-                wrap(item, indent="  ", first="- ")
+                wrap(item, indent="  " if marker else "   ", first=f"{marker} " if marker else "")
             out.append("")
         elif isinstance(block, Picture):
             continue  # plain text says figures in words only; the sentence above the picture has them
