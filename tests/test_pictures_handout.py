@@ -81,7 +81,11 @@ def test_questions_command() -> None:
     r = runner.invoke(app, ["questions", "tms", "ect", "--format", "text"])
     assert r.exit_code == 0, r.output
     text = " ".join(r.stdout.split())
-    assert "About rTMS" in text and "About ECT" in text and "What matters most to me" in text
+    assert (
+        "About Repetitive transcranial magnetic stimulation (rTMS)" in text
+        and "About Electroconvulsive therapy (ECT)" in text
+    )
+    assert "What matters most to me" in text
     for word in ("benefits", "speed", "Side effects", "time commitment", "Cost", "Travel"):
         assert word in text, word
     assert text.count("[ ]") >= 10

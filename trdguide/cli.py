@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
@@ -59,6 +59,7 @@ app = typer.Typer(
 class State:
     data: Path | None = None
     pager: bool = True
+    region: str | None = None  # a region code from --region
 
 
 def _version(value: bool) -> None:
@@ -75,6 +76,15 @@ def _root(
             "--data",
             envvar="TRDGUIDE_DATA",
             help="Use the knowledge base in this folder instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
+    region: Annotated[
+        Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
+        typer.Option(
+            "--region",
+            help="Where you are (US, CA, UK, IE, AU, or a country name): the crisis line shown under every "
+            "output. Default: TRDGUIDE_REGION, then the locale (LANG).",
             show_default=False,
         ),
     ] = None,
@@ -95,6 +105,13 @@ def _root(
     """
     State.data = data
     State.pager = not no_pager
+    State.region = None
+    if region is not None:
+        from .regions import parse_region
+
+        State.region = parse_region(region)
+        if State.region is None:
+            _fail(f"Unknown region {region[:40]!r}. Regions: US, CA, UK, IE, AU, INTL (or their names).", 2)
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -115,6 +132,22 @@ def _kb() -> KnowledgeBase:
         return KnowledgeBase.load(State.data)
     except DataError as exc:
         _fail(str(exc), 1)
+
+
+def _pointer(kb: KnowledgeBase) -> str:
+    """The crisis pointer for the footer: the reader's region (--region, TRDGUIDE_REGION, locale) or all."""
+    from . import framing
+    from .regions import region_from_environment
+
+    code = State.region or region_from_environment(os.environ)
+    line = kb.crisis_line(code)
+    if line is not None and line.number:
+        digits = "".join(ch for ch in line.number if ch.isdigit())
+        texts = bool(line.text_service and digits in "".join(ch for ch in line.text_service if ch.isdigit()))
+        emergency = line.emergency.split(" (")[0] if line.emergency else None
+        return framing.crisis_pointer_for(line.number, emergency, texts)
+    numbers = kb.crisis_numbers()
+    return framing.crisis_pointer_general(numbers) if numbers else framing.CRISIS_POINTER
 
 
 def _lookup(fn: Callable[..., T], *args: Any) -> T:
@@ -148,14 +181,17 @@ def _emit(
     output: Path | None = None,
     title: str = "trdguide",
     paper: Paper = Paper.a4,
+    pointer: str | None = None,
+    notes: Sequence[str] = (),
 ) -> None:
     """Write a result in the chosen format, to stdout or to --output. The framing is added once, here."""
     import io
 
+    from .framing import CRISIS_POINTER
     from .render.document import framed
 
     out = io.StringIO() if output is not None else sys.stdout
-    full = framed(doc)
+    full = framed(doc, pointer or CRISIS_POINTER, notes)
     if fmt is Format.json:
         out.write(json_text)
     elif fmt is Format.text:
@@ -208,14 +244,17 @@ def _complete_name(incomplete: str) -> list[str]:
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="Output format: table, text (plain, linear), markdown, json, or html (printable)."
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help="Output format: table, text (plain, linear), markdown, json, or html (printable).",
     ),
 ]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--output", "-o", help="Write to this file instead of the screen.", dir_okay=False),
 ]
-PaperOpt = Annotated[Paper, typer.Option(help="Paper size for --format html: a4 or letter.")]
+PaperOpt = Annotated[Paper, typer.Option(case_sensitive=False, help="Paper size for --format html: a4 or letter.")]
 
 
 # --- commands --------------------------------------------------------------------------------------
@@ -273,11 +312,13 @@ def list_(
         ]
         hint = f"Try removing or loosening {' or '.join(used)}." if used else None
     page_info = document.Page(total=len(ids), start=start, limit=limit)
+    pointer = _pointer(kb)
     _emit(
         document.list_document(items, hint, page_info),
         fmt,
-        json.list_json(items, page_info) if fmt is Format.json else "",
+        json.list_json(items, page_info, pointer) if fmt is Format.json else "",
         output,
+        pointer=pointer,
     )
 
 
@@ -307,12 +348,15 @@ def show(
     from .render import document, json
 
     kb = _kb()
-    item = _lookup(kb.resolve, name)
+    item, note = _lookup(kb.resolve_with_note, name)
+    notes = [note] if note else []
     if fmt is Format.html:
         doc = document.handout_document(document.show_document(item, kb, pictures, handout=True), [item], kb)
     else:
         doc = document.show_document(item, kb, pictures)
-    _emit(doc, fmt, json.show_json(item, kb) if fmt is Format.json else "", output, item.name, paper)
+    pointer = _pointer(kb)
+    data = json.show_json(item, kb, pointer, notes) if fmt is Format.json else ""
+    _emit(doc, fmt, data, output, item.name, paper, pointer, notes)
 
 
 @app.command()
@@ -366,7 +410,9 @@ def compare(
         doc = document.handout_document(main, comparison.options, kb, comparison.cited)
     else:
         doc = document.compare_document(comparison, pictures)
-    _emit(doc, fmt, json.compare_json(comparison) if fmt is Format.json else "", output, title, paper)
+    pointer = _pointer(kb)
+    data = json.compare_json(comparison, pointer) if fmt is Format.json else ""
+    _emit(doc, fmt, data, output, title, paper, pointer, comparison.notes)
 
 
 @app.command()
@@ -392,8 +438,10 @@ def questions(
         _fail(f"questions takes 1 to 5 names; you gave {len(names)}.", 2)
     kb = _kb()
     items = []
+    notes: list[str] = []
     for n in names:
-        item = _lookup(kb.resolve, n)
+        item, note = _lookup(kb.resolve_with_note, n)
+        notes += [note] if note else []
         if item in items:
             _fail(f"{n!r} names {item.short_name} again. Name each option once.", 2)
         items.append(item)
@@ -403,8 +451,11 @@ def questions(
         "questions": {i.id: list(i.questions_to_ask) for i in items},
         "general": document.GENERAL_QUESTIONS,
         "what_matters_most": document.WHAT_MATTERS,
+        "notes": notes,
     }
-    _emit(doc, fmt, json.envelope("questions", data) if fmt is Format.json else "", output, "Questions", paper)
+    pointer = _pointer(kb)
+    text = json.envelope("questions", data, pointer) if fmt is Format.json else ""
+    _emit(doc, fmt, text, output, "Questions", paper, pointer, notes)
 
 
 @app.command()
@@ -434,7 +485,8 @@ def faq(
     entries = _lookup(kb.faq, query)
     listing = query is None and not all_
     doc = document.faq_index_document(entries) if listing else document.faq_document(entries, kb)
-    _emit(doc, fmt, json.faq_json(entries) if fmt is Format.json else "", output)
+    pointer = _pointer(kb)
+    _emit(doc, fmt, json.faq_json(entries, pointer) if fmt is Format.json else "", output, pointer=pointer)
 
 
 @app.command()
@@ -455,14 +507,18 @@ def glossary(
 
     kb = _kb()
     terms = _lookup(kb.glossary, term)
-    _emit(document.glossary_document(terms), fmt, json.glossary_json(terms) if fmt is Format.json else "", output)
+    pointer = _pointer(kb)
+    data = json.glossary_json(terms, pointer) if fmt is Format.json else ""
+    _emit(document.glossary_document(terms), fmt, data, output, pointer=pointer)
 
 
 @app.command()
 def crisis(
     region: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="A region code: US, CA, UK, IE, AU, or INTL for everywhere else."),
+        typer.Option(
+            help="A region code or name, in any case: US, CA, UK, IE, AU, INTL (everywhere else), Australia, ..."
+        ),
     ] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -479,7 +535,11 @@ def crisis(
 
     kb = _kb()
     lines = _lookup(kb.crisis, region)
-    _emit(document.crisis_document(lines), fmt, json.crisis_json(lines) if fmt is Format.json else "", output)
+    if region is not None and lines and State.region is None:  # the footer follows the region asked for
+        State.region = lines[0].region
+    pointer = _pointer(kb)
+    data = json.crisis_json(lines, pointer) if fmt is Format.json else ""
+    _emit(document.crisis_document(lines), fmt, data, output, pointer=pointer)
 
 
 @app.command()
@@ -493,8 +553,16 @@ def about(fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
     from .knowledge import about_info
     from .render import document, json
 
-    info = about_info(_kb(), __version__)
-    _emit(document.about_document(info), fmt, json.about_json(info) if fmt is Format.json else "", output)
+    kb = _kb()
+    info = about_info(kb, __version__)
+    pointer = _pointer(kb)
+    _emit(
+        document.about_document(info),
+        fmt,
+        json.about_json(info, pointer) if fmt is Format.json else "",
+        output,
+        pointer=pointer,
+    )
 
 
 class LintFormat(str, Enum):

@@ -24,8 +24,9 @@ from .models import (
     Outcome,
     Reference,
 )
+from .regions import fold_words, parse_region
 from .summaries import comparator_kind, difference, lead_outcome
-from .vocab import Anaesthesia, Category, Place, StatusLabel
+from .vocab import Anaesthesia, Category, ComparatorKind, Place, StatusLabel
 
 if TYPE_CHECKING:
     from .loader import Bundle
@@ -53,8 +54,52 @@ class Ambiguous(LookupError_):
         super().__init__(f"{name!r} could mean more than one option: {names}. Please use one of these names.")
 
 
+class Family(LookupError_):
+    """A word that names a group of options (a drug class, a kind of stimulation): the reader chooses."""
+
+    def __init__(self, name: str, members: list[Intervention]):
+        self.name = name
+        self.members = members
+        names = ", ".join(f"{m.short_name} ({m.id})" for m in members)
+        super().__init__(f"{name!r} names a group of options: {names}. Please choose one or more of these names.")
+
+
 class BadRequest(LookupError_):
     """A request that is well-formed for the parser but makes no sense (e.g. the same name twice)."""
+
+
+# --- how names are compared -----------------------------------------------------------------------
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("xes", "ches", "shes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def fold(text: str) -> str:
+    """A name or search word as compared: case, accents, punctuation, hyphens and plurals do not matter."""
+    return " ".join(_singular(w) for w in fold_words(text).split())
+
+
+def compact(text: str) -> str:
+    """A name as letters and digits only ("R.T.M.S" and "rTMS" are both "rtms")."""
+    return fold_words(text).replace(" ", "")
+
+
+CATEGORY_NAMES = {
+    Category.current_care: "usual care",
+    Category.medication: "medicines",
+    Category.rapid_acting: "rapid-acting medicines",
+    Category.neuromodulation: "brain stimulation",
+    Category.psychotherapy: "talking therapies",
+    Category.psychedelic: "psychedelics",
+    Category.self_care: "self-care and support",
+}
 
 
 # --- how figures are said in words -----------------------------------------------------------------
@@ -65,12 +110,36 @@ def per100(v: float) -> int:
     return int(v + 0.5)
 
 
-def about(fig: Figure) -> str:
-    """'about 29 in 100'; '0 in 100' and 'fewer than 1 in 100' where that is what the figure says."""
+SMALL = 5  # below this (out of 100), figures are given out of 1,000 so that small differences stay visible
+
+
+def about(fig: Figure, per: int = 100) -> str:
+    """'about 29 in 100'; '0 in 100' and 'fewer than 1 in 100' where that is what the figure says.
+
+    With `per=1000`: 'about 11 in 1,000' (for small figures, e.g. 1.1 in 100).
+    """
     v = fig.value
+    if per == 1000:
+        return "0 in 1,000" if v == 0 else f"about {per100(v * 10)} in 1,000"
     if v == 0:
         return "0 in 100"
     return "fewer than 1 in 100" if v < 1 else f"about {per100(v)} in 100"
+
+
+def scale_for(*figs: Figure | None) -> int:
+    """100, or 1000 where every figure in one sentence is small (so 1.1 and 1.6 do not read as 1 and 2)."""
+    values = [f.value for f in figs if f is not None]
+    return 1000 if values and max(values) < SMALL and any(v > 0 for v in values) else 100
+
+
+KIND_WORDS = {
+    ComparatorKind.sham: "against a sham (fake) treatment",
+    ComparatorKind.placebo: "against a placebo (dummy treatment)",
+    ComparatorKind.active: "against another real treatment",
+    ComparatorKind.usual_care: "against usual care or a control group without the treatment",
+    ComparatorKind.other_population: "not a controlled comparison: the same treatment in a different group of people",
+    ComparatorKind.none: "no comparison group",
+}
 
 
 def icon_count(fig: Figure) -> int:
@@ -89,10 +158,11 @@ def describe_outcome(o: Outcome, threshold: bool = True) -> str:
     label = o.label[0].upper() + o.label[1:]
     parts: list[str] = []
     if o.per_100 is not None:
-        head = f"{label}: {about(o.per_100)} people{likely_range(o.per_100)}"
+        per = scale_for(o.per_100, o.comparator.per_100 if o.comparator else None)
+        head = f"{label}: {about(o.per_100, per)} people{likely_range(o.per_100) if per == 100 else ''}"
         if o.comparator is not None:
             if o.comparator.per_100 is not None:
-                head += f", compared with {about(o.comparator.per_100)} with {o.comparator.label}"
+                head += f", compared with {about(o.comparator.per_100, per)} with {o.comparator.label}"
             else:
                 head += f", compared with {o.comparator.label}"
         parts.append(head)
@@ -102,6 +172,7 @@ def describe_outcome(o: Outcome, threshold: bool = True) -> str:
         parts.append(f"{label}: {o.result}")
         if o.comparator is not None:
             parts.append(f"Compared with: {o.comparator.label}")
+    parts.append(f"Comparison: {KIND_WORDS[comparator_kind(o)]}")
     parts += [f"Who: {o.population}", f"When: {o.timeframe}"]
     if threshold and o.threshold:
         parts.append(f"Measured as: {o.threshold}")
@@ -228,6 +299,7 @@ class Comparison:
     reviewed: tuple[_dt.date, _dt.date]
     detail: bool = False
     cited: list[Reference] = field(default_factory=list)  # what the grid as shown cites (short answers, trials)
+    notes: list[str] = field(default_factory=list)  # how names were understood ("Spravato is a brand name of ...")
 
 
 def lead_outcome_view(item: Intervention) -> LeadOutcome | None:
@@ -304,6 +376,9 @@ class KnowledgeBase:
     def __init__(self, store: Store | Bundle):
         self.store = store if isinstance(store, Store) else Store.from_bundle(store)
         self._names = self.store.names()
+        self._folded_names: dict[str, str] | None = None
+        self._compact_names: dict[str, str] | None = None
+        self._families: dict[str, list[str]] | None = None
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> KnowledgeBase:
@@ -328,27 +403,83 @@ class KnowledgeBase:
         return sorted(self._names)
 
     def resolve(self, name: str) -> Intervention:
-        key = norm_name(name)
+        return self.resolve_with_note(name)[0]
+
+    def resolve_with_note(self, name: str) -> tuple[Intervention, str | None]:
+        """The option a name means, and a note to show where it was not an exact name.
+
+        Case, accents, punctuation, hyphens and plurals do not matter. A brand name resolves (the note
+        says whose brand it is); a family word (a drug class, a kind of stimulation) lists its members
+        and asks the reader to choose; a unique prefix of four or more letters resolves (the note says
+        what it was taken to mean); anything else near a name is offered as "did you mean".
+        """
+        key = fold(name)
         if not key:
             raise BadRequest("An intervention name cannot be empty. Try `trdguide list` to see the names.")
-        if key in self._names:
-            return self.get(self._names[key])
-        if len(key) >= 3:
-            hits = sorted({iid for n, iid in self._names.items() if n.startswith(key)})
+        names = self._folded()
+        if key not in names:  # "R.T.M.S", "electro-convulsive": the letters alone
+            key = self._compact().get(compact(name), key)
+        if key in names:
+            item = self.get(names[key])
+            brand = next((b for b in item.brand_names if fold(b) == key), None)
+            note = f"{brand} is a brand name of {item.short_name}." if brand else None
+            return item, note
+        members = self.families().get(key)
+        if members:
+            raise Family(name[:80], [self.get(i) for i in members])
+        if len(key.replace(" ", "")) >= 4:
+            hits = sorted({iid for n, iid in names.items() if n.startswith(key)})
             if len(hits) == 1:
-                return self.get(hits[0])
+                item = self.get(hits[0])
+                return item, f"{name.strip()!r} was taken to mean {item.short_name} ({item.id})."
             if len(hits) > 1:
-                raise Ambiguous(name, [self.get(h) for h in hits[:10]])
-        close = difflib.get_close_matches(key, list(self._names), n=5, cutoff=0.6)
+                raise Ambiguous(name[:80], [self.get(h) for h in hits[:10]])
+        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
         suggestions: list[str] = []
         for c in close:
-            iid = self._names[c]
-            if iid not in suggestions:
-                suggestions.append(iid)
+            if names[c] not in suggestions:
+                suggestions.append(names[c])
         if not suggestions:
-            subs = sorted({iid for n, iid in self._names.items() if key in n})
-            suggestions = subs[:5]
+            suggestions = sorted({iid for n, iid in names.items() if key in n})[:5]
         raise NotFound(name[:80], suggestions[:3])
+
+    def _folded(self) -> dict[str, str]:
+        """Folded name -> id, for every id, short name, alias and brand name."""
+        if self._folded_names is None:
+            out: dict[str, str] = {}
+            for e in self.store.index.values():
+                for n in e.names:
+                    out.setdefault(fold(n), e.id)
+            for n, iid in self._names.items():
+                out.setdefault(fold(n), iid)
+            self._folded_names = out
+        return self._folded_names
+
+    def _compact(self) -> dict[str, str]:
+        """Every name without spaces or punctuation -> its folded form (a second chance for a name)."""
+        if self._compact_names is None:
+            out: dict[str, str] = {}
+            for e in self.store.index.values():
+                for n in e.names:
+                    out.setdefault(compact(n), fold(n))
+            self._compact_names = out
+        return self._compact_names
+
+    def families(self) -> dict[str, list[str]]:
+        """Folded family word -> the ids of its members (families named in records, and the categories)."""
+        if self._families is None:
+            out: dict[str, list[str]] = {}
+            for iid in self.store.index:
+                item = self.get(iid)
+                words = [*item.families, item.category.value, CATEGORY_NAMES[item.category]]
+                for w in words:
+                    members = out.setdefault(fold(w), [])
+                    if iid not in members:
+                        members.append(iid)
+            names = self._folded()
+            # a name always means its option; a family of one is that option
+            self._families = {k: v for k, v in out.items() if k not in names and len(v) > 1}
+        return self._families
 
     def see_also(self, items: Sequence[Intervention]) -> list[Intervention]:
         chosen = {i.id for i in items}
@@ -370,7 +501,7 @@ class KnowledgeBase:
     ) -> list[str]:
         """Ids of the records that pass every filter given (filters combine)."""
         out = []
-        needle = norm_name(search) if search else ""
+        needle = fold(search) if search else ""
         for e in self.store.index.values():
             if category is not None and e.category != category.value:
                 continue
@@ -380,7 +511,7 @@ class KnowledgeBase:
                 continue
             if no_anaesthesia and e.anaesthesia != Anaesthesia.none.value:
                 continue
-            if needle and needle not in norm_name(e.hay):
+            if needle and needle not in fold(" ".join([e.hay, *e.names])):
                 continue
             out.append(e.id)
         return out
@@ -389,7 +520,9 @@ class KnowledgeBase:
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
         if not 2 <= len(names) <= 5:
             raise BadRequest(f"Compare takes 2 to 5 names; you gave {len(names)}.")
-        items = [self.resolve(n) for n in names]
+        resolved = [self.resolve_with_note(n) for n in names]
+        items = [item for item, _ in resolved]
+        notes = [note for _, note in resolved if note]
         seen: dict[str, str] = {}
         for n, i in zip(names, items):
             if i.id in seen:
@@ -427,6 +560,7 @@ class KnowledgeBase:
             reviewed=self.review_range(items),
             detail=detail,
             cited=cited,
+            notes=notes,
         )
 
     def head_to_head_for(self, ids: Sequence[str]) -> list[HeadToHead]:
@@ -462,12 +596,29 @@ class KnowledgeBase:
             if 1 <= n <= len(numbered):
                 return [numbered[n - 1]]
             raise NotFound(q, [], what=f"FAQ question number (there are {len(numbered)})")
-        needle = norm_name(q)
-        words = needle.split()
-        hits = [(n, f) for n, f in numbered if all(w in norm_name(f.question + " " + f.answer) for w in words)]
+        words = fold(q).split()
+        hits = [(n, f) for n, f in numbered if all(w in fold(f.question + " " + f.answer) for w in words)]
+        if not hits:  # a name, brand, alias or family word: the answers about those options
+            ids = self._ids_named(q)
+            if ids:
+                names = {fold(n) for iid in ids for n in self.get(iid).names}
+                hits = [
+                    (n, f)
+                    for n, f in numbered
+                    if set(f.related) & ids or any(name in fold(f.question + " " + f.answer) for name in names)
+                ]
         if not hits:
             raise NotFound(q[:80], [], what="FAQ question matching")
         return hits
+
+    def _ids_named(self, text: str) -> set[str]:
+        """The options a name, brand, alias, unique prefix or family word means (empty when none)."""
+        try:
+            return {self.resolve(text).id}
+        except Family as fam:
+            return {m.id for m in fam.members}
+        except LookupError_:
+            return set()
 
     def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())
@@ -485,17 +636,29 @@ class KnowledgeBase:
         raise NotFound(term[:80], close, what="glossary term")
 
     def crisis(self, region: str | None = None) -> list[CrisisLine]:
+        """Every crisis line, or one region's (by code or name, in any case) with the lines for everywhere."""
         lines = list(self.store.crisis)
         if region is None:
             return lines
-        code = region.strip().upper()
-        if code == "GB":
-            code = "UK"
+        code = parse_region(region) or region.strip().upper()
         hits = [c for c in lines if c.region == code]
         if not hits:
             codes = sorted({c.region for c in lines})
-            raise NotFound(region[:20], codes, what="region code")
+            raise NotFound(region[:40], codes, what="region")
         return hits + [c for c in lines if c.region == "INTL" and code != "INTL"]
+
+    def crisis_numbers(self) -> list[tuple[str, list[str]]]:
+        """Each crisis number once, with the regions it serves ("988": US, CA), in the data's order."""
+        groups: dict[str, tuple[str, list[str]]] = {}
+        for c in self.store.crisis:
+            if c.number:
+                key = "".join(ch for ch in c.number if ch.isdigit())
+                groups.setdefault(key, (c.number, []))[1].append(c.region)
+        return list(groups.values())
+
+    def crisis_line(self, region: str | None) -> CrisisLine | None:
+        """The crisis line of one region (a code), or None where the region is unknown or has none."""
+        return next((c for c in self.store.crisis if region is not None and c.region == region), None)
 
 
 # --- about -----------------------------------------------------------------------------------------
@@ -514,6 +677,20 @@ ABOUT_EVIDENCE = (
     "guidelines, each cited with a PMID, DOI or official web address. Where sources disagree, both are "
     "shown. Facts that could not be confirmed in a primary source were left out."
 )
+ABOUT_SCOPE = (
+    "Adults (18 and over) with depression that has not improved enough after treatment: major "
+    "depression, not depression in bipolar disorder, which is treated differently. Children and "
+    "teenagers are not covered. Where an option has an approved use outside this scope, its approval "
+    "section says so (for example, an rTMS device was cleared by the US FDA in 2024 as an add-on for ages "
+    "15 to 21: trdguide show rtms)."
+)
+ABOUT_AUDIT = (
+    "Last content audit: 2026-12-03. Reviewers who had not written the content checked 40 claims drawn at "
+    "random (figures, approvals and guideline positions) against the cited sources: 37 were confirmed as "
+    "written, 1 was misleading (two small figures rounded to 1 and 2 in 100; they are now given out of "
+    "1,000) and 2 needed a wording fix; all three were corrected. The sample, method and verdicts are in "
+    "docs/content-audit.md in the source repository."
+)
 ABOUT_UPDATES = (
     "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
     "year, and sooner when a regulator or a major guideline changes its position."
@@ -527,20 +704,24 @@ ABOUT_AUTHORS = (
 @dataclass
 class AboutInfo:
     version: str
+    scope: str
     sources: list[str]
     interventions: int
     references: int
     oldest_review: _dt.date
     newest_review: _dt.date
+    last_audit: str
 
 
 def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
     oldest, newest = kb.review_range()
     return AboutInfo(
         version=version,
+        scope=ABOUT_SCOPE,
         sources=list(kb.sources),
         interventions=len(kb),
         references=len(kb.references),
         oldest_review=oldest,
         newest_review=newest,
+        last_audit=ABOUT_AUDIT,
     )

@@ -257,6 +257,10 @@ class Intervention(Strict):
     name: ShortText
     short_name: ShortText
     aliases: list[ShortText] = Field(default_factory=list)
+    brand_names: list[ShortText] = Field(default_factory=list)  # product names; they find the record too
+    # words for a family of options (a drug class, a kind of stimulation) that this option belongs to;
+    # a family word lists its members rather than opening one of them
+    families: list[ShortText] = Field(default_factory=list)
     category: CategoryT
     summary: Text
     mechanism: Statement
@@ -304,7 +308,7 @@ class Intervention(Strict):
 
     @property
     def names(self) -> list[str]:
-        return [self.id, self.short_name, *self.aliases]
+        return [self.id, self.short_name, *self.aliases, *self.brand_names]
 
 
 class HeadToHead(Strict):
@@ -345,6 +349,7 @@ class CrisisLine(Strict):
     region_name: ShortText
     service: ShortText
     contact: ShortText  # exactly as a person dials or types it
+    number: ShortText | None = None  # the one number to call, for one-line pointers ("988", "116 123")
     emergency: ShortText | None = None  # the emergency number of the region, e.g. "911"
     text_service: ShortText | None = None  # how to reach the service by text, where it offers that
     hours: ShortText

@@ -26,6 +26,7 @@ from ..knowledge import (
     KnowledgeBase,
     about,
     describe_outcome,
+    fold,
     icon_count,
 )
 from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
@@ -116,9 +117,15 @@ class Document:
         return self
 
 
-def framed(doc: Document) -> Document:
-    """The document with the education disclaimer first and the urgent-help pointer last."""
-    return Document([Para(framing.DISCLAIMER, "note"), *doc.blocks, Para(framing.CRISIS_POINTER, "warn")])
+def framed(doc: Document, pointer: str = framing.CRISIS_POINTER, notes: Sequence[str] = ()) -> Document:
+    """The document with the education disclaimer first and the urgent-help pointer last.
+
+    `notes` (how a name was understood, e.g. "Spravato is a brand name of Esketamine.") come right
+    after the disclaimer, so they are among the first lines a reader sees.
+    """
+    return Document(
+        [Para(framing.DISCLAIMER, "note"), *(Para(n, "note") for n in notes), *doc.blocks, Para(pointer, "warn")]
+    )
 
 
 PRINT_URL_MAX = 60  # longer web addresses are shortened on paper (nobody types them); screens show them whole
@@ -238,7 +245,7 @@ def picture_for(o: Outcome, who: str, brief: bool = False) -> Picture | None:
 def show_document(item: Intervention, kb: KnowledgeBase, pictures: bool = True, handout: bool = False) -> Document:
     """Everything about one option. For a handout, questions and references come later, once."""
     doc = Document()
-    doc.add(Title(f"{item.name} ({item.short_name})"))
+    doc.add(Title(full_name(item)))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
     doc.add(Para(item.summary))
     s = item.setting
@@ -350,9 +357,24 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
     return doc
 
 
+def _says(name: str, short: str) -> bool:
+    """Whether `name` already contains `short` as whole words ('Zuranolone' says 'Zuranolone')."""
+    return f" {fold(short)} " in f" {fold(name)} "
+
+
+def full_name(item: Intervention) -> str:
+    """'Repetitive transcranial magnetic stimulation (rTMS)'; one name where the two say the same
+    ('Zuranolone', never 'Zuranolone (Zuranolone)'); 'IV ketamine: Intravenous ketamine (off-label)'."""
+    if _says(item.name, item.short_name):
+        return item.name
+    if "(" in item.name:
+        return f"{item.short_name}: {item.name}"
+    return f"{item.name} ({item.short_name})"
+
+
 def _named(item: Intervention) -> str:
     """'rTMS (repetitive transcranial magnetic stimulation)', or one name where the two are the same."""
-    if item.short_name.lower() in item.name.lower() or "(" in item.name:
+    if _says(item.name, item.short_name) or "(" in item.name:
         return item.short_name
     return f"{item.short_name} ({item.name[0].lower() + item.name[1:]})"
 
@@ -463,10 +485,14 @@ def about_document(info: AboutInfo) -> Document:
             Para(ABOUT_WHAT),
             Heading("What it is not"),
             Para(ABOUT_NOT),
+            Heading("Who it covers"),
+            Para(info.scope),
             Heading("How evidence was chosen"),
             Para(ABOUT_EVIDENCE),
             Heading("Updates"),
             Para(ABOUT_UPDATES),
+            Heading("Checking the content"),
+            Para(info.last_audit),
             Heading("Who wrote it and funding"),
             Para(ABOUT_AUTHORS),
             Heading("This knowledge base"),
@@ -506,7 +532,7 @@ def questions_document(items: Sequence[Intervention]) -> Document:
     doc = Document([Title("Questions to bring to your appointment")])
     doc.add(Para("Tick the questions you want to ask, and add your own. Bring this page with you.", "note"))
     for item in items:
-        doc.add(Heading(f"About {item.short_name} ({item.name})"), Checklist(list(item.questions_to_ask)))
+        doc.add(Heading(f"About {full_name(item)}"), Checklist(list(item.questions_to_ask)))
     doc.add(Heading("Questions about any option"), Checklist(GENERAL_QUESTIONS))
     doc.add(Heading("What matters most to me"))
     doc.add(Para("Tick what matters most to you, so you and your clinician can weigh the options together."))

@@ -18,13 +18,13 @@ from .document import Page
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
 
-def envelope(command: str, data: dict[str, Any]) -> str:
+def envelope(command: str, data: dict[str, Any], urgent_help: str = framing.CRISIS_POINTER) -> str:
     doc = {
         "trdguide": __version__,
         "schema_version": SCHEMA_VERSION,
         "command": command,
         "disclaimer": framing.DISCLAIMER,
-        "urgent_help": framing.CRISIS_POINTER,
+        "urgent_help": urgent_help,
         "data": data,
     }
     # ASCII-only: every control, bidi or non-ASCII character in data is written as a \\u escape
@@ -51,7 +51,7 @@ def summary(i: Intervention) -> dict[str, Any]:
     }
 
 
-def list_json(items: list[Intervention], page: Page | None = None) -> str:
+def list_json(items: list[Intervention], page: Page | None = None, urgent_help: str = framing.CRISIS_POINTER) -> str:
     page = page or Page(total=len(items))
     return envelope(
         "list",
@@ -61,25 +61,31 @@ def list_json(items: list[Intervention], page: Page | None = None) -> str:
             "limit": page.limit,
             "interventions": [summary(i) for i in items],
         },
+        urgent_help,
     )
 
 
-def show_json(item: Intervention, kb: KnowledgeBase) -> str:
+def show_json(
+    item: Intervention, kb: KnowledgeBase, urgent_help: str = framing.CRISIS_POINTER, notes: list[str] | None = None
+) -> str:
     return envelope(
         "show",
         {
+            "notes": notes or [],
             "intervention": item.model_dump(mode="json"),
             "see_also": [r.id for r in kb.see_also([item])],
             "references": [r.model_dump(mode="json") for r in kb.references_for([item])],
         },
+        urgent_help,
     )
 
 
-def compare_json(c: Comparison) -> str:
+def compare_json(c: Comparison, urgent_help: str = framing.CRISIS_POINTER) -> str:
     ids = [o.id for o in c.options]
     return envelope(
         "compare",
         {
+            "notes": c.notes,
             "options": [summary(o) for o in c.options],
             "detail": c.detail,
             "rows": [
@@ -97,6 +103,7 @@ def compare_json(c: Comparison) -> str:
             "references": [r.model_dump(mode="json") for r in c.references],
             "reviewed": {"oldest": c.reviewed[0].isoformat(), "newest": c.reviewed[1].isoformat()},
         },
+        urgent_help,
     )
 
 
@@ -109,20 +116,20 @@ def _cell(cell: Cell) -> dict[str, Any]:
     return out
 
 
-def faq_json(entries: list[tuple[int, FaqEntry]]) -> str:
-    return envelope("faq", {"entries": [{"number": n, **f.model_dump(mode="json")} for n, f in entries]})
+def faq_json(entries: list[tuple[int, FaqEntry]], urgent_help: str = framing.CRISIS_POINTER) -> str:
+    return envelope("faq", {"entries": [{"number": n, **f.model_dump(mode="json")} for n, f in entries]}, urgent_help)
 
 
-def glossary_json(terms: list[GlossaryTerm]) -> str:
-    return envelope("glossary", {"terms": [g.model_dump(mode="json") for g in terms]})
+def glossary_json(terms: list[GlossaryTerm], urgent_help: str = framing.CRISIS_POINTER) -> str:
+    return envelope("glossary", {"terms": [g.model_dump(mode="json") for g in terms]}, urgent_help)
 
 
-def crisis_json(lines: list[CrisisLine]) -> str:
-    return envelope("crisis", {"lines": [c.model_dump(mode="json") for c in lines]})
+def crisis_json(lines: list[CrisisLine], urgent_help: str = framing.CRISIS_POINTER) -> str:
+    return envelope("crisis", {"lines": [c.model_dump(mode="json") for c in lines]}, urgent_help)
 
 
-def about_json(info: AboutInfo) -> str:
-    return envelope("about", dataclasses.asdict(info))
+def about_json(info: AboutInfo, urgent_help: str = framing.CRISIS_POINTER) -> str:
+    return envelope("about", dataclasses.asdict(info), urgent_help)
 
 
 def validate_json(report: Report) -> str:
