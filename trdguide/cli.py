@@ -12,7 +12,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from enum import Enum
+from enum import Enum, IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 
@@ -27,6 +27,14 @@ if TYPE_CHECKING:
 
 
 T = TypeVar("T")
+
+
+class ExitStatus(IntEnum):
+    """The exit codes, as the README documents them."""
+
+    OK = 0
+    USER_ERROR = 1  # not found (a name, an FAQ number, a term, a region) or a problem in the knowledge base
+    USAGE = 2  # the command line itself is wrong (Typer and click use 2 for their usage errors too)
 
 
 class Format(str, Enum):
@@ -111,17 +119,18 @@ def _root(
 
         State.region = parse_region(region)
         if State.region is None:
-            _fail(f"Unknown region {region[:40]!r}. Regions: US, CA, UK, IE, AU, INTL (or their names).", 2)
+            regions = "US, CA, UK, IE, AU, INTL (or their names)"
+            _fail(f"Unknown region {region[:40]!r}. Regions: {regions}.", ExitStatus.USAGE)
 
 
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def _fail(message: str, code: int = 1) -> NoReturn:
+def _fail(message: str, code: ExitStatus = ExitStatus.USER_ERROR) -> NoReturn:
     from .framing import safe
 
     typer.echo(f"Error: {safe(message)}", err=True)
-    raise typer.Exit(code)
+    raise typer.Exit(int(code))
 
 
 def _kb() -> KnowledgeBase:
@@ -131,7 +140,7 @@ def _kb() -> KnowledgeBase:
     try:
         return KnowledgeBase.load(State.data)
     except DataError as exc:
-        _fail(str(exc), 1)
+        _fail(str(exc), ExitStatus.USER_ERROR)
 
 
 def _pointer(kb: KnowledgeBase) -> str:
@@ -157,9 +166,9 @@ def _lookup(fn: Callable[..., T], *args: Any) -> T:
     try:
         return fn(*args)
     except BadRequest as exc:
-        _fail(str(exc), 2)
+        _fail(str(exc), ExitStatus.USAGE)
     except LookupError_ as exc:
-        _fail(str(exc), 1)
+        _fail(str(exc), ExitStatus.USER_ERROR)
 
 
 def _width() -> int:
@@ -222,7 +231,7 @@ def _emit(
         try:
             output.write_text(out.getvalue(), encoding="utf-8")
         except OSError as exc:
-            _fail(f"could not write {output}: {exc.strerror or exc}", 1)
+            _fail(f"could not write {output}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
         typer.echo(f"Wrote {output}", err=True)
 
 
@@ -293,30 +302,12 @@ def list_(
     from .render import document, json
 
     kb = _kb()
-    ids = kb.filter(category, status, setting, no_anaesthesia, search)
-    start = (page - 1) * limit if limit else 0
-    shown = ids[start : start + limit] if limit else ids
-    items = [kb.get(i) for i in shown]
-    hint = None
-    if not ids:
-        used = [
-            n
-            for n, v in (
-                ("--category", category),
-                ("--status", status),
-                ("--setting", setting),
-                ("--no-anaesthesia", no_anaesthesia),
-                ("--search", search),
-            )
-            if v
-        ]
-        hint = f"Try removing or loosening {' or '.join(used)}." if used else None
-    page_info = document.Page(total=len(ids), start=start, limit=limit)
+    result = kb.list_page(category, status, setting, no_anaesthesia, search, limit, page)
     pointer = _pointer(kb)
     _emit(
-        document.list_document(items, hint, page_info),
+        document.list_document(result),
         fmt,
-        json.list_json(items, page_info, pointer) if fmt is Format.json else "",
+        json.list_json(result, pointer) if fmt is Format.json else "",
         output,
         pointer=pointer,
     )
@@ -397,12 +388,8 @@ def compare(
     """
     from .render import document, json
 
-    if not 2 <= len(names) <= 5:
-        _fail(f"compare takes 2 to 5 names; you gave {len(names)}.", 2)
     kb = _kb()
     wanted = [r.strip() for r in rows.split(",") if r.strip()] if rows is not None else None
-    if rows is not None and not wanted:
-        _fail("--rows needs at least one row name.", 2)
     comparison = _lookup(kb.compare, names, wanted, detail)
     title = "Comparing " + ", ".join(o.short_name for o in comparison.options)
     if fmt is Format.html:
@@ -434,28 +421,11 @@ def questions(
     """
     from .render import document, json
 
-    if not 1 <= len(names) <= 5:
-        _fail(f"questions takes 1 to 5 names; you gave {len(names)}.", 2)
     kb = _kb()
-    items = []
-    notes: list[str] = []
-    for n in names:
-        item, note = _lookup(kb.resolve_with_note, n)
-        notes += [note] if note else []
-        if item in items:
-            _fail(f"{n!r} names {item.short_name} again. Name each option once.", 2)
-        items.append(item)
-    doc = document.questions_document(items)
-    data = {
-        "options": [i.id for i in items],
-        "questions": {i.id: list(i.questions_to_ask) for i in items},
-        "general": document.GENERAL_QUESTIONS,
-        "what_matters_most": document.WHAT_MATTERS,
-        "notes": notes,
-    }
+    chosen = _lookup(kb.questions, names)
     pointer = _pointer(kb)
-    text = json.envelope("questions", data, pointer) if fmt is Format.json else ""
-    _emit(doc, fmt, text, output, "Questions", paper, pointer, notes)
+    text = json.questions_json(chosen, pointer) if fmt is Format.json else ""
+    _emit(document.questions_document(chosen), fmt, text, output, "Questions", paper, pointer, chosen.notes)
 
 
 @app.command()
@@ -606,7 +576,7 @@ def validate(
 
         sys.stdout.write(validate_text(report))
     if report.errors:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.USER_ERROR)
 
 
 class SchemaKind(str, Enum):

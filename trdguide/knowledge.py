@@ -302,6 +302,23 @@ class Comparison:
     notes: list[str] = field(default_factory=list)  # how names were understood ("Spravato is a brand name of ...")
 
 
+@dataclass
+class ListPage:
+    """A page of `list`: the records shown, how many matched, and which filters were used."""
+
+    items: list[Intervention]
+    total: int
+    start: int = 0
+    limit: int = 0  # 0: no limit
+    filters_used: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuestionList:
+    items: list[Intervention]
+    notes: list[str]
+
+
 def lead_outcome_view(item: Intervention) -> LeadOutcome | None:
     o = lead_outcome(item)
     if o is None:
@@ -516,6 +533,47 @@ class KnowledgeBase:
             out.append(e.id)
         return out
 
+    def list_page(
+        self,
+        category: Category | None = None,
+        status: StatusLabel | None = None,
+        setting: Place | None = None,
+        no_anaesthesia: bool = False,
+        search: str | None = None,
+        limit: int = 0,
+        page: int = 1,
+    ) -> ListPage:
+        """One page of the records that pass every filter given (limit 0: all of them)."""
+        ids = self.filter(category, status, setting, no_anaesthesia, search)
+        start = (page - 1) * limit if limit else 0
+        shown = ids[start : start + limit] if limit else ids
+        used = [
+            name
+            for name, value in (
+                ("category", category),
+                ("status", status),
+                ("setting", setting),
+                ("no-anaesthesia", no_anaesthesia),
+                ("search", search),
+            )
+            if value
+        ]
+        return ListPage([self.get(i) for i in shown], len(ids), start, limit, used)
+
+    def questions(self, names: Sequence[str]) -> QuestionList:
+        """The options someone is considering (1 to 5, each once), for a list of questions to ask."""
+        if not 1 <= len(names) <= 5:
+            raise BadRequest(f"questions takes 1 to 5 names; you gave {len(names)}.")
+        items: list[Intervention] = []
+        notes: list[str] = []
+        for n in names:
+            item, note = self.resolve_with_note(n)
+            if item in items:
+                raise BadRequest(f"{n!r} names {item.short_name} again. Name each option once.")
+            items.append(item)
+            notes += [note] if note else []
+        return QuestionList(items, notes)
+
     # compare -----------------------------------------------------------------------------------
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
         if not 2 <= len(names) <= 5:
@@ -530,7 +588,10 @@ class KnowledgeBase:
                     f"{n!r} and {seen[i.id]!r} are the same option ({i.short_name}). Name each option once."
                 )
             seen[i.id] = n
-        keys = list(rows) if rows else list(ROW_KEYS)
+        wanted = list(rows) if rows is not None else None
+        if wanted is not None and not wanted:
+            raise BadRequest(f"Name at least one row to show. Rows are: {', '.join(ROW_KEYS)}.")
+        keys = wanted or list(ROW_KEYS)
         for k in keys:
             if k not in ROW_KEYS:
                 raise BadRequest(f"Unknown row {k!r}. Rows are: {', '.join(ROW_KEYS)}.")

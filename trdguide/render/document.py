@@ -24,6 +24,8 @@ from ..knowledge import (
     AboutInfo,
     Comparison,
     KnowledgeBase,
+    ListPage,
+    QuestionList,
     about,
     describe_outcome,
     fold,
@@ -152,13 +154,6 @@ def where_text(item: Intervention) -> str:
 # --- list ------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Page:
-    total: int
-    start: int = 0
-    limit: int = 0  # 0: no limit
-
-
 CATEGORY_WORDS = {
     "current-care": "Usual care",
     "medication": "Medicines",
@@ -180,15 +175,19 @@ def places_short(item: Intervention, room: int = 16) -> str:
     return out
 
 
-def list_document(items: Sequence[Intervention], hint: str | None, page: Page | None = None) -> Document:
+def list_document(page: ListPage | Sequence[Intervention], hint: None = None) -> Document:
     """One line per option, grouped by category (in the knowledge base's order), by name within a group."""
+    if not isinstance(page, ListPage):  # a plain list of records: all of them, one page
+        page = ListPage(list(page), len(page))
     doc = Document()
-    page = page or Page(total=len(items))
+    items = page.items
     if not items:
         if page.total:
             doc.add(Para(f"There are {page.total} matching options; this page is past the end. Try --page 1."))
         else:
-            doc.add(Para("No options match these filters. " + (hint or "Try removing a filter.")))
+            used = " or ".join(f"--{f}" for f in page.filters_used)
+            advice = f"Try removing or loosening {used}." if used else "Try removing a filter."
+            doc.add(Para("No options match these filters. " + advice))
         return doc
     groups: list[tuple[str, list[tuple[str, list[list[str]]]]]] = []
     for cat in CATEGORY_WORDS:
@@ -528,7 +527,8 @@ WHAT_MATTERS = [
 ]
 
 
-def questions_document(items: Sequence[Intervention]) -> Document:
+def questions_document(items: Sequence[Intervention] | QuestionList) -> Document:
+    items = items.items if isinstance(items, QuestionList) else items
     doc = Document([Title("Questions to bring to your appointment")])
     doc.add(Para("Tick the questions you want to ask, and add your own. Bring this page with you.", "note"))
     for item in items:

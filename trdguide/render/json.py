@@ -11,9 +11,9 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__, framing
-from ..knowledge import STATUS_WORDS, AboutInfo, Cell, Comparison, KnowledgeBase
+from ..knowledge import STATUS_WORDS, AboutInfo, Cell, Comparison, KnowledgeBase, ListPage, QuestionList
 from ..models import CrisisLine, FaqEntry, GlossaryTerm, Intervention
-from .document import Page
+from .document import GENERAL_QUESTIONS, WHAT_MATTERS
 
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
@@ -51,18 +51,28 @@ def summary(i: Intervention) -> dict[str, Any]:
     }
 
 
-def list_json(items: list[Intervention], page: Page | None = None, urgent_help: str = framing.CRISIS_POINTER) -> str:
-    page = page or Page(total=len(items))
+def list_json(page: ListPage, urgent_help: str = framing.CRISIS_POINTER) -> str:
     return envelope(
         "list",
         {
             "count": page.total,
             "offset": page.start,
             "limit": page.limit,
-            "interventions": [summary(i) for i in items],
+            "interventions": [summary(i) for i in page.items],
         },
         urgent_help,
     )
+
+
+def questions_json(q: QuestionList, urgent_help: str = framing.CRISIS_POINTER) -> str:
+    data = {
+        "options": [i.id for i in q.items],
+        "questions": {i.id: list(i.questions_to_ask) for i in q.items},
+        "general": GENERAL_QUESTIONS,
+        "what_matters_most": WHAT_MATTERS,
+        "notes": q.notes,
+    }
+    return envelope("questions", data, urgent_help)
 
 
 def show_json(
