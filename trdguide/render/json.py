@@ -144,7 +144,7 @@ def about_json(info: AboutInfo, urgent_help: str = framing.CRISIS_POINTER) -> st
 
 def validate_json(report: Report) -> str:
     """`trdguide validate --format json`: findings for CI (no disclaimer: a tool report, not guidance)."""
-    from ..lint import RULES
+    from ..findings import RULES
 
     doc = {
         "sources": report.sources,
@@ -156,5 +156,5 @@ def validate_json(report: Report) -> str:
     return json.dumps(doc, ensure_ascii=True, indent=2) + "\n"
 
 
-if TYPE_CHECKING:  # the linter imports the YAML loader: only needed by `validate`
-    from ..lint import Report
+if TYPE_CHECKING:
+    from ..findings import Report

@@ -90,5 +90,5 @@ def validate_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-if TYPE_CHECKING:  # the linter imports the YAML loader: only needed by `validate`
-    from ..lint import Report
+if TYPE_CHECKING:
+    from ..findings import Report
