@@ -138,3 +138,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["TRDGUIDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    # the footer's crisis line follows the reader's region: tests run with none, whatever the machine's locale
+    os.environ["LANG"] = "C.UTF-8"
+    for var in ("LC_ALL", "LC_MESSAGES", "TRDGUIDE_REGION"):
+        os.environ.pop(var, None)

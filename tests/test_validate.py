@@ -147,7 +147,8 @@ def test_cli_schema() -> None:
     r = runner.invoke(app, ["schema", "intervention"])
     assert r.exit_code == 0
     doc = json.loads(r.stdout)
-    assert "summary" in doc["properties"] and "outcomes" in doc["required"] or "summary" in doc["required"]
+    assert {"summary", "outcomes", "short"} <= set(doc["properties"])
+    assert {"id", "summary", "side_effects", "references"} <= set(doc["required"]) and "short" not in doc["required"]
     r = runner.invoke(app, ["schema", "references"])
     assert json.loads(r.stdout)["type"] == "array"
     assert runner.invoke(app, ["schema", "nonsense"]).exit_code == 2
