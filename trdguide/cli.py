@@ -610,6 +610,34 @@ def schema(
     sys.stdout.write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
 
 
+@app.command()
+def site(
+    outdir: Annotated[
+        Path, typer.Argument(help="Folder to write the website into (created if needed).", file_okay=False)
+    ],
+) -> None:
+    """Write the guide as a static website: plain files for any web host, no server code, no tracking.
+
+    Honours --data, so a clinic's own costs and services go into its site.
+
+    Examples:
+
+      trdguide site public
+
+      trdguide --data ./my-clinic site public
+
+      python -m http.server -d public   (then open http://localhost:8000)
+    """
+    from .render.site import build_site
+
+    kb = _kb()
+    try:
+        written = build_site(kb, outdir, __version__)
+    except OSError as exc:
+        _fail(f"could not write the site to {outdir}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
+    typer.echo(f"Wrote {len(written)} files to {outdir}. Open {outdir / 'index.html'}.", err=True)
+
+
 # --- entry point -----------------------------------------------------------------------------------
 
 

@@ -1,0 +1,445 @@
+"""A static website from the knowledge base: `trdguide site OUTDIR`.
+
+The pages are the same documents the other formats show (`show_document`, `list_document`,
+`faq_document`, ...), laid out by Jinja2 templates with autoescaping, so every data string is escaped
+as HTML text. The compare page is built in the browser from a generated data file
+(`assets/compare-data.js`, loaded with `<script src>` so it also works from `file://`); its script
+builds the page with `textContent`, never `innerHTML`.
+
+No server code, no cookies, no analytics, no web fonts, nothing loaded from elsewhere: every page
+carries a content security policy that forbids it. The same input gives the same bytes: keys are
+sorted and the only dates are the knowledge base's own review dates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
+
+from .. import framing
+from ..framing import safe
+from ..knowledge import (
+    ABOUT_NOT,
+    ABOUT_WHAT,
+    ROWS,
+    STATUS_SHORT,
+    STATUS_WORDS,
+    KnowledgeBase,
+    about_info,
+    compare_cell,
+)
+from ..models import Intervention
+from ..paths import bundled_data_dir
+from .document import (
+    CATEGORY_WORDS,
+    Block,
+    Bullets,
+    Checklist,
+    Document,
+    GroupedTable,
+    Heading,
+    Para,
+    Picture,
+    References,
+    Table,
+    Title,
+    about_document,
+    crisis_document,
+    faq_document,
+    glossary_document,
+    head_to_head_blocks,
+    head_to_head_line,
+    list_document,
+    questions_document,
+    show_document,
+)
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
+)
+STATIC_FILES = ("site.css", "site.js")
+
+SITE_NAME = "trdguide"
+SITE_TAGLINE = "Treatment options for treatment-resistant depression"
+NAV = (
+    ("index.html", "Options"),
+    ("compare.html", "Compare"),
+    ("questions.html", "Questions to ask"),
+    ("faq.html", "FAQ"),
+    ("glossary.html", "Glossary"),
+    ("about.html", "About"),
+    ("crisis.html", "Urgent help"),
+)
+SITE_PRIVACY = (
+    "This website is a set of static pages. It sets no cookies, has no analytics or tracking, loads no "
+    "fonts or scripts from elsewhere, and sends nothing anywhere: what you choose on the compare page "
+    "stays in your browser and in the page's web address."
+)
+
+# Words the compare page's script shows (kept here, with the rest of the site's wording).
+COMPARE_TEXT = {
+    "choose": "Choose 2 to 5 options to compare.",
+    "too_many": "You chose {n} options. Choose at most 5 to compare.",
+    "unknown": "Not found, so left out: {names}.",
+    "comparing": "Comparing: ",
+    "showing": "Showing {names}.",
+    "trials": "Compared directly in a trial",
+    "in_full": "In full: ",
+    "reviewed": "Reviewed {when}.",
+    "question": "Question",
+    "grid_caption": "Short answers to the same questions for each option",
+    "grid_caption_detail": "The full answers to the same questions for each option",
+    "caution": "Caution: ",
+}
+
+_CLI_HINT = re.compile(r"trdguide (?:show|compare) NAME|--[a-z]")
+_LINKS = re.compile(
+    r"(?P<name>[^\s,:;()\[\]][^,:;()\[\]]*?) \(trdguide show (?P<nid>[a-z0-9][a-z0-9-]*)\)"
+    r"|trdguide show (?P<sid>[a-z0-9][a-z0-9-]*)"
+    r"|(?P<crisis>trdguide crisis)"
+    r"|(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:)\]])"
+    r"|PMID (?P<pmid>[0-9]{1,9})"
+    r"|doi:(?P<doi>10\.[^\s<>\"]*[^\s<>\".,;:)\]])"
+)
+CRISIS_LINK_TEXT = "crisis lines by country"
+
+Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
+
+
+# --- text with working links -----------------------------------------------------------------------
+
+
+def segments(text: str, names: Mapping[str, str], root: str) -> Segments:
+    """A data string as plain text and links: web addresses, PMIDs, DOIs, and `trdguide show ID`.
+
+    `names` maps option ids to short names (only known ids become links); `root` is the path back to
+    the site's top folder ("" or "../"). Only http(s) addresses are ever made into links.
+    """
+    text = safe(text)
+    out: Segments = []
+    pos = 0
+    for m in _LINKS.finditer(text):
+        link: tuple[str, str] | None = None
+        if m.group("nid") and m.group("nid") in names:
+            link = (m.group("name"), f"{root}options/{m.group('nid')}.html")
+        elif m.group("sid") and m.group("sid") in names:
+            link = (names[m.group("sid")], f"{root}options/{m.group('sid')}.html")
+        elif m.group("crisis"):
+            link = (CRISIS_LINK_TEXT, f"{root}crisis.html")
+        elif m.group("url"):
+            link = (m.group("url"), m.group("url"))
+        elif m.group("pmid"):
+            link = (m.group(0), f"https://pubmed.ncbi.nlm.nih.gov/{m.group('pmid')}/")
+        elif m.group("doi"):
+            link = (m.group(0), f"https://doi.org/{m.group('doi')}")
+        if link is None:
+            continue
+        if m.start() > pos:
+            out.append((text[pos : m.start()], ""))
+        out.append(link)
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], ""))
+    return out
+
+
+# --- icon arrays -----------------------------------------------------------------------------------
+
+
+def _circles(indices: Sequence[int]) -> str:
+    """SVG path data for circles at the given positions of a 10 by 10 grid (12 units apart)."""
+    return "".join(
+        f"M{1.4 + (i % 10) * 12:g} {6 + (i // 10) * 12}a4.6 4.6 0 1 0 9.2 0a4.6 4.6 0 1 0-9.2 0" for i in indices
+    )
+
+
+def icon_paths(n: int) -> tuple[str, str]:
+    """(filled, open) path data for n of 100 people, filled from the top left, row by row."""
+    n = max(0, min(100, n))
+    return _circles(range(n)), _circles(range(n, 100))
+
+
+# --- blocks for the templates ----------------------------------------------------------------------
+
+
+class _Ctx:
+    def __init__(self, names: Mapping[str, str], root: str):
+        self.names = names
+        self.root = root
+
+    def seg(self, text: str) -> Segments:
+        return segments(text, self.names, self.root)
+
+
+def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
+    if isinstance(b, Title):
+        return {"kind": "title", "text": ctx.seg(b.text)}
+    if isinstance(b, Heading):
+        return {"kind": "heading", "text": ctx.seg(b.text)}
+    if isinstance(b, Para):
+        return {"kind": "para", "text": ctx.seg(b.text), "style": b.style}
+    if isinstance(b, References):
+        return {"kind": "bullets", "entries": [ctx.seg(i) for i in b.items], "refs": True}
+    if isinstance(b, Bullets):
+        return {"kind": "bullets", "entries": [ctx.seg(i) for i in b.items], "refs": False, "plain": not b.marker}
+    if isinstance(b, Checklist):
+        return {"kind": "checklist", "entries": [ctx.seg(i) for i in b.items]}
+    if isinstance(b, GroupedTable):
+        return _block(b.flat(), ctx)
+    if isinstance(b, Table):
+        return {
+            "kind": "table",
+            "first_column": ctx.seg(b.first_column),
+            "columns": [ctx.seg(c) for c in b.columns],
+            "rows": [(ctx.seg(label), [[ctx.seg(p) for p in cell] for cell in cells]) for label, cells in b.rows],
+        }
+    if isinstance(b, Picture):
+        return {
+            "kind": "picture",
+            "caption": ctx.seg(b.caption),
+            "legend": b.legend,
+            "panels": [(safe(w), n, *icon_paths(n)) for w, n in b.panels],
+        }
+    raise TypeError(type(b).__name__)
+
+
+def _for_web(doc: Document) -> list[Block]:
+    """The document without command-line hints ("trdguide show NAME", "--detail"): the site has links."""
+    return [b for b in doc.blocks if not (isinstance(b, Para) and _CLI_HINT.search(b.text))]
+
+
+# --- the pages -------------------------------------------------------------------------------------
+
+
+def _norm(text: str) -> str:
+    """Lower case, with anything but letters and digits as single spaces (as the filter script does)."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def _compare_href(ids: Sequence[str], root: str = "") -> str:
+    return f"{root}compare.html?options={','.join(ids)}"
+
+
+def _env() -> Environment:
+    def load(name: str) -> str:
+        return resources.files("trdguide.render").joinpath(f"templates/site/{name}").read_text(encoding="utf-8")
+
+    return Environment(
+        loader=FunctionLoader(load),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _option_rows(items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
+    """The `list` table with a link and a search text per option (same groups and order as `list`)."""
+    table = next(b for b in list_document(items, None).blocks if isinstance(b, GroupedTable))
+    by_cat = {
+        CATEGORY_WORDS[cat]: sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
+        for cat in CATEGORY_WORDS
+    }
+    groups = []
+    for name, rows in table.groups:
+        members = by_cat.get(name, [])
+        out = []
+        for n, (label, cells) in enumerate(rows):
+            item = members[n] if n < len(members) and members[n].short_name == label else None
+            hay = [label]
+            if item is not None:
+                hay += [item.name, item.id, *item.aliases, item.summary, STATUS_WORDS[item.status.label], name]
+            out.append(
+                {
+                    "label": safe(label),
+                    "href": f"options/{item.id}.html" if item is not None else "",
+                    "search": _norm(" ".join(hay)),
+                    "cells": [" ".join(safe(p) for p in c) for c in cells],
+                }
+            )
+        groups.append((safe(name), out))
+    return {"columns": [safe(c) for c in table.columns], "groups": groups, "count": sum(len(r) for _, r in groups)}
+
+
+def _option_blocks(item: Intervention, kb: KnowledgeBase, ctx: _Ctx) -> list[dict[str, Any]]:
+    """Everything `show` has, plus links to compare this option with its related ones (before the references)."""
+    blocks = _for_web(show_document(item, kb, pictures=True))
+    pairs = [
+        (f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in kb.see_also([item])
+    ]
+    pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
+    out = [_block(b, ctx) for b in blocks]
+    at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "References"), len(blocks))
+    out[at:at] = [
+        _block(Heading("Compare with"), ctx),
+        {"kind": "links", "entries": [[(safe(t), h)] for t, h in pairs]},
+    ]
+    return out
+
+
+def _compare_data(kb: KnowledgeBase, items: Sequence[Intervention]) -> str:
+    options: dict[str, Any] = {}
+    names: dict[str, str] = {}
+    for i in items:
+        cells = {}
+        for r in ROWS:
+            c = compare_cell(i, r.key)
+            cells[r.key] = {
+                "short": safe(c.short) if c.short is not None else None,
+                "detail": [safe(p) for p in c.detail],
+            }
+        options[i.id] = {
+            "head": safe(f"{i.short_name} ({STATUS_SHORT[i.status.label]})"),
+            "name": safe(i.short_name),
+            "page": f"options/{i.id}.html",
+            "reviewed": i.last_reviewed.isoformat(),
+            "cells": cells,
+        }
+        for n in (i.id, i.short_name, *i.aliases):
+            names.setdefault(n.casefold().strip(), i.id)
+    trials = []
+    for h in kb.head_to_head_for([i.id for i in items]):
+        blocks = head_to_head_blocks(h)
+        detail: list[str] = []
+        for b in blocks[1:]:
+            if isinstance(b, Para):
+                detail.append(safe(b.text))
+            elif isinstance(b, Bullets):
+                detail += [safe(x) for x in b.items]
+        trials.append(
+            {
+                "id": h.id,
+                "options": list(h.interventions),
+                "line": safe(head_to_head_line(h)),
+                "title": safe(blocks[0].text if isinstance(blocks[0], Heading) else h.title),
+                "detail": detail,
+            }
+        )
+    data = {
+        "options": options,
+        "order": [i.id for i in items],
+        "names": names,
+        "rows": [{"key": r.key, "label": r.label, "question": r.question} for r in ROWS],
+        "trials": trials,
+        "caveat": framing.COMPARISON_CAVEAT,
+        "text": COMPARE_TEXT,
+    }
+    body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return f"window.TRDGUIDE_COMPARE = {body};\n"
+
+
+def _about_sources(sources: Sequence[str]) -> list[str]:
+    """Where the knowledge base came from, without the builder's local paths (a public page shows it)."""
+    bundled = str(bundled_data_dir().resolve())
+    out = []
+    for s in sources:
+        try:
+            same = str(Path(s).resolve()) == bundled
+        except OSError:
+            same = False
+        out.append("the knowledge base bundled with trdguide" if same else f"the folder {Path(s).name!r}")
+    return out
+
+
+def site_files(kb: KnowledgeBase, version: str) -> dict[str, bytes]:
+    """Every file of the site, by relative path (with `/`), as bytes."""
+    env = _env()
+    items = sorted((kb.get(i) for i in kb.filter()), key=lambda i: i.id)
+    names = {i.id: i.short_name for i in items}
+    oldest, newest = kb.review_range()
+    reviewed = oldest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
+    # a web page cannot know where its reader is: the main crisis number of every covered country
+    numbers = kb.crisis_numbers()
+    pointer = framing.crisis_pointer_general(numbers) if numbers else framing.CRISIS_POINTER
+    common = {
+        "csp": CSP,
+        "site_name": SITE_NAME,
+        "tagline": SITE_TAGLINE,
+        "nav": NAV,
+        "version": version,
+        "reviewed": reviewed,
+    }
+
+    def page(template: str, path: str, title: str, **extra: Any) -> bytes:
+        root = "../" * path.count("/")
+        ctx = _Ctx(names, root)
+        text = env.get_template(template).render(
+            **common,
+            root=root,
+            path=path,
+            title=safe(title),
+            disclaimer=ctx.seg(framing.DISCLAIMER),
+            crisis=ctx.seg(pointer),
+            **extra,
+        )
+        return text.encode("utf-8")
+
+    def doc_page(path: str, title: str, doc: Document | list[Block], **extra: Any) -> bytes:
+        root = "../" * path.count("/")
+        ctx = _Ctx(names, root)
+        blocks = doc.blocks if isinstance(doc, Document) else doc
+        return page("page.html.j2", path, title, blocks=[_block(b, ctx) for b in blocks], **extra)
+
+    files: dict[str, bytes] = {}
+    files["index.html"] = page(
+        "index.html.j2",
+        "index.html",
+        SITE_TAGLINE,
+        what=ABOUT_WHAT,
+        what_not=ABOUT_NOT,
+        table=_option_rows(items, _Ctx(names, "")),
+    )
+    for item in items:
+        path = f"options/{item.id}.html"
+        ctx = _Ctx(names, "../")
+        files[path] = page("page.html.j2", path, item.name, blocks=_option_blocks(item, kb, ctx), print_button=False)
+    by_cat = [
+        (CATEGORY_WORDS[cat], sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
+        for cat in CATEGORY_WORDS
+    ]
+    files["compare.html"] = page(
+        "compare.html.j2",
+        "compare.html",
+        "Compare options",
+        groups=[
+            (name, [(i.id, safe(i.short_name), safe(i.name)) for i in members]) for name, members in by_cat if members
+        ],
+        all_options=sorted(((i.id, safe(i.short_name)) for i in items), key=lambda x: x[1].lower()),
+        text=COMPARE_TEXT,
+    )
+    files["assets/compare-data.js"] = _compare_data(kb, items).encode("utf-8")
+    files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(kb.faq(), kb)))
+    files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(kb.glossary()))
+    files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(kb.crisis()))
+    info = about_info(kb, version)
+    info = dataclasses.replace(info, sources=_about_sources(info.sources))
+    about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
+    files["about.html"] = doc_page("about.html", "About trdguide", about)
+    files["questions.html"] = doc_page(
+        "questions.html",
+        "Questions to bring to your appointment",
+        questions_document([]),
+        print_button=True,
+    )
+    for name in STATIC_FILES:
+        files[f"assets/{name}"] = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
+    return dict(sorted(files.items()))
+
+
+def build_site(kb: KnowledgeBase, outdir: Path, version: str) -> list[Path]:
+    """Write the site into `outdir` (created if needed); returns the files written, in order."""
+    written = []
+    for rel, data in site_files(kb, version).items():
+        target = outdir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append(target)
+    return written

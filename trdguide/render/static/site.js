@@ -1,0 +1,218 @@
+/* trdguide website: the options filter, the compare page and the print buttons.
+   Data is only ever put into the page as text (textContent), never as markup. */
+(function () {
+  "use strict";
+
+  function el(tag, text, attrs) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    if (attrs) { Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); }); }
+    return node;
+  }
+
+  function norm(s) {
+    return s.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, k) { return String(values[k]); });
+  }
+
+  /* print buttons */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (b) {
+    b.hidden = false;
+    b.addEventListener("click", function () { window.print(); });
+  });
+
+  /* the options filter on the home page: every row stays in the page without JavaScript */
+  var filter = document.getElementById("filter");
+  if (filter) {
+    var box = document.getElementById("filter-box");
+    var status = document.getElementById("filter-status");
+    var table = document.querySelector("table.options");
+    var total = Number(table.getAttribute("data-total"));
+    box.hidden = false;
+    var apply = function () {
+      var words = norm(filter.value).split(" ").filter(Boolean);
+      var shown = 0;
+      Array.prototype.forEach.call(table.tBodies, function (body) {
+        var any = false;
+        Array.prototype.forEach.call(body.querySelectorAll("tr[data-search]"), function (row) {
+          var hay = " " + row.getAttribute("data-search");
+          var ok = words.every(function (w) { return hay.indexOf(w) !== -1; });
+          row.hidden = !ok;
+          if (ok) { shown += 1; any = true; }
+        });
+        body.hidden = !any;
+      });
+      if (!words.length) { status.textContent = ""; }
+      else if (shown === 0) { status.textContent = "No options match \u201c" + filter.value.trim() + "\u201d."; }
+      else { status.textContent = "Showing " + shown + " of " + total + " options."; }
+    };
+    filter.addEventListener("input", apply);
+    apply();
+  }
+
+  /* the compare page */
+  var form = document.getElementById("compare-form");
+  var D = window.TRDGUIDE_COMPARE;
+  if (!form || !D) { return; }
+  var T = D.text;
+  var statusBox = document.getElementById("compare-status");
+  var result = document.getElementById("result");
+  var chooser = document.getElementById("chooser");
+  var detailBox = document.getElementById("detail");
+  var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name=options]"));
+  var chosen = [];
+  var unknown = [];
+  form.hidden = false;
+
+  function readUrl() {
+    var params = new URLSearchParams(window.location.search);
+    chosen = []; unknown = [];
+    params.getAll("options").forEach(function (v) {
+      v.split(",").forEach(function (raw) {
+        var key = raw.trim().toLocaleLowerCase();
+        if (!key) { return; }
+        var id = Object.prototype.hasOwnProperty.call(D.names, key) ? D.names[key] : null;
+        if (id === null) { unknown.push(raw.trim()); }
+        else if (chosen.indexOf(id) === -1) { chosen.push(id); }
+      });
+    });
+    detailBox.checked = params.get("detail") === "1";
+    boxes.forEach(function (b) { b.checked = chosen.indexOf(b.value) !== -1; });
+  }
+
+  function writeUrl() {
+    var q = "?options=" + chosen.join(",") + (detailBox.checked ? "&detail=1" : "");
+    if (window.location.search !== q) { window.history.replaceState(null, "", q); }
+  }
+
+  function paras(parent, texts) {
+    texts.forEach(function (t) { parent.appendChild(el("p", t)); });
+  }
+
+  function shown(cell, detail) {
+    return detail || cell.short === null ? cell.detail : [cell.short];
+  }
+
+  function optionLink(id, text) {
+    return el("a", text, { href: D.options[id].page });
+  }
+
+  function render() {
+    var detail = detailBox.checked;
+    var notes = unknown.length ? fill(T.unknown, { names: unknown.join(", ") }) + " " : "";
+    if (chosen.length < 2 || chosen.length > 5) {
+      result.hidden = true;
+      chooser.open = true;
+      statusBox.textContent = notes + (chosen.length > 5 ? fill(T.too_many, { n: chosen.length }) : T.choose);
+      return;
+    }
+    var opts = chosen.map(function (id) { return D.options[id]; });
+    var names = opts.map(function (o) { return o.name; });
+    statusBox.textContent = notes + fill(T.showing, { names: names.join(", ") });
+    document.getElementById("result-heading").textContent = T.comparing + names.join(" \u00b7 ");
+
+    /* the grid: options as columns (wide screens and print) */
+    var grid = document.getElementById("grid");
+    grid.textContent = "";
+    grid.appendChild(el("caption", detail ? T.grid_caption_detail : T.grid_caption, { "class": "visually-hidden" }));
+    var headRow = el("tr");
+    headRow.appendChild(el("th", T.question, { scope: "col" }));
+    chosen.forEach(function (id) {
+      var th = el("th", null, { scope: "col" });
+      th.appendChild(optionLink(id, D.options[id].head));
+      headRow.appendChild(th);
+    });
+    var thead = el("thead"); thead.appendChild(headRow); grid.appendChild(thead);
+    var tbody = el("tbody");
+    D.rows.forEach(function (r) {
+      var tr = el("tr");
+      tr.appendChild(el("th", r.label, { scope: "row" }));
+      chosen.forEach(function (id) {
+        var td = el("td", null, { "data-row": r.key, "data-option": id });
+        paras(td, shown(D.options[id].cells[r.key], detail));
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+    grid.appendChild(tbody);
+
+    /* the same, one card per option (phones) */
+    var cards = document.getElementById("cards");
+    cards.textContent = "";
+    chosen.forEach(function (id) {
+      var o = D.options[id];
+      var card = el("section", null, { "class": "card", "aria-label": o.head });
+      var h = el("h3"); h.appendChild(optionLink(id, o.head)); card.appendChild(h);
+      var dl = el("dl");
+      D.rows.forEach(function (r) {
+        dl.appendChild(el("dt", r.question));
+        var dd = el("dd", null, { "data-row": r.key, "data-option": id });
+        paras(dd, shown(o.cells[r.key], detail));
+        dl.appendChild(dd);
+      });
+      card.appendChild(dl);
+      cards.appendChild(card);
+    });
+
+    /* trials that compared two or more of the chosen options directly */
+    var trialsBox = document.getElementById("trials");
+    trialsBox.textContent = "";
+    var trials = D.trials.filter(function (t) {
+      return t.options.filter(function (id) { return chosen.indexOf(id) !== -1; }).length >= 2;
+    });
+    if (trials.length) {
+      trialsBox.appendChild(el("h2", T.trials));
+      if (detail) {
+        trials.forEach(function (t) {
+          trialsBox.appendChild(el("h3", t.title));
+          var ul = el("ul", null, { "class": "trials" });
+          t.detail.forEach(function (x) { ul.appendChild(el("li", x)); });
+          trialsBox.appendChild(ul);
+        });
+      } else {
+        var list = el("ul", null, { "class": "trials" });
+        trials.forEach(function (t) { list.appendChild(el("li", t.line)); });
+        trialsBox.appendChild(list);
+      }
+    }
+    document.getElementById("caveat").textContent = D.caveat;
+
+    var more = document.getElementById("more");
+    more.textContent = T.in_full;
+    chosen.forEach(function (id, i) {
+      if (i) { more.appendChild(document.createTextNode(", ")); }
+      more.appendChild(optionLink(id, D.options[id].name));
+    });
+    var dates = opts.map(function (o) { return o.reviewed; }).sort();
+    var when = dates[0] === dates[dates.length - 1] ? dates[0] : dates[0] + " to " + dates[dates.length - 1];
+    more.appendChild(document.createTextNode(". " + fill(T.reviewed, { when: when })));
+    result.hidden = false;
+  }
+
+  readUrl();
+  if (chosen.length >= 2 && chosen.length <= 5) { chooser.open = false; }
+  writeUrl();
+  render();
+
+  boxes.forEach(function (b) {
+    b.addEventListener("change", function () {
+      var at = chosen.indexOf(b.value);
+      if (b.checked && at === -1) { chosen.push(b.value); }
+      if (!b.checked && at !== -1) { chosen.splice(at, 1); }
+      unknown = [];
+      writeUrl();
+      render();
+    });
+  });
+  detailBox.addEventListener("change", function () { writeUrl(); render(); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    writeUrl();
+    render();
+    if (!result.hidden) { document.getElementById("result-heading").scrollIntoView(); }
+  });
+  window.addEventListener("popstate", function () { readUrl(); render(); });
+}());
