@@ -8,7 +8,8 @@ import re
 from typer.testing import CliRunner
 
 from trdguide.cli import app
-from trdguide.knowledge import ROWS, KnowledgeBase, about
+from trdguide.knowledge import KnowledgeBase
+from trdguide.wording import ROWS, about
 
 runner = CliRunner()
 ANSI = re.compile(r"\x1b\[")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from trdguide import __version__
 from trdguide.cli import app
-from trdguide.framing import CRISIS_POINTER, DISCLAIMER
+from trdguide.wording import CRISIS_POINTER, DISCLAIMER
 
 ANSI = re.compile(r"\x1b\[")
 runner = CliRunner()

@@ -124,7 +124,7 @@ def test_reference_locator_text() -> None:
 
 
 def test_figures_in_words_round_half_up_and_handle_zero() -> None:
-    from trdguide.knowledge import about, icon_count
+    from trdguide.wording import about, icon_count
 
     assert about(Figure.model_validate({"value": 4.5})) == "about 5 in 100"
     assert about(Figure.model_validate({"value": 46.5})) == "about 47 in 100"
@@ -134,7 +134,7 @@ def test_figures_in_words_round_half_up_and_handle_zero() -> None:
 
 
 def test_outcome_sentences_end_once() -> None:
-    from trdguide.knowledge import describe_outcome
+    from trdguide.wording import describe_outcome
 
     base = dict(record()["outcomes"][0], population="Adults.", note="Small trial.")
     text = describe_outcome(Outcome.model_validate(base))

@@ -13,9 +13,9 @@ from conftest import dump, record, write_kb
 from typer.testing import CliRunner
 
 from trdguide.cli import app
-from trdguide.framing import DISCLAIMER
 from trdguide.knowledge import KnowledgeBase
 from trdguide.render.terminal import glyphs, icon_grid
+from trdguide.wording import DISCLAIMER
 
 runner = CliRunner()
 

@@ -21,9 +21,9 @@ from typer.testing import CliRunner
 
 from trdguide import __version__
 from trdguide.cli import app
-from trdguide.framing import COMPARISON_CAVEAT, DISCLAIMER
 from trdguide.knowledge import KnowledgeBase
 from trdguide.render.site import CSP, segments, site_files
+from trdguide.wording import COMPARISON_CAVEAT, DISCLAIMER
 
 runner = CliRunner()
 PAGES = ["index.html", "compare.html", "faq.html", "glossary.html", "crisis.html", "about.html", "questions.html"]
@@ -278,9 +278,9 @@ def test_unwritable_outdir_fails_cleanly(tmp_path: Path) -> None:
 def test_same_input_same_bytes_and_small_and_quick(tmp_path: Path) -> None:
     kb = KnowledgeBase.load()
     start = time.perf_counter()
-    first = site_files(kb, __version__)
+    first = site_files(kb.site(__version__))
     took = time.perf_counter() - start
-    second = site_files(KnowledgeBase.load(), __version__)
+    second = site_files(KnowledgeBase.load().site(__version__))
     assert first == second
     assert list(first) == sorted(first)
     total = sum(len(b) for b in first.values())

@@ -24,6 +24,7 @@ from .vocab import Category, Place, StatusLabel
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
     from .render.document import Document
+    from .views import NameNote
 
 
 T = TypeVar("T")
@@ -145,7 +146,7 @@ def _kb() -> KnowledgeBase:
 
 def _pointer(kb: KnowledgeBase) -> str:
     """The crisis pointer for the footer: the reader's region (--region, TRDGUIDE_REGION, locale) or all."""
-    from . import framing
+    from . import wording
     from .regions import region_from_environment
 
     code = State.region or region_from_environment(os.environ)
@@ -154,21 +155,22 @@ def _pointer(kb: KnowledgeBase) -> str:
         digits = "".join(ch for ch in line.number if ch.isdigit())
         texts = bool(line.text_service and digits in "".join(ch for ch in line.text_service if ch.isdigit()))
         emergency = line.emergency.split(" (")[0] if line.emergency else None
-        return framing.crisis_pointer_for(line.number, emergency, texts)
+        return wording.crisis_pointer_for(line.number, emergency, texts)
     numbers = kb.crisis_numbers()
-    return framing.crisis_pointer_general(numbers) if numbers else framing.CRISIS_POINTER
+    return wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
 
 
 def _lookup(fn: Callable[..., T], *args: Any) -> T:
     """Run a knowledge-base query, turning lookup problems into clear errors with exit codes."""
     from .knowledge import BadRequest, LookupError_
+    from .wording import problem
 
     try:
         return fn(*args)
     except BadRequest as exc:
-        _fail(str(exc), ExitStatus.USAGE)
+        _fail(problem(exc), ExitStatus.USAGE)
     except LookupError_ as exc:
-        _fail(str(exc), ExitStatus.USER_ERROR)
+        _fail(problem(exc), ExitStatus.USER_ERROR)
 
 
 def _width() -> int:
@@ -191,13 +193,13 @@ def _emit(
     title: str = "trdguide",
     paper: Paper = Paper.a4,
     pointer: str | None = None,
-    notes: Sequence[str] = (),
+    notes: Sequence[NameNote] = (),
 ) -> None:
     """Write a result in the chosen format, to stdout or to --output. The framing is added once, here."""
     import io
 
-    from .framing import CRISIS_POINTER
     from .render.document import framed
+    from .wording import CRISIS_POINTER
 
     out = io.StringIO() if output is not None else sys.stdout
     full = framed(doc, pointer or CRISIS_POINTER, notes)
@@ -339,15 +341,14 @@ def show(
     from .render import document, json
 
     kb = _kb()
-    item, note = _lookup(kb.resolve_with_note, name)
-    notes = [note] if note else []
+    view = _lookup(kb.show, name)
     if fmt is Format.html:
-        doc = document.handout_document(document.show_document(item, kb, pictures, handout=True), [item], kb)
+        doc = document.handout_document(document.show_document(view, pictures, handout=True), kb.handout([view.item]))
     else:
-        doc = document.show_document(item, kb, pictures)
+        doc = document.show_document(view, pictures)
     pointer = _pointer(kb)
-    data = json.show_json(item, kb, pointer, notes) if fmt is Format.json else ""
-    _emit(doc, fmt, data, output, item.name, paper, pointer, notes)
+    data = json.show_json(view, pointer) if fmt is Format.json else ""
+    _emit(doc, fmt, data, output, view.item.name, paper, pointer, view.notes)
 
 
 @app.command()
@@ -394,7 +395,7 @@ def compare(
     title = "Comparing " + ", ".join(o.short_name for o in comparison.options)
     if fmt is Format.html:
         main = document.compare_document(comparison, pictures=True)
-        doc = document.handout_document(main, comparison.options, kb, comparison.cited)
+        doc = document.handout_document(main, kb.handout(comparison.options, comparison.cited))
     else:
         doc = document.compare_document(comparison, pictures)
     pointer = _pointer(kb)
@@ -452,11 +453,15 @@ def faq(
     from .render import document, json
 
     kb = _kb()
-    entries = _lookup(kb.faq, query)
-    listing = query is None and not all_
-    doc = document.faq_index_document(entries) if listing else document.faq_document(entries, kb)
+    view = _lookup(kb.faq_view, query, query is None and not all_)
     pointer = _pointer(kb)
-    _emit(doc, fmt, json.faq_json(entries, pointer) if fmt is Format.json else "", output, pointer=pointer)
+    _emit(
+        document.faq_document(view),
+        fmt,
+        json.faq_json(view, pointer) if fmt is Format.json else "",
+        output,
+        pointer=pointer,
+    )
 
 
 @app.command()
@@ -632,7 +637,7 @@ def site(
 
     kb = _kb()
     try:
-        written = build_site(kb, outdir, __version__)
+        written = build_site(kb.site(__version__), outdir)
     except OSError as exc:
         _fail(f"could not write the site to {outdir}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
     typer.echo(f"Wrote {len(written)} files to {outdir}. Open {outdir / 'index.html'}.", err=True)

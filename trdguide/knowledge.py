@@ -9,86 +9,98 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Store, norm_name, open_store
+from .folding import compact, fold
 from .models import (
     CrisisLine,
     FaqEntry,
-    Figure,
     GlossaryTerm,
     HeadToHead,
     Intervention,
-    Outcome,
     Reference,
 )
-from .regions import fold_words, parse_region
-from .summaries import comparator_kind, difference, lead_outcome
-from .vocab import Anaesthesia, Category, ComparatorKind, Place, StatusLabel
+from .regions import parse_region
+from .summaries import SHORT_KEYS, comparator_kind, difference, lead_outcome
+from .views import (
+    AboutInfo,
+    Cell,
+    Comparison,
+    FaqView,
+    HandoutView,
+    LeadOutcome,
+    ListPage,
+    NameNote,
+    QuestionList,
+    Row,
+    ShowView,
+    SiteView,
+)
+from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 if TYPE_CHECKING:
     from .loader import Bundle
 
 
 class LookupError_(Exception):
-    """Base for user-facing lookup problems (exit code 1)."""
+    """Base for user-facing lookup problems. They carry data; `wording.problem` says them in words."""
+
+    kind = ""
 
 
 class NotFound(LookupError_):
-    def __init__(self, name: str, suggestions: list[str], what: str = "intervention"):
+    """Nothing by that name. `what`: intervention, faq-number, faq-words, glossary-term or region."""
+
+    def __init__(self, name: str, suggestions: list[str], what: str = "intervention", count: int = 0):
         self.name = name
         self.suggestions = suggestions
-        msg = f"No {what} called {name!r}."
-        if suggestions:
-            msg += " Did you mean: " + ", ".join(suggestions) + "?"
-        super().__init__(msg)
+        self.what = what
+        self.count = count  # faq-number: how many questions there are
+        super().__init__(what, name)
+
+    kind = "not-found"
 
 
 class Ambiguous(LookupError_):
+    """A beginning of a name that more than one option shares."""
+
+    kind = "ambiguous"
+
     def __init__(self, name: str, candidates: list[Intervention]):
         self.name = name
         self.candidates = candidates
-        names = ", ".join(f"{c.id} ({c.short_name})" for c in candidates)
-        super().__init__(f"{name!r} could mean more than one option: {names}. Please use one of these names.")
+        super().__init__(name)
 
 
 class Family(LookupError_):
     """A word that names a group of options (a drug class, a kind of stimulation): the reader chooses."""
 
+    kind = "family"
+
     def __init__(self, name: str, members: list[Intervention]):
         self.name = name
         self.members = members
-        names = ", ".join(f"{m.short_name} ({m.id})" for m in members)
-        super().__init__(f"{name!r} names a group of options: {names}. Please choose one or more of these names.")
+        super().__init__(name)
 
 
 class BadRequest(LookupError_):
-    """A request that is well-formed for the parser but makes no sense (e.g. the same name twice)."""
+    """A request that is well-formed for the parser but makes no sense (a usage error, exit 2).
+
+    `problem`: empty-name, count (command, low, high, given), same-option (first, second, item),
+    repeated (name, item), no-rows, unknown-row (row).
+    """
+
+    kind = "bad-request"
+
+    def __init__(self, problem: str, **fields: object):
+        self.problem = problem
+        self.fields = fields
+        super().__init__(problem)
 
 
 # --- how names are compared -----------------------------------------------------------------------
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("xes", "ches", "shes", "sses")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-def fold(text: str) -> str:
-    """A name or search word as compared: case, accents, punctuation, hyphens and plurals do not matter."""
-    return " ".join(_singular(w) for w in fold_words(text).split())
-
-
-def compact(text: str) -> str:
-    """A name as letters and digits only ("R.T.M.S" and "rTMS" are both "rtms")."""
-    return fold_words(text).replace(" ", "")
 
 
 CATEGORY_NAMES = {
@@ -102,221 +114,10 @@ CATEGORY_NAMES = {
 }
 
 
-# --- how figures are said in words -----------------------------------------------------------------
-
-
-def per100(v: float) -> int:
-    """A figure rounded to whole people, halves up (4.5 -> 5), as people expect."""
-    return int(v + 0.5)
-
-
-SMALL = 5  # below this (out of 100), figures are given out of 1,000 so that small differences stay visible
-
-
-def about(fig: Figure, per: int = 100) -> str:
-    """'about 29 in 100'; '0 in 100' and 'fewer than 1 in 100' where that is what the figure says.
-
-    With `per=1000`: 'about 11 in 1,000' (for small figures, e.g. 1.1 in 100).
-    """
-    v = fig.value
-    if per == 1000:
-        return "0 in 1,000" if v == 0 else f"about {per100(v * 10)} in 1,000"
-    if v == 0:
-        return "0 in 100"
-    return "fewer than 1 in 100" if v < 1 else f"about {per100(v)} in 100"
-
-
-def scale_for(*figs: Figure | None) -> int:
-    """100, or 1000 where every figure in one sentence is small (so 1.1 and 1.6 do not read as 1 and 2)."""
-    values = [f.value for f in figs if f is not None]
-    return 1000 if values and max(values) < SMALL and any(v > 0 for v in values) else 100
-
-
-KIND_WORDS = {
-    ComparatorKind.sham: "against a sham (fake) treatment",
-    ComparatorKind.placebo: "against a placebo (dummy treatment)",
-    ComparatorKind.active: "against another real treatment",
-    ComparatorKind.usual_care: "against usual care or a control group without the treatment",
-    ComparatorKind.other_population: "not a controlled comparison: the same treatment in a different group of people",
-    ComparatorKind.none: "no comparison group",
-}
-
-
-def icon_count(fig: Figure) -> int:
-    """How many of 100 icons to fill for a figure (rounded, always out of 100)."""
-    return max(0, min(100, per100(fig.value)))
-
-
-def likely_range(fig: Figure) -> str:
-    if fig.low is not None and fig.high is not None:
-        return f" (likely range {per100(fig.low)} to {per100(fig.high)})"
-    return ""
-
-
-def describe_outcome(o: Outcome, threshold: bool = True) -> str:
-    """One outcome as a sentence: figure, comparator, population, time frame, study (and threshold)."""
-    label = o.label[0].upper() + o.label[1:]
-    parts: list[str] = []
-    if o.per_100 is not None:
-        per = scale_for(o.per_100, o.comparator.per_100 if o.comparator else None)
-        head = f"{label}: {about(o.per_100, per)} people{likely_range(o.per_100) if per == 100 else ''}"
-        if o.comparator is not None:
-            if o.comparator.per_100 is not None:
-                head += f", compared with {about(o.comparator.per_100, per)} with {o.comparator.label}"
-            else:
-                head += f", compared with {o.comparator.label}"
-        parts.append(head)
-        if o.result:
-            parts.append(o.result)
-    else:
-        parts.append(f"{label}: {o.result}")
-        if o.comparator is not None:
-            parts.append(f"Compared with: {o.comparator.label}")
-    parts.append(f"Comparison: {KIND_WORDS[comparator_kind(o)]}")
-    parts += [f"Who: {o.population}", f"When: {o.timeframe}"]
-    if threshold and o.threshold:
-        parts.append(f"Measured as: {o.threshold}")
-    parts.append(f"Study: {o.study}")
-    if o.note:
-        parts.append(o.note)
-    return " ".join(_sentence(p) for p in parts)
-
-
-def _sentence(text: str) -> str:
-    """The text ending in exactly one full stop (or its own ! or ?)."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-PLACE_SHORT = {
-    Place.home: "home",
-    Place.clinic: "clinic",
-    Place.hospital: "hospital",
-    Place.specialist_centre: "specialist",
-    Place.research_study: "research",
-    Place.community: "community",
-    Place.online: "online",
-}
-
-ANAESTHESIA_WORDS = {
-    Anaesthesia.none: "no anaesthesia",
-    Anaesthesia.general: "general anaesthesia",
-    Anaesthesia.surgical: "an operation to implant a device",
-}
-
-STATUS_WORDS = {
-    StatusLabel.approved: "approved or cleared for a depression use",
-    StatusLabel.off_label: "off-label (not approved for depression)",
-    StatusLabel.investigational: "investigational (research only)",
-    StatusLabel.not_approved: "not approved",
-    StatusLabel.approved_other_use: "approved, but not for treatment-resistant depression",
-    StatusLabel.no_approval_needed: "no approval needed (not a regulated product)",
-    StatusLabel.approved_medicines_combined: "each medicine is approved; taking them together is a prescribing choice",
-}
-# The same, in a few words, for one-line lists
-STATUS_SHORT = {
-    StatusLabel.approved: "approved/cleared",
-    StatusLabel.off_label: "off-label",
-    StatusLabel.investigational: "research only",
-    StatusLabel.not_approved: "not approved",
-    StatusLabel.approved_other_use: "approved, not TRD",
-    StatusLabel.no_approval_needed: "no approval needed",
-    StatusLabel.approved_medicines_combined: "each drug approved",
-}
-
-
 # --- comparison ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RowSpec:
-    key: str
-    question: str  # the question in full
-    label: str  # the same, short enough for the side of a grid
-
-
-ROWS: tuple[RowSpec, ...] = (
-    RowSpec("work", "Will it work?", "Will it work?"),
-    RowSpec("soon", "How soon might it help?", "How soon?"),
-    RowSpec("like", "What is it like?", "What is it like?"),
-    RowSpec("common", "Common side effects", "Common side effects"),
-    RowSpec("serious", "Serious risks", "Serious risks"),
-    RowSpec("unsuitable", "Who may not be suitable?", "Who may not be suitable?"),
-    RowSpec("lasting", "How long does the benefit last?", "How long does it last?"),
-    RowSpec("status", "Approval and guideline status", "Approval and guidelines"),
-    RowSpec("evidence", "How strong is the evidence?", "Strength of evidence"),
-    RowSpec("cost", "Cost and access", "Cost and access"),
-)
-ROW_KEYS = tuple(r.key for r in ROWS)
-
-
-@dataclass(frozen=True)
-class LeadOutcome:
-    """The lead "Will it work?" result as numbers, so a reader can reuse them without parsing sentences."""
-
-    measure: str
-    label: str
-    figure: float | None
-    range: tuple[float, float] | None
-    comparator: str | None
-    comparator_kind: str
-    comparator_figure: float | None
-    difference: int | None  # in whole people out of 100; only where figure and comparator share a study
-    population: str
-    timeframe: str
-    study: str
-    refs: list[str]
-
-
-@dataclass
-class Cell:
-    """One option's answer to one question: the short answer first, the full detail one flag away."""
-
-    short: str | None  # None where the record has no short answers (the detail is shown instead)
-    detail: list[str]  # short paragraphs
-    refs: list[str]
-    lead: LeadOutcome | None = None  # "Will it work?" only
-
-    def shown(self, detail: bool) -> list[str]:
-        return self.detail if detail or self.short is None else [self.short]
-
-
-@dataclass
-class Row:
-    key: str
-    question: str
-    label: str
-    cells: list[Cell]  # one per option, in the order of the options
-
-
-@dataclass
-class Comparison:
-    options: list[Intervention]
-    rows: list[Row]
-    head_to_head: list[HeadToHead]
-    see_also: list[Intervention]
-    references: list[Reference]
-    reviewed: tuple[_dt.date, _dt.date]
-    detail: bool = False
-    cited: list[Reference] = field(default_factory=list)  # what the grid as shown cites (short answers, trials)
-    notes: list[str] = field(default_factory=list)  # how names were understood ("Spravato is a brand name of ...")
-
-
-@dataclass
-class ListPage:
-    """A page of `list`: the records shown, how many matched, and which filters were used."""
-
-    items: list[Intervention]
-    total: int
-    start: int = 0
-    limit: int = 0  # 0: no limit
-    filters_used: list[str] = field(default_factory=list)
-
-
-@dataclass
-class QuestionList:
-    items: list[Intervention]
-    notes: list[str]
+ROW_KEYS = SHORT_KEYS
 
 
 def lead_outcome_view(item: Intervention) -> LeadOutcome | None:
@@ -344,47 +145,9 @@ def lead_outcome_view(item: Intervention) -> LeadOutcome | None:
 
 def compare_cell(item: Intervention, key: str) -> Cell:
     short = getattr(item.short, key) if item.short is not None else None
-    detail = cell(item, key)
     refs = list(short.refs) if short is not None else []
     lead = lead_outcome_view(item) if key == "work" else None
-    return Cell(short.text if short is not None else None, detail, refs, lead)
-
-
-def cell(item: Intervention, key: str) -> list[str]:
-    """The full text of one comparison cell (plain strings): every result, every statement."""
-    if key == "work":
-        outs = [describe_outcome(o, threshold=False) for o in item.outcomes]
-        return outs or ["No trial figures for this option in the knowledge base."]
-    if key == "soon":
-        return [item.setting.time_to_effect]
-    if key == "like":
-        where = ", ".join(p.value.replace("-", " ") for p in item.setting.where)
-        return [
-            f"Where: {where}. {ANAESTHESIA_WORDS[item.setting.anaesthesia].capitalize()}.",
-            item.setting.schedule,
-            item.setting.daily_life,
-        ]
-    if key == "common":
-        return [s.text for s in item.side_effects.common]
-    if key == "serious":
-        return [s.text for s in item.side_effects.serious]
-    if key == "unsuitable":
-        return [s.text for s in item.not_suitable_for]
-    if key == "lasting":
-        return [s.text for s in item.durability]
-    if key == "status":
-        out = [f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}"]
-        for r in item.regulatory:
-            year = f", {r.year}" if r.year else ""
-            out.append(f"{r.region.value} ({r.body}{year}): {r.status}.")
-        for g in item.guidelines:
-            out.append(f"Guideline, {g.body} {g.year}: {g.position}")
-        return out
-    if key == "evidence":
-        return [f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}"]
-    if key == "cost":
-        return [s.text for s in item.access]
-    raise KeyError(key)
+    return Cell(item, key, short.text if short is not None else None, refs, lead)
 
 
 class KnowledgeBase:
@@ -422,7 +185,7 @@ class KnowledgeBase:
     def resolve(self, name: str) -> Intervention:
         return self.resolve_with_note(name)[0]
 
-    def resolve_with_note(self, name: str) -> tuple[Intervention, str | None]:
+    def resolve_with_note(self, name: str) -> tuple[Intervention, NameNote | None]:
         """The option a name means, and a note to show where it was not an exact name.
 
         Case, accents, punctuation, hyphens and plurals do not matter. A brand name resolves (the note
@@ -432,15 +195,14 @@ class KnowledgeBase:
         """
         key = fold(name)
         if not key:
-            raise BadRequest("An intervention name cannot be empty. Try `trdguide list` to see the names.")
+            raise BadRequest("empty-name")
         names = self._folded()
         if key not in names:  # "R.T.M.S", "electro-convulsive": the letters alone
             key = self._compact().get(compact(name), key)
         if key in names:
             item = self.get(names[key])
             brand = next((b for b in item.brand_names if fold(b) == key), None)
-            note = f"{brand} is a brand name of {item.short_name}." if brand else None
-            return item, note
+            return item, NameNote("brand", brand, item) if brand else None
         members = self.families().get(key)
         if members:
             raise Family(name[:80], [self.get(i) for i in members])
@@ -448,7 +210,7 @@ class KnowledgeBase:
             hits = sorted({iid for n, iid in names.items() if n.startswith(key)})
             if len(hits) == 1:
                 item = self.get(hits[0])
-                return item, f"{name.strip()!r} was taken to mean {item.short_name} ({item.id})."
+                return item, NameNote("prefix", name.strip(), item)
             if len(hits) > 1:
                 raise Ambiguous(name[:80], [self.get(h) for h in hits[:10]])
         close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
@@ -497,6 +259,39 @@ class KnowledgeBase:
             # a name always means its option; a family of one is that option
             self._families = {k: v for k, v in out.items() if k not in names and len(v) > 1}
         return self._families
+
+    def show(self, name: str) -> ShowView:
+        """Everything about one option (by any name), with its related options and references."""
+        item, note = self.resolve_with_note(name)
+        return self.show_view(item, [note] if note else [])
+
+    def show_view(self, item: Intervention, notes: list[NameNote] | None = None) -> ShowView:
+        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [])
+
+    def faq_view(self, query: str | None = None, listing: bool = False) -> FaqView:
+        entries = self.faq(query)
+        refs = {r: self.references[r] for _, f in entries for r in f.refs if r in self.references}
+        return FaqView(entries, refs, listing)
+
+    def handout(self, items: Sequence[Intervention], refs: Sequence[Reference] | None = None) -> HandoutView:
+        """What a printed page adds: `refs` are those the main part cites (default: all of the options')."""
+        cited = list(refs) if refs is not None else self.references_for(items)
+        return HandoutView(list(items), cited, self.review_range(items), self.crisis(), ids_in_text=refs is None)
+
+    def site(self, version: str) -> SiteView:
+        """The whole knowledge base, as the website shows it."""
+        items = sorted((self.get(i) for i in self.store.index), key=lambda i: i.id)
+        return SiteView(
+            items=items,
+            shows={i.id: self.show_view(i) for i in items},
+            head_to_head=list(self.store.head_to_head),
+            faq=self.faq_view(),
+            glossary=self.glossary(),
+            crisis=self.crisis(),
+            crisis_numbers=self.crisis_numbers(),
+            about=about_info(self, version),
+            reviewed=self.review_range(),
+        )
 
     def see_also(self, items: Sequence[Intervention]) -> list[Intervention]:
         chosen = {i.id for i in items}
@@ -563,13 +358,13 @@ class KnowledgeBase:
     def questions(self, names: Sequence[str]) -> QuestionList:
         """The options someone is considering (1 to 5, each once), for a list of questions to ask."""
         if not 1 <= len(names) <= 5:
-            raise BadRequest(f"questions takes 1 to 5 names; you gave {len(names)}.")
+            raise BadRequest("count", command="questions", low=1, high=5, given=len(names))
         items: list[Intervention] = []
-        notes: list[str] = []
+        notes: list[NameNote] = []
         for n in names:
             item, note = self.resolve_with_note(n)
             if item in items:
-                raise BadRequest(f"{n!r} names {item.short_name} again. Name each option once.")
+                raise BadRequest("repeated", name=n, item=item)
             items.append(item)
             notes += [note] if note else []
         return QuestionList(items, notes)
@@ -577,26 +372,23 @@ class KnowledgeBase:
     # compare -----------------------------------------------------------------------------------
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
         if not 2 <= len(names) <= 5:
-            raise BadRequest(f"Compare takes 2 to 5 names; you gave {len(names)}.")
+            raise BadRequest("count", command="compare", low=2, high=5, given=len(names))
         resolved = [self.resolve_with_note(n) for n in names]
         items = [item for item, _ in resolved]
         notes = [note for _, note in resolved if note]
         seen: dict[str, str] = {}
         for n, i in zip(names, items):
             if i.id in seen:
-                raise BadRequest(
-                    f"{n!r} and {seen[i.id]!r} are the same option ({i.short_name}). Name each option once."
-                )
+                raise BadRequest("same-option", first=seen[i.id], second=n, item=i)
             seen[i.id] = n
         wanted = list(rows) if rows is not None else None
         if wanted is not None and not wanted:
-            raise BadRequest(f"Name at least one row to show. Rows are: {', '.join(ROW_KEYS)}.")
+            raise BadRequest("no-rows")
         keys = wanted or list(ROW_KEYS)
         for k in keys:
             if k not in ROW_KEYS:
-                raise BadRequest(f"Unknown row {k!r}. Rows are: {', '.join(ROW_KEYS)}.")
-        specs = [r for r in ROWS if r.key in keys]
-        table = [Row(s.key, s.question, s.label, [compare_cell(i, s.key) for i in items]) for s in specs]
+                raise BadRequest("unknown-row", row=k)
+        table = [Row(k, [compare_cell(i, k) for i in items]) for k in ROW_KEYS if k in keys]
         trials = self.head_to_head_for([i.id for i in items])
         references = self.references_for(items)
         if detail:
@@ -605,7 +397,7 @@ class KnowledgeBase:
             ids: set[str] = set()
             for row in table:
                 for c in row.cells:
-                    ids.update(c.refs if c.short is not None else [])
+                    ids.update(c.refs)
                     ids.update(c.lead.refs if c.lead is not None else [])
             for h in trials:
                 ids.update(h.short.refs if h.short is not None else h.outcomes[0].refs)
@@ -656,7 +448,7 @@ class KnowledgeBase:
             n = int(q)
             if 1 <= n <= len(numbered):
                 return [numbered[n - 1]]
-            raise NotFound(q, [], what=f"FAQ question number (there are {len(numbered)})")
+            raise NotFound(q, [], what="faq-number", count=len(numbered))
         words = fold(q).split()
         hits = [(n, f) for n, f in numbered if all(w in fold(f.question + " " + f.answer) for w in words)]
         if not hits:  # a name, brand, alias or family word: the answers about those options
@@ -669,7 +461,7 @@ class KnowledgeBase:
                     if set(f.related) & ids or any(name in fold(f.question + " " + f.answer) for name in names)
                 ]
         if not hits:
-            raise NotFound(q[:80], [], what="FAQ question matching")
+            raise NotFound(q[:80], [], what="faq-words")
         return hits
 
     def _ids_named(self, text: str) -> set[str]:
@@ -694,7 +486,7 @@ class KnowledgeBase:
             return partial
         names = [g.term for g in terms] + [a for g in terms for a in g.aliases]
         close = difflib.get_close_matches(term, names, n=3, cutoff=0.6)
-        raise NotFound(term[:80], close, what="glossary term")
+        raise NotFound(term[:80], close, what="glossary-term")
 
     def crisis(self, region: str | None = None) -> list[CrisisLine]:
         """Every crisis line, or one region's (by code or name, in any case) with the lines for everywhere."""
@@ -724,65 +516,14 @@ class KnowledgeBase:
 
 # --- about -----------------------------------------------------------------------------------------
 
-ABOUT_WHAT = (
-    "trdguide is an offline guide that helps people understand and compare treatment options for "
-    "depression that has not improved enough with treatment (treatment-resistant depression). It is "
-    "for patients, families, students and writers preparing for a conversation with a clinician."
-)
-ABOUT_NOT = (
-    "It is not medical advice, not a diagnosis, and not a recommendation of any treatment. It cannot "
-    "know your history. Decisions belong to you and your care team."
-)
-ABOUT_EVIDENCE = (
-    "Figures come from randomised trials, meta-analyses, regulator records, product labels and "
-    "guidelines, each cited with a PMID, DOI or official web address. Where sources disagree, both are "
-    "shown. Facts that could not be confirmed in a primary source were left out."
-)
-ABOUT_SCOPE = (
-    "Adults (18 and over) with depression that has not improved enough after treatment: major "
-    "depression, not depression in bipolar disorder, which is treated differently. Children and "
-    "teenagers are not covered. Where an option has an approved use outside this scope, its approval "
-    "section says so (for example, an rTMS device was cleared by the US FDA in 2024 as an add-on for ages "
-    "15 to 21: trdguide show rtms)."
-)
-ABOUT_AUDIT = (
-    "Last content audit: 2026-12-03. Reviewers who had not written the content checked 40 claims drawn at "
-    "random (figures, approvals and guideline positions) against the cited sources: 37 were confirmed as "
-    "written, 1 was misleading (two small figures rounded to 1 and 2 in 100; they are now given out of "
-    "1,000) and 2 needed a wording fix; all three were corrected. The sample, method and verdicts are in "
-    "docs/content-audit.md in the source repository."
-)
-ABOUT_UPDATES = (
-    "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
-    "year, and sooner when a regulator or a major guideline changes its position."
-)
-ABOUT_AUTHORS = (
-    "Written by the trdguide contributors. No funding, and no money or support from any maker of a "
-    "treatment described here."
-)
-
-
-@dataclass
-class AboutInfo:
-    version: str
-    scope: str
-    sources: list[str]
-    interventions: int
-    references: int
-    oldest_review: _dt.date
-    newest_review: _dt.date
-    last_audit: str
-
 
 def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
     oldest, newest = kb.review_range()
     return AboutInfo(
         version=version,
-        scope=ABOUT_SCOPE,
         sources=list(kb.sources),
         interventions=len(kb),
         references=len(kb.references),
         oldest_review=oldest,
         newest_review=newest,
-        last_audit=ABOUT_AUDIT,
     )

@@ -7,8 +7,9 @@ every footer, and `trdguide crisis --region` to understand "Australia" as well a
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
+
+from .folding import fold_words
 
 # What people type for each region, beside the code itself (compared without case, accents or punctuation)
 REGION_WORDS: dict[str, tuple[str, ...]] = {
@@ -32,13 +33,6 @@ REGION_WORDS: dict[str, tuple[str, ...]] = {
 # The locale's country part (en_GB, fr_CA, ...) -> region
 LOCALE_COUNTRIES = {"US": "US", "CA": "CA", "GB": "UK", "UK": "UK", "IE": "IE", "AU": "AU"}
 _LOCALE = re.compile(r"^[a-z]{2,3}_([A-Z]{2})\b")
-
-
-def fold_words(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces, single spaces."""
-    t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
 
 
 def parse_region(text: str) -> str | None:

@@ -10,28 +10,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .. import framing
-from ..knowledge import (
+from .. import wording
+from ..folding import fold
+from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
+from ..views import AboutInfo, Cell, Comparison, FaqView, HandoutView, ListPage, NameNote, QuestionList, ShowView
+from ..wording import (
+    ABOUT_AUDIT,
     ABOUT_AUTHORS,
     ABOUT_EVIDENCE,
     ABOUT_NOT,
+    ABOUT_SCOPE,
     ABOUT_UPDATES,
     ABOUT_WHAT,
     ANAESTHESIA_WORDS,
+    CATEGORY_WORDS,
+    GENERAL_QUESTIONS,
+    PICTURE_LEGEND,
     PLACE_SHORT,
+    ROW_TEXT,
     STATUS_SHORT,
     STATUS_WORDS,
-    AboutInfo,
-    Comparison,
-    KnowledgeBase,
-    ListPage,
-    QuestionList,
+    WHAT_MATTERS,
     about,
+    cell_detail,
     describe_outcome,
-    fold,
     icon_count,
+    name_note,
 )
-from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
 
 
 @dataclass
@@ -119,14 +124,19 @@ class Document:
         return self
 
 
-def framed(doc: Document, pointer: str = framing.CRISIS_POINTER, notes: Sequence[str] = ()) -> Document:
+def framed(doc: Document, pointer: str = wording.CRISIS_POINTER, notes: Sequence[NameNote] = ()) -> Document:
     """The document with the education disclaimer first and the urgent-help pointer last.
 
     `notes` (how a name was understood, e.g. "Spravato is a brand name of Esketamine.") come right
     after the disclaimer, so they are among the first lines a reader sees.
     """
     return Document(
-        [Para(framing.DISCLAIMER, "note"), *(Para(n, "note") for n in notes), *doc.blocks, Para(pointer, "warn")]
+        [
+            Para(wording.DISCLAIMER, "note"),
+            *(Para(name_note(n), "note") for n in notes),
+            *doc.blocks,
+            Para(pointer, "warn"),
+        ]
     )
 
 
@@ -152,17 +162,6 @@ def where_text(item: Intervention) -> str:
 
 
 # --- list ------------------------------------------------------------------------------------------
-
-
-CATEGORY_WORDS = {
-    "current-care": "Usual care",
-    "medication": "Medicines",
-    "rapid-acting": "Rapid-acting medicines",
-    "neuromodulation": "Brain stimulation",
-    "psychotherapy": "Talking therapies",
-    "psychedelic": "Psychedelic-assisted therapy (research)",
-    "self-care-and-support": "Self-care and support",
-}
 
 
 def places_short(item: Intervention, room: int = 16) -> str:
@@ -241,8 +240,9 @@ def picture_for(o: Outcome, who: str, brief: bool = False) -> Picture | None:
     return Picture(describe_outcome(o), panels)
 
 
-def show_document(item: Intervention, kb: KnowledgeBase, pictures: bool = True, handout: bool = False) -> Document:
+def show_document(view: ShowView, pictures: bool = True, handout: bool = False) -> Document:
     """Everything about one option. For a handout, questions and references come later, once."""
+    item = view.item
     doc = Document()
     doc.add(Title(full_name(item)))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
@@ -307,11 +307,11 @@ def show_document(item: Intervention, kb: KnowledgeBase, pictures: bool = True, 
     doc.add(Heading("Cost and access"), Bullets([_cited(x.text, x.refs) for x in item.access]))
     if not handout:
         doc.add(Heading("Questions to ask your clinician"), Bullets(list(item.questions_to_ask)))
-    related = kb.see_also([item])
+    related = view.see_also
     if related:
         doc.add(Para("See also: " + ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related), "note"))
     if not handout:
-        doc.add(Heading("References"), References([reference_line(r) for r in kb.references_for([item])]))
+        doc.add(Heading("References"), References([reference_line(r) for r in view.references]))
         doc.add(Para(f"Last reviewed: {item.last_reviewed.isoformat()}.", "note"))
     return doc
 
@@ -330,7 +330,7 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
     """
     doc = Document()
     doc.add(Title("Comparing: " + " · ".join(_named(o) for o in c.options)))
-    rows = [(r.label, [cell.shown(c.detail) for cell in r.cells]) for r in c.rows]
+    rows = [(ROW_TEXT[r.key].label, [shown(cell, c.detail) for cell in r.cells]) for r in c.rows]
     # each column is headed by the option and its status in words
     columns = [f"{o.short_name} ({STATUS_SHORT[o.status.label]})" for o in c.options]
     doc.add(Table(columns, rows, "", kind="grid"))
@@ -341,10 +341,10 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
         else:
             doc.add(Heading("Compared directly in a trial"), Bullets([head_to_head_line(h) for h in c.head_to_head]))
     if pictures:
-        doc.add(Para(framing.COMPARISON_CAVEAT, "note"), *compare_pictures(c))
+        doc.add(Para(wording.COMPARISON_CAVEAT, "note"), *compare_pictures(c))
         more = []
     else:
-        more = [framing.COMPARISON_CAVEAT]
+        more = [wording.COMPARISON_CAVEAT]
     more += [] if c.detail else ["Full text: add --detail."]
     more.append("In full: " + ", ".join(f"trdguide show {o.id}" for o in c.options) + ".")
     if c.detail and c.see_also:
@@ -378,9 +378,9 @@ def _named(item: Intervention) -> str:
     return f"{item.short_name} ({item.name[0].lower() + item.name[1:]})"
 
 
-PICTURE_LEGEND = (
-    "Each drawing is 100 people. Filled circle: a person with this result; open circle: a person without it."
-)
+def shown(cell: Cell, detail: bool) -> list[str]:
+    """A grid cell: the short answer, or the full detail (with --detail, or where there is no short answer)."""
+    return cell_detail(cell.item, cell.key) if detail or cell.short is None else [cell.short]
 
 
 def compare_pictures(c: Comparison) -> list[Block]:
@@ -428,12 +428,15 @@ def faq_index_document(entries: Sequence[tuple[int, FaqEntry]]) -> Document:
     return doc
 
 
-def faq_document(entries: Sequence[tuple[int, FaqEntry]], kb: KnowledgeBase) -> Document:
+def faq_document(view: FaqView) -> Document:
+    if view.listing:
+        return faq_index_document(view.entries)
+    entries = view.entries
     doc = Document([Title("Frequently asked questions")])
     for n, f in entries:
         doc.add(Heading(f"{n}. {f.question}"), Para(f.answer))
         if f.refs:
-            doc.add(Bullets([reference_line(kb.references[r]) for r in f.refs if r in kb.references]))
+            doc.add(Bullets([reference_line(view.references[r]) for r in f.refs if r in view.references]))
         if f.related:
             doc.add(Para("See: " + ", ".join(f"trdguide show {r}" for r in f.related), "note"))
     return doc
@@ -472,7 +475,7 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
                 ]
             ),
         )
-    doc.add(Para(framing.HOPE_LINE))
+    doc.add(Para(wording.HOPE_LINE))
     return doc
 
 
@@ -485,13 +488,13 @@ def about_document(info: AboutInfo) -> Document:
             Heading("What it is not"),
             Para(ABOUT_NOT),
             Heading("Who it covers"),
-            Para(info.scope),
+            Para(ABOUT_SCOPE),
             Heading("How evidence was chosen"),
             Para(ABOUT_EVIDENCE),
             Heading("Updates"),
             Para(ABOUT_UPDATES),
             Heading("Checking the content"),
-            Para(info.last_audit),
+            Para(ABOUT_AUDIT),
             Heading("Who wrote it and funding"),
             Para(ABOUT_AUTHORS),
             Heading("This knowledge base"),
@@ -508,24 +511,6 @@ def about_document(info: AboutInfo) -> Document:
 
 # --- questions and handouts ------------------------------------------------------------------------
 
-GENERAL_QUESTIONS = [
-    "What are the likely benefits for someone like me, and how sure are we?",
-    "What side effects or risks should I watch for, and what can be done about them?",
-    "How soon would we know whether it is working, and what happens if it is not?",
-    "How would it fit with the treatment I have now?",
-    "What would it cost me, and is it covered?",
-    "What happens if I decide to wait, or choose something else?",
-]
-WHAT_MATTERS = [
-    "The chance that it helps (benefits)",
-    "How quickly it might help (speed)",
-    "Side effects I most want to avoid: ____________________",
-    "The time it takes: visits, sessions, recovery (time commitment)",
-    "Cost and insurance cover",
-    "Travel and getting to appointments",
-    "Something else: ____________________",
-]
-
 
 def questions_document(items: Sequence[Intervention] | QuestionList) -> Document:
     items = items.items if isinstance(items, QuestionList) else items
@@ -540,19 +525,15 @@ def questions_document(items: Sequence[Intervention] | QuestionList) -> Document
     return doc
 
 
-def handout_document(
-    main: Document, items: Sequence[Intervention], kb: KnowledgeBase, refs: Sequence[Reference] | None = None
-) -> Document:
-    """A printable page: the main content, the questions list, references, review dates, crisis lines.
-
-    `refs` are the references the main content cites (all of the options' references by default).
-    """
+def handout_document(main: Document, handout: HandoutView) -> Document:
+    """A printable page: the main content, the questions list, urgent help, references, review dates."""
+    items = handout.items
     doc = Document(list(main.blocks))
     q = questions_document(items)
     doc.add(*[Heading(b.text) if isinstance(b, Title) else b for b in q.blocks])
-    doc.add(Heading("Urgent help"), Bullets([crisis_line_short(c) for c in kb.crisis()]))
-    cited = refs if refs is not None else kb.references_for(items)
-    oldest, newest = kb.review_range(items)
+    doc.add(Heading("Urgent help"), Bullets([crisis_line_short(c) for c in handout.crisis]))
+    cited = handout.references
+    oldest, newest = handout.reviewed
     reviewed = oldest.isoformat() + (f" to {newest.isoformat()}" if newest != oldest else "")
     doc.add(
         Heading("References"),
@@ -561,7 +542,7 @@ def handout_document(
             "note",
         ),
         # a compare handout's grid shows no reference ids, so its list needs none; a `show` handout cites by id
-        References([reference_line(r, urls=False, ids=refs is None) for r in cited]),
+        References([reference_line(r, urls=False, ids=handout.ids_in_text) for r in cited]),
     )
     return doc
 

@@ -10,20 +10,20 @@ import datetime as _dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from .. import __version__, framing
-from ..knowledge import STATUS_WORDS, AboutInfo, Cell, Comparison, KnowledgeBase, ListPage, QuestionList
-from ..models import CrisisLine, FaqEntry, GlossaryTerm, Intervention
-from .document import GENERAL_QUESTIONS, WHAT_MATTERS
+from .. import __version__, wording
+from ..models import CrisisLine, GlossaryTerm, Intervention
+from ..views import AboutInfo, Cell, Comparison, FaqView, ListPage, NameNote, QuestionList, ShowView
+from ..wording import GENERAL_QUESTIONS, ROW_TEXT, STATUS_WORDS, WHAT_MATTERS, cell_detail, name_note
 
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
 
-def envelope(command: str, data: dict[str, Any], urgent_help: str = framing.CRISIS_POINTER) -> str:
+def envelope(command: str, data: dict[str, Any], urgent_help: str = wording.CRISIS_POINTER) -> str:
     doc = {
         "trdguide": __version__,
         "schema_version": SCHEMA_VERSION,
         "command": command,
-        "disclaimer": framing.DISCLAIMER,
+        "disclaimer": wording.DISCLAIMER,
         "urgent_help": urgent_help,
         "data": data,
     }
@@ -51,7 +51,7 @@ def summary(i: Intervention) -> dict[str, Any]:
     }
 
 
-def list_json(page: ListPage, urgent_help: str = framing.CRISIS_POINTER) -> str:
+def list_json(page: ListPage, urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope(
         "list",
         {
@@ -64,50 +64,48 @@ def list_json(page: ListPage, urgent_help: str = framing.CRISIS_POINTER) -> str:
     )
 
 
-def questions_json(q: QuestionList, urgent_help: str = framing.CRISIS_POINTER) -> str:
+def questions_json(q: QuestionList, urgent_help: str = wording.CRISIS_POINTER) -> str:
     data = {
         "options": [i.id for i in q.items],
         "questions": {i.id: list(i.questions_to_ask) for i in q.items},
         "general": GENERAL_QUESTIONS,
         "what_matters_most": WHAT_MATTERS,
-        "notes": q.notes,
+        "notes": _notes(q.notes),
     }
     return envelope("questions", data, urgent_help)
 
 
-def show_json(
-    item: Intervention, kb: KnowledgeBase, urgent_help: str = framing.CRISIS_POINTER, notes: list[str] | None = None
-) -> str:
+def show_json(view: ShowView, urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope(
         "show",
         {
-            "notes": notes or [],
-            "intervention": item.model_dump(mode="json"),
-            "see_also": [r.id for r in kb.see_also([item])],
-            "references": [r.model_dump(mode="json") for r in kb.references_for([item])],
+            "notes": _notes(view.notes),
+            "intervention": view.item.model_dump(mode="json"),
+            "see_also": [r.id for r in view.see_also],
+            "references": [r.model_dump(mode="json") for r in view.references],
         },
         urgent_help,
     )
 
 
-def compare_json(c: Comparison, urgent_help: str = framing.CRISIS_POINTER) -> str:
+def compare_json(c: Comparison, urgent_help: str = wording.CRISIS_POINTER) -> str:
     ids = [o.id for o in c.options]
     return envelope(
         "compare",
         {
-            "notes": c.notes,
+            "notes": _notes(c.notes),
             "options": [summary(o) for o in c.options],
             "detail": c.detail,
             "rows": [
                 {
                     "key": r.key,
-                    "question": r.question,
-                    "label": r.label,
+                    "question": ROW_TEXT[r.key].question,
+                    "label": ROW_TEXT[r.key].label,
                     "cells": {i: _cell(cell) for i, cell in zip(ids, r.cells)},
                 }
                 for r in c.rows
             ],
-            "caveat": framing.COMPARISON_CAVEAT,
+            "caveat": wording.COMPARISON_CAVEAT,
             "head_to_head": [h.model_dump(mode="json") for h in c.head_to_head],
             "see_also": [s.id for s in c.see_also],
             "references": [r.model_dump(mode="json") for r in c.references],
@@ -118,7 +116,7 @@ def compare_json(c: Comparison, urgent_help: str = framing.CRISIS_POINTER) -> st
 
 
 def _cell(cell: Cell) -> dict[str, Any]:
-    out: dict[str, Any] = {"short": cell.short, "detail": cell.detail, "refs": cell.refs}
+    out: dict[str, Any] = {"short": cell.short, "detail": cell_detail(cell.item, cell.key), "refs": cell.refs}
     if cell.lead is not None:
         lead = dataclasses.asdict(cell.lead)
         lead["range"] = list(cell.lead.range) if cell.lead.range else None
@@ -126,20 +124,27 @@ def _cell(cell: Cell) -> dict[str, Any]:
     return out
 
 
-def faq_json(entries: list[tuple[int, FaqEntry]], urgent_help: str = framing.CRISIS_POINTER) -> str:
-    return envelope("faq", {"entries": [{"number": n, **f.model_dump(mode="json")} for n, f in entries]}, urgent_help)
+def faq_json(view: FaqView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    entries = [{"number": n, **f.model_dump(mode="json")} for n, f in view.entries]
+    return envelope("faq", {"entries": entries}, urgent_help)
 
 
-def glossary_json(terms: list[GlossaryTerm], urgent_help: str = framing.CRISIS_POINTER) -> str:
+def _notes(notes: list[NameNote]) -> list[str]:
+    return [name_note(n) for n in notes]
+
+
+def glossary_json(terms: list[GlossaryTerm], urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope("glossary", {"terms": [g.model_dump(mode="json") for g in terms]}, urgent_help)
 
 
-def crisis_json(lines: list[CrisisLine], urgent_help: str = framing.CRISIS_POINTER) -> str:
+def crisis_json(lines: list[CrisisLine], urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope("crisis", {"lines": [c.model_dump(mode="json") for c in lines]}, urgent_help)
 
 
-def about_json(info: AboutInfo, urgent_help: str = framing.CRISIS_POINTER) -> str:
-    return envelope("about", dataclasses.asdict(info), urgent_help)
+def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    data = {"version": info.version, "scope": wording.ABOUT_SCOPE, **dataclasses.asdict(info)}
+    data["last_audit"] = wording.ABOUT_AUDIT
+    return envelope("about", data, urgent_help)
 
 
 def validate_json(report: Report) -> str:

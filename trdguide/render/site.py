@@ -23,22 +23,13 @@ from typing import Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
-from .. import framing
+from .. import wording
 from ..framing import safe
-from ..knowledge import (
-    ABOUT_NOT,
-    ABOUT_WHAT,
-    ROWS,
-    STATUS_SHORT,
-    STATUS_WORDS,
-    KnowledgeBase,
-    about_info,
-    compare_cell,
-)
 from ..models import Intervention
 from ..paths import bundled_data_dir
+from ..views import SiteView
+from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
-    CATEGORY_WORDS,
     Block,
     Bullets,
     Checklist,
@@ -269,12 +260,11 @@ def _option_rows(items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
     return {"columns": [safe(c) for c in table.columns], "groups": groups, "count": sum(len(r) for _, r in groups)}
 
 
-def _option_blocks(item: Intervention, kb: KnowledgeBase, ctx: _Ctx) -> list[dict[str, Any]]:
+def _option_blocks(site: SiteView, item: Intervention, ctx: _Ctx) -> list[dict[str, Any]]:
     """Everything `show` has, plus links to compare this option with its related ones (before the references)."""
-    blocks = _for_web(show_document(item, kb, pictures=True))
-    pairs = [
-        (f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in kb.see_also([item])
-    ]
+    view = site.shows[item.id]
+    blocks = _for_web(show_document(view, pictures=True))
+    pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
     out = [_block(b, ctx) for b in blocks]
     at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "References"), len(blocks))
@@ -285,16 +275,16 @@ def _option_blocks(item: Intervention, kb: KnowledgeBase, ctx: _Ctx) -> list[dic
     return out
 
 
-def _compare_data(kb: KnowledgeBase, items: Sequence[Intervention]) -> str:
+def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     options: dict[str, Any] = {}
     names: dict[str, str] = {}
     for i in items:
         cells = {}
         for r in ROWS:
-            c = compare_cell(i, r.key)
+            short = getattr(i.short, r.key).text if i.short is not None else None
             cells[r.key] = {
-                "short": safe(c.short) if c.short is not None else None,
-                "detail": [safe(p) for p in c.detail],
+                "short": safe(short) if short is not None else None,
+                "detail": [safe(p) for p in cell_detail(i, r.key)],
             }
         options[i.id] = {
             "head": safe(f"{i.short_name} ({STATUS_SHORT[i.status.label]})"),
@@ -306,7 +296,8 @@ def _compare_data(kb: KnowledgeBase, items: Sequence[Intervention]) -> str:
         for n in (i.id, i.short_name, *i.aliases):
             names.setdefault(n.casefold().strip(), i.id)
     trials = []
-    for h in kb.head_to_head_for([i.id for i in items]):
+    ids = {i.id for i in items}
+    for h in (h for h in site.head_to_head if len(ids & set(h.interventions)) >= 2):
         blocks = head_to_head_blocks(h)
         detail: list[str] = []
         for b in blocks[1:]:
@@ -329,7 +320,7 @@ def _compare_data(kb: KnowledgeBase, items: Sequence[Intervention]) -> str:
         "names": names,
         "rows": [{"key": r.key, "label": r.label, "question": r.question} for r in ROWS],
         "trials": trials,
-        "caveat": framing.COMPARISON_CAVEAT,
+        "caveat": wording.COMPARISON_CAVEAT,
         "text": COMPARE_TEXT,
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
@@ -349,16 +340,17 @@ def _about_sources(sources: Sequence[str]) -> list[str]:
     return out
 
 
-def site_files(kb: KnowledgeBase, version: str) -> dict[str, bytes]:
+def site_files(site: SiteView) -> dict[str, bytes]:
     """Every file of the site, by relative path (with `/`), as bytes."""
     env = _env()
-    items = sorted((kb.get(i) for i in kb.filter()), key=lambda i: i.id)
+    items = site.items
+    version = site.about.version
     names = {i.id: i.short_name for i in items}
-    oldest, newest = kb.review_range()
+    oldest, newest = site.reviewed
     reviewed = oldest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
     # a web page cannot know where its reader is: the main crisis number of every covered country
-    numbers = kb.crisis_numbers()
-    pointer = framing.crisis_pointer_general(numbers) if numbers else framing.CRISIS_POINTER
+    numbers = site.crisis_numbers
+    pointer = wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
     common = {
         "csp": CSP,
         "site_name": SITE_NAME,
@@ -376,7 +368,7 @@ def site_files(kb: KnowledgeBase, version: str) -> dict[str, bytes]:
             root=root,
             path=path,
             title=safe(title),
-            disclaimer=ctx.seg(framing.DISCLAIMER),
+            disclaimer=ctx.seg(wording.DISCLAIMER),
             crisis=ctx.seg(pointer),
             **extra,
         )
@@ -400,7 +392,7 @@ def site_files(kb: KnowledgeBase, version: str) -> dict[str, bytes]:
     for item in items:
         path = f"options/{item.id}.html"
         ctx = _Ctx(names, "../")
-        files[path] = page("page.html.j2", path, item.name, blocks=_option_blocks(item, kb, ctx), print_button=False)
+        files[path] = page("page.html.j2", path, item.name, blocks=_option_blocks(site, item, ctx), print_button=False)
     by_cat = [
         (CATEGORY_WORDS[cat], sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
         for cat in CATEGORY_WORDS
@@ -415,12 +407,11 @@ def site_files(kb: KnowledgeBase, version: str) -> dict[str, bytes]:
         all_options=sorted(((i.id, safe(i.short_name)) for i in items), key=lambda x: x[1].lower()),
         text=COMPARE_TEXT,
     )
-    files["assets/compare-data.js"] = _compare_data(kb, items).encode("utf-8")
-    files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(kb.faq(), kb)))
-    files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(kb.glossary()))
-    files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(kb.crisis()))
-    info = about_info(kb, version)
-    info = dataclasses.replace(info, sources=_about_sources(info.sources))
+    files["assets/compare-data.js"] = _compare_data(site, items).encode("utf-8")
+    files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(site.faq)))
+    files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
+    files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(site.crisis))
+    info = dataclasses.replace(site.about, sources=_about_sources(site.about.sources))
     about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
     files["about.html"] = doc_page("about.html", "About trdguide", about)
     files["questions.html"] = doc_page(
@@ -434,10 +425,10 @@ def site_files(kb: KnowledgeBase, version: str) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def build_site(kb: KnowledgeBase, outdir: Path, version: str) -> list[Path]:
+def build_site(site: SiteView, outdir: Path) -> list[Path]:
     """Write the site into `outdir` (created if needed); returns the files written, in order."""
     written = []
-    for rel, data in site_files(kb, version).items():
+    for rel, data in site_files(site).items():
         target = outdir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -1,0 +1,36 @@
+"""How names and words are compared: case, accents, punctuation, hyphens and plurals do not matter.
+
+Plain functions used by the resolver (knowledge.py), the region parser and the renderers.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold_words(text: str) -> str:
+    """Lower case, accents removed, punctuation as spaces, single spaces."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("xes", "ches", "shes", "sses")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def fold(text: str) -> str:
+    """A name or search word as compared: case, accents, punctuation, hyphens and plurals do not matter."""
+    return " ".join(_singular(w) for w in fold_words(text).split())
+
+
+def compact(text: str) -> str:
+    """A name as letters and digits only ("R.T.M.S" and "rTMS" are both "rtms")."""
+    return fold_words(text).replace(" ", "")

@@ -1,0 +1,139 @@
+"""View objects: what a query returns and a renderer turns into text. Plain data, no wording.
+
+Queries (`knowledge.py`) build them from the records; renderers (`render/`) read them. Neither a
+renderer nor a view knows the knowledge base, the loader, the cache or the linter.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+
+
+@dataclass(frozen=True)
+class LeadOutcome:
+    """The lead "Will it work?" result as numbers, so a reader can reuse them without parsing sentences."""
+
+    measure: str
+    label: str
+    figure: float | None
+    range: tuple[float, float] | None
+    comparator: str | None
+    comparator_kind: str
+    comparator_figure: float | None
+    difference: int | None  # in whole people out of 100; only where figure and comparator share a study
+    population: str
+    timeframe: str
+    study: str
+    refs: list[str]
+
+
+@dataclass
+class Cell:
+    """One option's answer to one question: the short answer (the full detail is worded by the renderer)."""
+
+    item: Intervention
+    key: str
+    short: str | None  # None where the record has no short answers (the detail is shown instead)
+    refs: list[str]
+    lead: LeadOutcome | None = None  # "Will it work?" only
+
+
+@dataclass
+class Row:
+    key: str  # one of summaries.SHORT_KEYS; the question's words are in wording.ROW_TEXT
+    cells: list[Cell]  # one per option, in the order of the options
+
+
+@dataclass(frozen=True)
+class NameNote:
+    """How a typed name was understood, where it was not an exact name of the option."""
+
+    kind: str  # "brand" (a brand name of the option) or "prefix" (a unique beginning of a name)
+    typed: str  # what the reader typed (for "prefix"), or the brand name as the record spells it
+    item: Intervention
+
+
+@dataclass
+class Comparison:
+    options: list[Intervention]
+    rows: list[Row]
+    head_to_head: list[HeadToHead]
+    see_also: list[Intervention]
+    references: list[Reference]
+    reviewed: tuple[_dt.date, _dt.date]
+    detail: bool = False
+    cited: list[Reference] = field(default_factory=list)  # what the grid as shown cites (short answers, trials)
+    notes: list[NameNote] = field(default_factory=list)  # how names were understood
+
+
+@dataclass
+class ListPage:
+    """A page of `list`: the records shown, how many matched, and which filters were used."""
+
+    items: list[Intervention]
+    total: int
+    start: int = 0
+    limit: int = 0  # 0: no limit
+    filters_used: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuestionList:
+    items: list[Intervention]
+    notes: list[NameNote]
+
+
+@dataclass
+class ShowView:
+    """Everything about one option, with what the renderers need around it."""
+
+    item: Intervention
+    see_also: list[Intervention]
+    references: list[Reference]  # every reference the record cites, in its own order first
+    notes: list[NameNote] = field(default_factory=list)
+
+
+@dataclass
+class FaqView:
+    entries: list[tuple[int, FaqEntry]]  # (number, entry)
+    references: dict[str, Reference]  # the references the entries cite, by id
+    listing: bool = False  # the numbered questions only
+
+
+@dataclass
+class HandoutView:
+    """What a printed page adds after its main part: questions, urgent help, references, review dates."""
+
+    items: list[Intervention]
+    references: list[Reference]
+    reviewed: tuple[_dt.date, _dt.date]
+    crisis: list[CrisisLine]
+    ids_in_text: bool = True  # the main part cites references by id ("[berlim-2014-rtms]")
+
+
+@dataclass
+class SiteView:
+    """The whole knowledge base, as the website shows it."""
+
+    items: list[Intervention]  # sorted by id
+    shows: dict[str, ShowView]
+    head_to_head: list[HeadToHead]
+    faq: FaqView
+    glossary: list[GlossaryTerm]
+    crisis: list[CrisisLine]
+    crisis_numbers: list[tuple[str, list[str]]]
+    about: AboutInfo
+    reviewed: tuple[_dt.date, _dt.date]
+
+
+@dataclass
+class AboutInfo:
+    version: str
+    sources: list[str]
+    interventions: int
+    references: int
+    oldest_review: _dt.date
+    newest_review: _dt.date

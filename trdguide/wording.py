@@ -1,0 +1,354 @@
+"""Every sentence the program itself says: labels, questions, captions, figures in words, the framing.
+
+One module, so that wording is reviewed in one place (and can be translated later). It knows the
+records' shape (models) but nothing of terminals, files or the knowledge base: renderers and the CLI
+call it; queries never do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Figure, Intervention, Outcome
+from .summaries import comparator_kind, per100
+from .views import NameNote
+from .vocab import Anaesthesia, ComparatorKind, Place, StatusLabel
+
+# Each fits one line at 80 columns: they frame every output, so they must not push the answer off screen.
+DISCLAIMER = "Education, not medical advice: ask your care team before changing treatment."
+CRISIS_POINTER = "In crisis or suicidal? Call or text 988 (US, Canada). Elsewhere: trdguide crisis"
+
+
+def crisis_pointer_for(number: str, emergency: str | None, texts: bool) -> str:
+    """The footer for a reader whose region is known: its crisis number and its emergency number."""
+    verb = "Call or text" if texts else "Call"
+    danger = f", or {emergency} if in danger" if emergency else ""
+    return f"In crisis or suicidal? {verb} {number}{danger}. trdguide crisis"
+
+
+def crisis_pointer_general(numbers: list[tuple[str, list[str]]]) -> str:
+    """The footer where the region is not known: the main number of each covered region, in one line."""
+    parts = " · ".join(f"{number} ({'/'.join(regions)})" for number, regions in numbers)
+    return f"In crisis? {parts} · trdguide crisis"
+
+
+HOPE_LINE = "Depression that has not yet responded to treatment can still get better; many options exist."
+COMPARISON_CAVEAT = "The grid's figures come from different studies and people, not a head-to-head trial."
+
+
+# --- how figures are said in words -----------------------------------------------------------------
+
+
+SMALL = 5  # below this (out of 100), figures are given out of 1,000 so that small differences stay visible
+
+
+def about(fig: Figure, per: int = 100) -> str:
+    """'about 29 in 100'; '0 in 100' and 'fewer than 1 in 100' where that is what the figure says.
+
+    With `per=1000`: 'about 11 in 1,000' (for small figures, e.g. 1.1 in 100).
+    """
+    v = fig.value
+    if per == 1000:
+        return "0 in 1,000" if v == 0 else f"about {per100(v * 10)} in 1,000"
+    if v == 0:
+        return "0 in 100"
+    return "fewer than 1 in 100" if v < 1 else f"about {per100(v)} in 100"
+
+
+def scale_for(*figs: Figure | None) -> int:
+    """100, or 1000 where every figure in one sentence is small (so 1.1 and 1.6 do not read as 1 and 2)."""
+    values = [f.value for f in figs if f is not None]
+    return 1000 if values and max(values) < SMALL and any(v > 0 for v in values) else 100
+
+
+KIND_WORDS = {
+    ComparatorKind.sham: "against a sham (fake) treatment",
+    ComparatorKind.placebo: "against a placebo (dummy treatment)",
+    ComparatorKind.active: "against another real treatment",
+    ComparatorKind.usual_care: "against usual care or a control group without the treatment",
+    ComparatorKind.other_population: "not a controlled comparison: the same treatment in a different group of people",
+    ComparatorKind.none: "no comparison group",
+}
+
+
+def icon_count(fig: Figure) -> int:
+    """How many of 100 icons to fill for a figure (rounded, always out of 100)."""
+    return max(0, min(100, per100(fig.value)))
+
+
+def likely_range(fig: Figure) -> str:
+    if fig.low is not None and fig.high is not None:
+        return f" (likely range {per100(fig.low)} to {per100(fig.high)})"
+    return ""
+
+
+def describe_outcome(o: Outcome, threshold: bool = True) -> str:
+    """One outcome as a sentence: figure, comparator, population, time frame, study (and threshold)."""
+    label = o.label[0].upper() + o.label[1:]
+    parts: list[str] = []
+    if o.per_100 is not None:
+        per = scale_for(o.per_100, o.comparator.per_100 if o.comparator else None)
+        head = f"{label}: {about(o.per_100, per)} people{likely_range(o.per_100) if per == 100 else ''}"
+        if o.comparator is not None:
+            if o.comparator.per_100 is not None:
+                head += f", compared with {about(o.comparator.per_100, per)} with {o.comparator.label}"
+            else:
+                head += f", compared with {o.comparator.label}"
+        parts.append(head)
+        if o.result:
+            parts.append(o.result)
+    else:
+        parts.append(f"{label}: {o.result}")
+        if o.comparator is not None:
+            parts.append(f"Compared with: {o.comparator.label}")
+    parts.append(f"Comparison: {KIND_WORDS[comparator_kind(o)]}")
+    parts += [f"Who: {o.population}", f"When: {o.timeframe}"]
+    if threshold and o.threshold:
+        parts.append(f"Measured as: {o.threshold}")
+    parts.append(f"Study: {o.study}")
+    if o.note:
+        parts.append(o.note)
+    return " ".join(_sentence(p) for p in parts)
+
+
+def _sentence(text: str) -> str:
+    """The text ending in exactly one full stop (or its own ! or ?)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+PLACE_SHORT = {
+    Place.home: "home",
+    Place.clinic: "clinic",
+    Place.hospital: "hospital",
+    Place.specialist_centre: "specialist",
+    Place.research_study: "research",
+    Place.community: "community",
+    Place.online: "online",
+}
+
+ANAESTHESIA_WORDS = {
+    Anaesthesia.none: "no anaesthesia",
+    Anaesthesia.general: "general anaesthesia",
+    Anaesthesia.surgical: "an operation to implant a device",
+}
+
+STATUS_WORDS = {
+    StatusLabel.approved: "approved or cleared for a depression use",
+    StatusLabel.off_label: "off-label (not approved for depression)",
+    StatusLabel.investigational: "investigational (research only)",
+    StatusLabel.not_approved: "not approved",
+    StatusLabel.approved_other_use: "approved, but not for treatment-resistant depression",
+    StatusLabel.no_approval_needed: "no approval needed (not a regulated product)",
+    StatusLabel.approved_medicines_combined: "each medicine is approved; taking them together is a prescribing choice",
+}
+# The same, in a few words, for one-line lists
+STATUS_SHORT = {
+    StatusLabel.approved: "approved/cleared",
+    StatusLabel.off_label: "off-label",
+    StatusLabel.investigational: "research only",
+    StatusLabel.not_approved: "not approved",
+    StatusLabel.approved_other_use: "approved, not TRD",
+    StatusLabel.no_approval_needed: "no approval needed",
+    StatusLabel.approved_medicines_combined: "each drug approved",
+}
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    key: str
+    question: str  # the question in full
+    label: str  # the same, short enough for the side of a grid
+
+
+ROWS: tuple[RowSpec, ...] = (
+    RowSpec("work", "Will it work?", "Will it work?"),
+    RowSpec("soon", "How soon might it help?", "How soon?"),
+    RowSpec("like", "What is it like?", "What is it like?"),
+    RowSpec("common", "Common side effects", "Common side effects"),
+    RowSpec("serious", "Serious risks", "Serious risks"),
+    RowSpec("unsuitable", "Who may not be suitable?", "Who may not be suitable?"),
+    RowSpec("lasting", "How long does the benefit last?", "How long does it last?"),
+    RowSpec("status", "Approval and guideline status", "Approval and guidelines"),
+    RowSpec("evidence", "How strong is the evidence?", "Strength of evidence"),
+    RowSpec("cost", "Cost and access", "Cost and access"),
+)
+
+ROW_TEXT = {r.key: r for r in ROWS}
+
+
+def cell_detail(item: Intervention, key: str) -> list[str]:
+    """The full text of one comparison cell (plain strings): every result, every statement."""
+    if key == "work":
+        outs = [describe_outcome(o, threshold=False) for o in item.outcomes]
+        return outs or ["No trial figures for this option in the knowledge base."]
+    if key == "soon":
+        return [item.setting.time_to_effect]
+    if key == "like":
+        where = ", ".join(p.value.replace("-", " ") for p in item.setting.where)
+        return [
+            f"Where: {where}. {ANAESTHESIA_WORDS[item.setting.anaesthesia].capitalize()}.",
+            item.setting.schedule,
+            item.setting.daily_life,
+        ]
+    if key == "common":
+        return [s.text for s in item.side_effects.common]
+    if key == "serious":
+        return [s.text for s in item.side_effects.serious]
+    if key == "unsuitable":
+        return [s.text for s in item.not_suitable_for]
+    if key == "lasting":
+        return [s.text for s in item.durability]
+    if key == "status":
+        out = [f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}"]
+        for r in item.regulatory:
+            year = f", {r.year}" if r.year else ""
+            out.append(f"{r.region.value} ({r.body}{year}): {r.status}.")
+        for g in item.guidelines:
+            out.append(f"Guideline, {g.body} {g.year}: {g.position}")
+        return out
+    if key == "evidence":
+        return [f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}"]
+    if key == "cost":
+        return [s.text for s in item.access]
+    raise KeyError(key)
+
+
+# --- about ----------------------------------------------------------------------------------------
+
+ABOUT_WHAT = (
+    "trdguide is an offline guide that helps people understand and compare treatment options for "
+    "depression that has not improved enough with treatment (treatment-resistant depression). It is "
+    "for patients, families, students and writers preparing for a conversation with a clinician."
+)
+ABOUT_NOT = (
+    "It is not medical advice, not a diagnosis, and not a recommendation of any treatment. It cannot "
+    "know your history. Decisions belong to you and your care team."
+)
+ABOUT_EVIDENCE = (
+    "Figures come from randomised trials, meta-analyses, regulator records, product labels and "
+    "guidelines, each cited with a PMID, DOI or official web address. Where sources disagree, both are "
+    "shown. Facts that could not be confirmed in a primary source were left out."
+)
+ABOUT_SCOPE = (
+    "Adults (18 and over) with depression that has not improved enough after treatment: major "
+    "depression, not depression in bipolar disorder, which is treated differently. Children and "
+    "teenagers are not covered. Where an option has an approved use outside this scope, its approval "
+    "section says so (for example, an rTMS device was cleared by the US FDA in 2024 as an add-on for ages "
+    "15 to 21: trdguide show rtms)."
+)
+ABOUT_AUDIT = (
+    "Last content audit: 2026-12-03. Reviewers who had not written the content checked 40 claims drawn at "
+    "random (figures, approvals and guideline positions) against the cited sources: 37 were confirmed as "
+    "written, 1 was misleading (two small figures rounded to 1 and 2 in 100; they are now given out of "
+    "1,000) and 2 needed a wording fix; all three were corrected. The sample, method and verdicts are in "
+    "docs/content-audit.md in the source repository."
+)
+ABOUT_UPDATES = (
+    "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
+    "year, and sooner when a regulator or a major guideline changes its position."
+)
+ABOUT_AUTHORS = (
+    "Written by the trdguide contributors. No funding, and no money or support from any maker of a "
+    "treatment described here."
+)
+
+
+# --- lists, pictures and handouts -----------------------------------------------------------------
+
+CATEGORY_WORDS = {
+    "current-care": "Usual care",
+    "medication": "Medicines",
+    "rapid-acting": "Rapid-acting medicines",
+    "neuromodulation": "Brain stimulation",
+    "psychotherapy": "Talking therapies",
+    "psychedelic": "Psychedelic-assisted therapy (research)",
+    "self-care-and-support": "Self-care and support",
+}
+
+
+PICTURE_LEGEND = (
+    "Each drawing is 100 people. Filled circle: a person with this result; open circle: a person without it."
+)
+
+
+GENERAL_QUESTIONS = [
+    "What are the likely benefits for someone like me, and how sure are we?",
+    "What side effects or risks should I watch for, and what can be done about them?",
+    "How soon would we know whether it is working, and what happens if it is not?",
+    "How would it fit with the treatment I have now?",
+    "What would it cost me, and is it covered?",
+    "What happens if I decide to wait, or choose something else?",
+]
+WHAT_MATTERS = [
+    "The chance that it helps (benefits)",
+    "How quickly it might help (speed)",
+    "Side effects I most want to avoid: ____________________",
+    "The time it takes: visits, sessions, recovery (time commitment)",
+    "Cost and insurance cover",
+    "Travel and getting to appointments",
+    "Something else: ____________________",
+]
+
+
+# --- how names were understood, and problems with what was asked ------------------------------------
+
+
+def name_note(note: NameNote) -> str:
+    """One line at the top of an output: how a typed name was understood."""
+    if note.kind == "brand":
+        return f"{note.typed} is a brand name of {note.item.short_name}."
+    return f"{note.typed!r} was taken to mean {note.item.short_name} ({note.item.id})."
+
+
+NOT_FOUND_WHAT = {
+    "intervention": "intervention",
+    "faq-words": "FAQ question matching",
+    "glossary-term": "glossary term",
+    "region": "region",
+}
+
+
+def problem(exc: Exception) -> str:
+    """A lookup problem (knowledge.LookupError_ and its kinds) in words, for standard error."""
+    kind = getattr(exc, "kind", "")
+    if kind == "not-found":
+        what = getattr(exc, "what", "intervention")
+        label = (
+            f"FAQ question number (there are {getattr(exc, 'count', 0)})"
+            if what == "faq-number"
+            else NOT_FOUND_WHAT.get(what, what)
+        )
+        msg = f"No {label} called {getattr(exc, 'name', '')!r}."
+        suggestions = getattr(exc, "suggestions", [])
+        return msg + (" Did you mean: " + ", ".join(suggestions) + "?" if suggestions else "")
+    if kind == "ambiguous":
+        names = ", ".join(f"{c.id} ({c.short_name})" for c in getattr(exc, "candidates", []))
+        return f"{getattr(exc, 'name', '')!r} could mean more than one option: {names}. Please use one of these names."
+    if kind == "family":
+        names = ", ".join(f"{m.short_name} ({m.id})" for m in getattr(exc, "members", []))
+        return (
+            f"{getattr(exc, 'name', '')!r} names a group of options: {names}. Please choose one or more of these names."
+        )
+    if kind == "bad-request":
+        return _bad_request(getattr(exc, "problem", ""), getattr(exc, "fields", {}))
+    return str(exc)
+
+
+def _bad_request(what: str, f: dict[str, object]) -> str:
+    rows = ", ".join(r.key for r in ROWS)
+    if what == "empty-name":
+        return "An intervention name cannot be empty. Try `trdguide list` to see the names."
+    if what == "count":
+        return f"{f['command']} takes {f['low']} to {f['high']} names; you gave {f['given']}."
+    if what == "same-option":
+        item = f["item"]
+        short = getattr(item, "short_name", "")
+        return f"{f['first']!r} and {f['second']!r} are the same option ({short}). Name each option once."
+    if what == "repeated":
+        return f"{f['name']!r} names {getattr(f['item'], 'short_name', '')} again. Name each option once."
+    if what == "no-rows":
+        return f"Name at least one row to show. Rows are: {rows}."
+    if what == "unknown-row":
+        return f"Unknown row {f['row']!r}. Rows are: {rows}."
+    return what
