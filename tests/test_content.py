@@ -9,7 +9,7 @@ import pytest
 from trdguide.knowledge import KnowledgeBase
 from trdguide.lint import DOSE, FIGURE, PLACEHOLDER, PROMO
 from trdguide.loader import Bundle, load
-from trdguide.models import Intervention, Statement
+from trdguide.models import Statement, walk_texts
 
 REQUIRED = {
     "current-care",
@@ -50,41 +50,25 @@ def bundle() -> Bundle:
     return load()
 
 
-def texts(item: Intervention) -> Iterator[str]:
-    """Every piece of prose in a record."""
-    yield from (item.name, item.summary, item.mechanism.text, item.status.note, item.evidence.why)
-    s = item.setting
-    yield from (s.given_by, s.schedule, s.time_to_effect, s.daily_life)
-    for group in (
-        item.side_effects.common,
-        item.side_effects.serious,
-        item.not_suitable_for,
-        item.durability,
-        item.access,
-        item.misconceptions,
-    ):
-        yield from (x.text for x in group)
-    yield from item.questions_to_ask
-    for r in item.regulatory:
-        yield from (r.status, r.indication)
-    for g in item.guidelines:
-        yield g.position
-    for o in item.outcomes:
-        yield from (o.label, o.population, o.timeframe, o.study, o.result or "", o.note or "")
-
-
 def all_texts(b: Bundle) -> Iterator[tuple[str, str]]:
+    """Every sentence of the knowledge base, through the one walker the linter uses too."""
     for i in b.interventions:
-        for t in texts(i):
-            yield i.id, t
-    for f in b.faq:
-        yield f"faq:{f.id}", f.question + " " + f.answer
-    for g in b.glossary:
-        yield f"glossary:{g.term}", g.definition
-    for h in b.head_to_head:
-        yield f"h2h:{h.id}", h.summary
-        for o in h.outcomes:
-            yield f"h2h:{h.id}", " ".join([o.label, o.population, o.study, o.result or "", o.note or ""])
+        for path, text, _ in walk_texts(i):
+            yield f"{i.id} {path}", text
+    for kind, entries in (("faq", b.faq), ("glossary", b.glossary), ("h2h", b.head_to_head)):
+        for e in entries:
+            for path, text, _ in walk_texts(e):
+                yield f"{kind} {path}", text
+
+
+def test_the_walker_sees_every_field_that_holds_sentences(bundle: Bundle) -> None:
+    """A new field with sentences in it is walked without anyone having to add it to a list."""
+    paths = {p.split("[")[0].split(".")[0] for i in bundle.interventions for p, _, _ in walk_texts(i)}
+    assert {"name", "summary", "mechanism", "setting", "status", "regulatory", "guidelines", "outcomes"} <= paths
+    assert {"side_effects", "not_suitable_for", "durability", "access", "evidence", "short"} <= paths
+    assert {"questions_to_ask", "misconceptions"} <= paths
+    refs = {r for i in bundle.interventions for _, _, rs in walk_texts(i) for r in rs}
+    assert refs <= set(bundle.references) and refs <= {r for i in bundle.interventions for r in i.all_ref_ids()}
 
 
 def test_bundled_base_loads_and_covers_the_list(bundle: Bundle) -> None:

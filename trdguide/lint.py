@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .findings import MAX_GRADE, REVIEW_MAX_DAYS, RULES, SHORT_MAX_GRADE, Finding, Report
 from .loader import Bundle, DataError, layers_for, load
-from .models import Intervention
+from .models import Intervention, walk_texts
 from .summaries import HARD_MAX_WORDS, MAX_WORDS, SHORT_KEYS, lead_breaks_rule, unsourced_numbers, word_count
 
 PROMO = re.compile(
@@ -44,25 +44,9 @@ def validate(root: Path | None, today: _dt.date | None = None, readability: bool
 
 
 def _texts(item: Intervention) -> Iterator[tuple[str, str]]:
-    yield "summary", item.summary
-    yield "mechanism", item.mechanism.text
-    s = item.setting
-    for name in ("given_by", "schedule", "time_to_effect", "daily_life"):
-        yield f"setting.{name}", getattr(s, name)
-    for group in ("not_suitable_for", "durability", "access", "misconceptions"):
-        for i, st in enumerate(getattr(item, group)):
-            yield f"{group}[{i}]", st.text
-    for kind in ("common", "serious"):
-        for i, st in enumerate(getattr(item.side_effects, kind)):
-            yield f"side_effects.{kind}[{i}]", st.text
-    for i, q in enumerate(item.questions_to_ask):
-        yield f"questions_to_ask[{i}]", q
-    yield "evidence.why", item.evidence.why
-    for i, o in enumerate(item.outcomes):
-        for name in ("label", "population", "timeframe", "study", "result", "note"):
-            value = getattr(o, name)
-            if value:
-                yield f"outcomes[{i}].{name}", value
+    """Every sentence of a record with its field path (the one walker, models.walk_texts)."""
+    for path, text, _ in walk_texts(item):
+        yield path, text
 
 
 def _line_of(file: str, sources: list[str], needle: str, default: int | None, after: str = "") -> int | None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
+from enum import Enum
 from typing import Annotated
 
 from pydantic import (
@@ -31,6 +33,68 @@ ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 RefIds = Annotated[list[Slug], Field(min_length=1)]
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Per100 = Annotated[float, Field(ge=0, le=100)]
+
+
+# Fields that hold names, codes or links rather than sentences (the walker below skips them)
+NOT_PROSE = frozenset(
+    {
+        "id",
+        "refs",
+        "references",
+        "related",
+        "interventions",
+        "aliases",
+        "brand_names",
+        "families",
+        "short_name",
+        "pmid",
+        "doi",
+        "url",
+        "source",
+        "region",
+        "number",
+        "emergency",
+        "contact",
+        "term",
+    }
+)
+
+
+def walk_texts(model: BaseModel, path: str = "") -> Iterator[tuple[str, str, tuple[str, ...]]]:
+    """Every sentence in a record, anywhere in it: (field path, text, the references that cite it).
+
+    The one walker over a record's fields: cross-checks, the linter, the short-answer rules and the tests
+    all use it (and `walk_refs`), so they cannot disagree about which fields exist.
+    """
+    refs = tuple(getattr(model, "refs", None) or ())
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        here = f"{path}.{name}" if path else name
+        if name in NOT_PROSE or value is None or isinstance(value, Enum):
+            continue
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for n, v in values:
+            at = here if n is None else f"{here}[{n}]"
+            if isinstance(v, BaseModel):
+                yield from walk_texts(v, at)
+            elif isinstance(v, str) and not isinstance(v, Enum):
+                yield at, v, refs
+            elif isinstance(v, int | float) and not isinstance(v, bool):  # a year, written as a number
+                yield at, str(v), refs
+
+
+def walk_refs(model: BaseModel) -> set[str]:
+    """Every reference id a record cites, anywhere in it (`refs` and `references` lists)."""
+    ids: set[str] = set()
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in ("refs", "references") and isinstance(value, list):
+            ids.update(v for v in value if isinstance(v, str))
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, BaseModel):
+                ids |= walk_refs(v)
+    return ids
 
 
 class Strict(BaseModel):
@@ -283,28 +347,7 @@ class Intervention(Strict):
 
     def all_ref_ids(self) -> set[str]:
         """Every reference id this record cites, anywhere in it."""
-        ids: set[str] = set(self.references)
-        ids.update(self.mechanism.refs, self.setting.refs, self.evidence.refs)
-        for group in (
-            self.side_effects.common,
-            self.side_effects.serious,
-            self.not_suitable_for,
-            self.durability,
-            self.access,
-            self.misconceptions,
-        ):
-            for s in group:
-                ids.update(s.refs)
-        for r in self.regulatory:
-            ids.update(r.refs)
-        for g in self.guidelines:
-            ids.update(g.refs)
-        for o in self.outcomes:
-            ids.update(o.refs)
-        if self.short is not None:
-            for key in ShortAnswers.model_fields:
-                ids.update(getattr(self.short, key).refs)
-        return ids
+        return walk_refs(self)
 
     @property
     def names(self) -> list[str]:
@@ -325,8 +368,7 @@ class HeadToHead(Strict):
 
     def all_ref_ids(self) -> set[str]:
         """Every reference id this trial entry cites, anywhere in it."""
-        ids = set(self.refs) | {r for o in self.outcomes for r in o.refs} | {r for c in self.caveats for r in c.refs}
-        return ids | set(self.short.refs) if self.short is not None else ids
+        return walk_refs(self)
 
 
 class FaqEntry(Strict):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .models import Intervention, Outcome
+from .models import Intervention, Outcome, walk_texts
 from .vocab import CONTROLLED_COMPARATORS, ComparatorKind
 
 SHORT_KEYS = ("work", "soon", "like", "common", "serious", "unsuitable", "lasting", "status", "evidence", "cost")
@@ -69,25 +69,9 @@ def word_count(text: str) -> int:
 
 def cited_texts(item: Intervention) -> Iterator[str]:
     """Every cited text of a record (the detail a short answer may draw its numbers from)."""
-    yield item.mechanism.text
-    s = item.setting
-    yield from (s.given_by, s.schedule, s.time_to_effect, s.daily_life)
-    yield item.status.note
-    for r in item.regulatory:
-        yield from (r.body, r.status, r.indication)
-        if r.year is not None:
-            yield str(r.year)
-    for g in item.guidelines:
-        yield from (g.body, str(g.year), g.position)
-    for o in item.outcomes:
-        yield from (x for x in (o.label, o.population, o.timeframe, o.threshold, o.study, o.result, o.note) if x)
-        if o.comparator is not None:
-            yield o.comparator.label
-    for group in (item.side_effects.common, item.side_effects.serious, item.not_suitable_for, item.durability):
-        yield from (st.text for st in group)
-    yield from (st.text for st in item.access)
-    yield from (st.text for st in item.misconceptions)
-    yield item.evidence.why
+    for path, text, refs in walk_texts(item):
+        if refs and not path.startswith("short."):
+            yield text
 
 
 def difference(o: Outcome) -> int | None:

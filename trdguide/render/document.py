@@ -174,7 +174,7 @@ def places_short(item: Intervention, room: int = 16) -> str:
     return out
 
 
-def list_document(page: ListPage | Sequence[Intervention], hint: None = None) -> Document:
+def list_document(page: ListPage | Sequence[Intervention]) -> Document:
     """One line per option, grouped by category (in the knowledge base's order), by name within a group."""
     if not isinstance(page, ListPage):  # a plain list of records: all of them, one page
         page = ListPage(list(page), len(page))

@@ -234,7 +234,7 @@ def _env() -> Environment:
 
 def _option_rows(items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
-    table = next(b for b in list_document(items, None).blocks if isinstance(b, GroupedTable))
+    table = next(b for b in list_document(items).blocks if isinstance(b, GroupedTable))
     by_cat = {
         CATEGORY_WORDS[cat]: sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
         for cat in CATEGORY_WORDS
