@@ -1,0 +1,110 @@
+"""The layers of docs/architecture.md, checked against the imports (including those inside functions)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "trdguide"
+
+# module (or package prefix) -> what it must never import
+NEVER = {
+    "trdguide.vocab": {"pydantic", "rich", "typer", "yaml", "trdguide"},
+    "trdguide.folding": {"pydantic", "rich", "typer", "yaml", "trdguide"},
+    "trdguide.regions": {"pydantic", "rich", "typer", "yaml", "trdguide.knowledge", "trdguide.render"},
+    "trdguide.models": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.loader", "trdguide.render"},
+    "trdguide.summaries": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.loader", "trdguide.render"},
+    "trdguide.views": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.loader", "trdguide.wording"},
+    "trdguide.wording": {
+        "rich",
+        "typer",
+        "yaml",
+        "trdguide.knowledge",
+        "trdguide.loader",
+        "trdguide.cache",
+        "trdguide.render",
+        "trdguide.lint",
+    },
+    "trdguide.findings": {"rich", "typer", "yaml", "trdguide.loader", "trdguide.render"},
+    "trdguide.knowledge": {"rich", "typer", "trdguide.wording", "trdguide.render", "trdguide.lint", "trdguide.cli"},
+    "trdguide.loader": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
+    "trdguide.cache": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
+    "trdguide.lint": {"rich", "typer", "trdguide.render", "trdguide.cli"},
+    "trdguide.render": {
+        "typer",
+        "trdguide.knowledge",
+        "trdguide.loader",
+        "trdguide.cache",
+        "trdguide.lint",
+        "trdguide.cli",
+    },
+}
+
+
+def module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    parts = list(rel.parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """Every module a file imports, anywhere in it, as an absolute name."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                mod = ".".join(base + ([node.module] if node.module else []))
+            else:
+                mod = node.module or ""
+            out.add(mod)
+            out.update(f"{mod}.{a.name}" for a in node.names)  # `from . import wording`
+    return out
+
+
+def rules_for(name: str) -> set[str]:
+    found = set()
+    for prefix, banned in NEVER.items():
+        if name == prefix or name.startswith(prefix + "."):
+            found |= banned
+    return found
+
+
+def _hits(imported: set[str], banned: set[str]) -> list[str]:
+    return sorted(m for m in imported for b in banned if m == b or m.startswith(b + "."))
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: module_name(p))
+def test_imports_point_one_way(path: Path) -> None:
+    name = module_name(path)
+    imported = {m for m in imports(path) if m != name and not m.startswith(name + ".")}
+    banned = rules_for(name)
+    if name in ("trdguide.vocab", "trdguide.folding"):  # the bottom layer imports nothing of the package
+        imported = {m for m in imported if m.startswith("trdguide")}
+        assert imported == set(), f"{name} imports {sorted(imported)}"
+        return
+    assert _hits(imported, banned) == [], f"{name} imports what its layer must not (docs/architecture.md)"
+
+
+def test_every_module_has_a_layer() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        name = module_name(path)
+        if name in (
+            "trdguide",
+            "trdguide.__main__",
+            "trdguide.cli",
+            "trdguide.pager",
+            "trdguide.paths",
+            "trdguide.errors",
+            "trdguide.schemas",
+            "trdguide.framing",
+        ):
+            continue
+        assert rules_for(name), f"{name} is in no layer of docs/architecture.md: add it to NEVER here and there"
