@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 import pytest
 from conftest import dump, record, ref, write_kb
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from trdguide.loader import MAX_FILE_BYTES, DataError, Problem, bundled_data_dir, load
+
+LOADER_CODES = {"E101", "E102", "E103", "E110", "E111", "E120", "E121", "E122", "E130", "E131"}
 
 
 def problems(root: Path) -> list[Problem]:
@@ -199,3 +204,129 @@ def test_unreadable_folder_message(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(loader_mod.os, "access", lambda *_a, **_k: False)
     [p] = problems(root)
     assert "cannot be read" in p.message and p.code == "E102"
+
+
+# --- one reader: every file gets the same verdict from every path ------------------------------------
+
+MERGE_KEY_RECORD = "<<: {name: Merged name}\n"
+
+
+def test_merge_key_refused_even_in_an_otherwise_valid_record(tmp_path: Path) -> None:
+    r = record()
+    del r["name"]
+    root = write_kb(tmp_path, [r])
+    f = root / "interventions" / "alpha.yaml"
+    f.write_text(f.read_text() + MERGE_KEY_RECORD)
+    [p] = problems(root)
+    assert p.message == "the merge key '<<' is not allowed (plain YAML only): write the fields out in full"
+    assert p.code == "E103" and p.field == "" and p.line == len(f.read_text().splitlines())
+
+
+def test_merge_key_refused_in_a_nested_mapping_and_a_list_file(tmp_path: Path) -> None:
+    r = record()
+    root = write_kb(tmp_path, [r], extra={"faq.yaml": "- <<: {id: q-one}\n  question: Why?\n"})
+    f = root / "interventions" / "alpha.yaml"
+    f.write_text(f.read_text().replace("setting:\n", "setting:\n  <<: {given_by: A doctor.}\n", 1))
+    ps = problems(root)
+    assert {(p.file.rsplit("/", 1)[-1], p.field, p.code) for p in ps} == {
+        ("alpha.yaml", "setting", "E103"),
+        ("faq.yaml", "[0]", "E103"),
+    }
+    assert all("merge key" in p.message for p in ps)
+
+
+def test_file_holding_only_null_is_reported(tmp_path: Path) -> None:
+    root = write_kb(tmp_path, [record()], extra={"interventions/nothing.yaml": "~\n", "faq.yaml": "null\n"})
+    msgs = {p.file.rsplit("/", 1)[-1]: p.message for p in problems(root)}
+    assert msgs == {
+        "nothing.yaml": "must be one intervention record (a mapping of fields)",
+        "faq.yaml": "must be a list of entries (each starting with '- ')",
+    }
+
+
+def test_a_record_with_a_yaml_problem_is_not_reported_again_as_missing(tmp_path: Path) -> None:
+    root = write_kb(tmp_path, [record("alpha", related=["beta"]), record("beta")])
+    f = root / "interventions" / "beta.yaml"
+    f.write_text(f.read_text() + "name: Twice\n")
+    [p] = problems(root)
+    assert p.file.endswith("beta.yaml") and p.message == "the key 'name' appears twice"
+
+
+# Lines that each set one top-level field of a record (or try to): plain values, and every YAML feature
+# that a second reader might treat differently (tags, merge keys, anchors, duplicate and odd keys).
+_TARGETS = ("name", "summary", "aliases", "questions_to_ask")
+_QUIRKS = (
+    "{f}: {v}",
+    "{f}: !!str {v}",
+    "{f}: !!binary aGVsbG8=",
+    "{f}: !!set {{{v}: null}}",
+    "{f}: !!omap [{v}: 1]",
+    "{f}: !!python/name:os.system",
+    "{f}: !local {v}",
+    "{f}: [{v}]",
+    "{f}: &anchor [{v}]\nquestions_to_ask: *anchor",
+    "<<: {{{f}: {v}}}",
+    "<<: [{{{f}: {v}}}]",
+    "{f}: {v}\n{f}: {v}",
+    "true: {v}",
+    "1.5: {v}",
+    "? [{v}]\n: {v}",
+    "{f}: {v}\n---\nid: other",
+    "{f}: 12",
+    "{f}: 2026-01-01",
+)
+
+
+def _verdict(ps: list[Problem]) -> frozenset[tuple[str, str]]:
+    return frozenset((p.code, p.field) for p in ps)
+
+
+def _load_verdict(root: Path) -> frozenset[tuple[str, str]]:
+    try:
+        load(root)
+    except DataError as exc:
+        return _verdict(exc.problems)
+    return frozenset()
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> list[str]:
+    value = draw(st.text(alphabet="abcxyz ", min_size=1, max_size=6).map(lambda s: f'"{s}"'))
+    picks = draw(st.lists(st.tuples(st.sampled_from(_QUIRKS), st.sampled_from(_TARGETS)), min_size=1, max_size=3))
+    return [q.format(f=f, v=value) for q, f in picks]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=_documents())
+def test_same_document_same_verdict_on_every_path(tmp_path_factory: pytest.TempPathFactory, lines: list[str]) -> None:
+    """The same YAML lines, read as a whole record, as an override, by `validate` and by a command with
+    and without the cache, get the same verdict: the same rule codes for the same fields."""
+    from typer.testing import CliRunner
+
+    from trdguide.cli import app
+
+    tmp = tmp_path_factory.mktemp("paths")
+    body = "\n".join(lines) + "\n"
+    mentioned = {f for f in _TARGETS if any(f in line for line in lines)}
+    base = {k: v for k, v in record().items() if k not in mentioned}
+    main = write_kb(tmp / "main", [], extra={"interventions/alpha.yaml": dump(base) + body})
+    over = write_kb(tmp / "over", [record()], extra={"overrides/alpha.yaml": "id: alpha\n" + body})
+
+    verdict = _load_verdict(main)
+    assert _load_verdict(over) == verdict, body
+
+    runner = CliRunner()
+    r = runner.invoke(app, ["validate", str(main), "--format", "json", "--no-readability"])
+    errors = [f for f in json.loads(r.stdout)["findings"] if f["severity"] == "error"]
+    if verdict:
+        assert frozenset((f["code"], f["field"]) for f in errors) == verdict, body
+    else:  # a valid record may still break a content rule; the loader's own rules are not among them
+        assert not {f["code"] for f in errors} & LOADER_CODES, body
+
+    cache = tmp / "cache"
+    outputs = []
+    for env in ({"TRDGUIDE_NO_CACHE": "1"}, {"TRDGUIDE_CACHE_DIR": str(cache)}, {"TRDGUIDE_CACHE_DIR": str(cache)}):
+        r = runner.invoke(app, ["--data", str(main), "list", "--format", "json"], env=env)
+        outputs.append((r.exit_code, r.output))
+    assert outputs[0] == outputs[1] == outputs[2], body
+    assert (outputs[0][0] == 0) == (not verdict), body

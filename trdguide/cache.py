@@ -1,4 +1,4 @@
-"""Fast start: a validated cache of the knowledge base, read lazily.
+"""Fast start: a checked cache of the knowledge base, read lazily. Only an optimisation.
 
 The first run reads the YAML files (loader.py), checks everything, and writes a cache file in the user
 cache folder. Later runs read the cache instead of parsing YAML, and validate each record again through
@@ -9,9 +9,18 @@ makes the next run read the YAML again. TRDGUIDE_NO_CACHE=1 turns it off; TRDGUI
 Only successful loads are cached: a knowledge base with problems is always read from YAML and its
 problems reported.
 
-File layout (JSON lines): line 1 is a header (key, sources, an index of every record with the byte
-offset of its line); then one line each for references, head-to-head trials, FAQ, glossary and crisis
-lines; then one line per intervention. Only the header and the lines a command needs are read.
+File layout (JSON lines): line 1 is a checksum, a space, and a header (format, key, sources, where each
+section starts, and an index of every record with the byte offset and checksum of its line); then one
+line each for references, head-to-head trials, FAQ, glossary and crisis lines; then one line per
+intervention. Only the header and the lines a command needs are read.
+
+Nothing read from the cache is trusted unchecked: the header's checksum is verified before its index or
+names are used, the section lines are verified when the file is opened, and each record line is verified
+(checksum, validation, and agreement with its index row) when it is first used. A cache that is changed,
+damaged, truncated, empty or written by another format is ignored, the YAML is read instead, and the
+cache is rewritten atomically (a new file renamed over the old one, so two processes writing at once
+leave one whole file). Cache files of knowledge bases that no longer exist, or of older formats, are
+removed when a cache is written.
 
 This module does not import pydantic at import time, so shell completion can read names quickly.
 """
@@ -23,8 +32,9 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import astuple, dataclass
+from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -34,7 +44,7 @@ if TYPE_CHECKING:
     from .loader import Bundle
     from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
 
-FORMAT = 3
+FORMAT = 4
 _KB_PARTS = (
     "kb.yaml",
     "interventions",
@@ -65,6 +75,7 @@ class IndexEntry:
     last_reviewed: str
     related: list[str]
     offset: int = -1
+    digest: str = ""
 
 
 def norm_name(s: str) -> str:
@@ -72,7 +83,7 @@ def norm_name(s: str) -> str:
     return " ".join(s.replace("_", " ").lower().split())
 
 
-def index_of(item: Intervention, offset: int = -1) -> IndexEntry:
+def index_of(item: Intervention, offset: int = -1, digest: str = "") -> IndexEntry:
     return IndexEntry(
         id=item.id,
         short_name=item.short_name,
@@ -85,7 +96,29 @@ def index_of(item: Intervention, offset: int = -1) -> IndexEntry:
         last_reviewed=item.last_reviewed.isoformat(),
         related=list(item.related),
         offset=offset,
+        digest=digest,
     )
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+# the type of each IndexEntry field, in order: what a row of a cache header must hold
+_TYPES: dict[str, type] = {"str": str, "int": int, "list[str]": list}
+_ROW_TYPES: tuple[type, ...] = tuple(_TYPES[str(f.type)] for f in fields(IndexEntry))
+
+
+def _entry(row: Any) -> IndexEntry:
+    """An index row from a cache header, checked field by field (ValueError if it is not well formed)."""
+    if not isinstance(row, list) or len(row) != len(_ROW_TYPES):
+        raise ValueError("index row")
+    for value, kind in zip(row, _ROW_TYPES):
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError("index row")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ValueError("index row")
+    return IndexEntry(*row)
 
 
 class _Lazy(Mapping[str, T]):
@@ -130,7 +163,7 @@ class Store:
         self._fallback = fallback
 
     def _recover(self, exc: Exception) -> None:
-        """A cached line failed validation (edited or damaged cache): start again from the YAML files."""
+        """A cached line failed its check (edited or damaged cache): start again from the YAML files."""
         if self._fallback is None:
             raise exc
         fresh = self._fallback()
@@ -168,9 +201,15 @@ class Store:
                 raise KeyError(iid)
             from .models import Intervention
 
+            entry = self.index[iid]
             try:
-                item = Intervention.model_validate_json(self._reader(self.index[iid].offset))
-            except ValueError as exc:  # pydantic's ValidationError is a ValueError
+                line = self._reader(entry.offset)
+                if _digest(line) != entry.digest:
+                    raise ValueError(f"the cached line of {iid!r} does not match its checksum")
+                item = Intervention.model_validate_json(line)  # pydantic's ValidationError is a ValueError
+                if index_of(item, entry.offset, entry.digest) != entry:
+                    raise ValueError(f"the cached index row of {iid!r} does not match its record")
+            except (ValueError, OSError) as exc:
                 self._recover(exc)
                 return self.get(iid)
             self._records[iid] = item
@@ -287,7 +326,7 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     return f"kb-{where}.jsonl", h.hexdigest()
 
 
-def write(path: Path, key: str, bundle: Bundle, names: dict[str, str]) -> None:
+def write(path: Path, key: str, bundle: Bundle) -> None:
     """Write the cache atomically; failures (read-only home, full disk) are silently ignored."""
     import tempfile
 
@@ -299,84 +338,112 @@ def write(path: Path, key: str, bundle: Bundle, names: dict[str, str]) -> None:
         json.dumps([c.model_dump(mode="json") for c in bundle.crisis]),
     ]
     body: list[bytes] = []
-    offsets: dict[str, int] = {}
+    offsets: dict[str, list[Any]] = {}
     pos = 0
     for name, text in zip(_SECTIONS, sections):
         data = text.encode() + b"\n"
-        offsets[name] = pos
+        offsets[name] = [pos, _digest(data)]
         body.append(data)
         pos += len(data)
     index = []
     for item in bundle.interventions:
         data = item.model_dump_json().encode() + b"\n"
-        index.append(list(astuple(index_of(item, pos))))
+        index.append(list(astuple(index_of(item, pos, _digest(data)))))
         body.append(data)
         pos += len(data)
-    header = {
-        "format": FORMAT,
-        "key": key,
-        "sources": bundle.sources,
-        "sections": offsets,
-        "index": index,
-        "names": names,
-    }
+    header = json.dumps(
+        {
+            "format": FORMAT,
+            "key": key,
+            "sources": bundle.sources,
+            "sections": offsets,
+            "index": index,
+        }
+    ).encode()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".jsonl")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=".jsonl")
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(json.dumps(header).encode() + b"\n")
+                f.write(_digest(header).encode() + b" " + header + b"\n")
                 f.writelines(body)
-            os.replace(tmp, path)
+            os.replace(tmp, path)  # atomic: readers see the old file or the new one, never a mix
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        clean(path.parent, keep=path.name)
 
 
-def _header(f: IO[bytes], key: str) -> dict[str, Any] | None:
+_TMP_PREFIX = ".tmp-"
+_STALE_TMP_SECONDS = 3600
+
+
+def _header(f: IO[bytes], key: str | None) -> dict[str, Any] | None:
+    """The header of a cache file if its checksum, format and key (when given) are right, else None."""
     try:
-        header: dict[str, Any] = json.loads(f.readline())
+        line = f.readline()
+    except OSError:
+        return None
+    digest, _, body = line.rstrip(b"\n").partition(b" ")
+    if not line.endswith(b"\n") or digest.decode("ascii", "replace") != _digest(body):
+        return None
+    try:
+        header = json.loads(body)
     except ValueError:
         return None
-    if not isinstance(header, dict) or header.get("format") != FORMAT or header.get("key") != key:
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return None
+    if key is not None and header.get("key") != key:
+        return None
+    sources = header.get("sources")
+    if not isinstance(sources, list) or not all(isinstance(p, str) for p in sources):
         return None
     return header
 
 
-def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> Store | None:
-    """The store from a cache file whose key matches; None if absent, stale or unreadable.
+def _index(header: dict[str, Any]) -> list[IndexEntry]:
+    rows = header.get("index")
+    if not isinstance(rows, list):
+        raise ValueError("index")
+    return [_entry(row) for row in rows]
 
-    Records are validated when first used; a corrupt line makes that command fall back to YAML.
+
+def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> Store | None:
+    """The store from a cache file whose key matches; None if absent, stale, changed or damaged.
+
+    The header is checked before anything in it is used; records are checked when first used, and a
+    record that fails makes that command fall back to YAML.
     """
     try:
         f = open(path, "rb")  # noqa: SIM115 - kept open for lazy reads, closed at exit
     except OSError:
         return None
-    header = _header(f, key)
-    if header is None:
-        f.close()
-        return None
-    start = f.tell()
-
-    def line_at(offset: int) -> bytes:
-        f.seek(start + offset)
-        return f.readline()
-
     try:
-        sections = {name: line_at(off) for name, off in header["sections"].items()}
-        index = [IndexEntry(*row) for row in header["index"]]
-        name_map = header["names"]
-        if not isinstance(name_map, dict):
-            raise TypeError("names")
-        return Store(
-            list(header["sources"]),
-            index,
-            sections=sections,
-            reader=line_at,
-            fallback=fallback,
-            name_map=name_map,
-        )
-    except (KeyError, TypeError, ValueError):
+        header = _header(f, key)
+        if header is None:
+            raise ValueError("header")
+        start = f.tell()
+
+        def line_at(offset: int) -> bytes:
+            f.seek(start + offset)
+            return f.readline()
+
+        places = header.get("sections")
+        if not isinstance(places, dict) or set(places) != set(_SECTIONS):
+            raise ValueError("sections")
+        sections: dict[str, Any] = {}
+        for name, place in places.items():
+            if not (isinstance(place, list) and len(place) == 2 and type(place[0]) is int):
+                raise ValueError("sections")
+            line = line_at(place[0])
+            if _digest(line) != place[1]:
+                raise ValueError("sections")
+            sections[name] = line
+        index = _index(header)
+        if len({e.id for e in index}) != len(index):
+            raise ValueError("index")
+        return Store(list(header["sources"]), index, sections=sections, reader=line_at, fallback=fallback)
+    except (OSError, ValueError):
         f.close()
         return None
 
@@ -392,12 +459,35 @@ def names(root: Path | None) -> list[str] | None:
     try:
         with open(folder / name, "rb") as f:
             header = _header(f, key)
+        if header is None:
+            return None
+        index = _index(header)
+    except (OSError, ValueError):
+        return None
+    return sorted(Store([], index).names())
+
+
+def clean(folder: Path, keep: str = "") -> None:
+    """Remove cache files nobody can use: older formats, damaged files, knowledge bases that are gone,
+    and temporary files left by a writer that stopped (others' fresh temporary files are left alone)."""
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
     except OSError:
-        return None
-    if header is None:
-        return None
-    names = header.get("names")
-    return sorted(names) if isinstance(names, dict) else None
+        return
+    for entry in entries:
+        name = entry.name
+        if not name.endswith(".jsonl") or name == keep:
+            continue
+        with contextlib.suppress(OSError):
+            if name.startswith(_TMP_PREFIX):
+                if now - entry.stat().st_mtime > _STALE_TMP_SECONDS:
+                    os.unlink(entry.path)
+            elif name.startswith("kb-"):
+                with open(entry.path, "rb") as f:
+                    header = _header(f, None)
+                if header is None or not all(os.path.isdir(p) for p in header["sources"]):
+                    os.unlink(entry.path)
 
 
 def open_store(root: Path | None) -> Store:
@@ -409,21 +499,17 @@ def open_store(root: Path | None) -> Store:
     name = key = ""
     if folder is not None and (root is None or (root.is_dir() and os.access(root, os.R_OK | os.X_OK))):
         name, key = cache_key(root, bundled)
-        store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name))
+        store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name, key))
         if store is not None:
             return store
     return _from_yaml(root, folder / name if folder is not None and name else None, key)
 
 
 def _from_yaml(root: Path | None, path: Path | None, key: str = "") -> Store:
+    """Read the YAML (the source of truth) and, when a cache is in use, (re)write the cache."""
     from .loader import load
 
     bundle = load(root)
-    store = Store.from_bundle(bundle)
-    if path is not None:
-        if key:
-            write(path, key, bundle, store.names())
-        else:  # a damaged cache: remove it; the next run writes a fresh one
-            with contextlib.suppress(OSError):
-                path.unlink()
-    return store
+    if path is not None and key:
+        write(path, key, bundle)
+    return Store.from_bundle(bundle)

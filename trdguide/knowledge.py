@@ -199,7 +199,7 @@ class KnowledgeBase:
         names = self._folded()
         if key not in names:  # "R.T.M.S", "electro-convulsive": the letters alone
             key = self._compact().get(compact(name), key)
-        if key in names:
+        if key in names and key in {fold(n) for n in self.get(names[key]).names}:  # the record has the name
             item = self.get(names[key])
             brand = next((b for b in item.brand_names if fold(b) == key), None)
             return item, NameNote("brand", brand, item) if brand else None

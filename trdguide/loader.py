@@ -2,13 +2,15 @@
 
 Every problem becomes a `Problem` (file, line, field, message in plain words). All problems found in a
 load are collected and raised together as one `DataError`.
+
+There is one YAML reader (`read_yaml`) for every file, bundled or a user's, record, override, list or
+manifest: the C parser builds the node tree and `_Builder` turns it into plain data, so every file is
+judged by the same rules (no merge keys, duplicate keys or non-standard tags) whatever else is in it.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,7 @@ from .models import (
     Reference,
 )
 from .paths import bundled_data_dir
+from .schemas import override_model
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_NODES = 50_000
@@ -48,6 +51,7 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 # --- YAML with line numbers -----------------------------------------------------------------------
@@ -77,6 +81,16 @@ class _Builder:
             raise _Abort(f"values are nested more than {MAX_DEPTH} levels deep")
         line = node.start_mark.line + 1
         self.lines.setdefault(path, line)
+        if node.tag == _MERGE_TAG:
+            self.problems.append(
+                Problem(
+                    self.file,
+                    line,
+                    _fmt(path),
+                    "the merge key '<<' is not allowed (plain YAML only): write the fields out in full",
+                )
+            )
+            return None
         if node.tag not in _ALLOWED_TAGS:
             self.problems.append(
                 Problem(self.file, line, _fmt(path), f"the tag {node.tag!r} is not allowed (plain YAML only)")
@@ -85,6 +99,9 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for knode, vnode in node.value:
+                if knode.tag == _MERGE_TAG:  # `<<: ...` would copy fields in from elsewhere
+                    self.build(knode, path, depth + 1)
+                    continue
                 key = self.build(knode, path, depth + 1)
                 if not isinstance(key, (str, int)):
                     self.problems.append(
@@ -131,68 +148,10 @@ def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
     return lines.get(())
 
 
-class _FastLoader(_Loader):  # type: ignore[misc]
-    """The C loader, refusing duplicate keys. Used when a file has no anchors or aliases."""
-
-
-def _mapping_without_duplicates(loader: Any, node: yaml.MappingNode) -> dict[Any, Any]:
-    loader.flatten_mapping(node)
-    seen: set[Any] = set()
-    for knode, _ in node.value:
-        key = loader.construct_object(knode)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(None, None, "duplicate key", knode.start_mark)
-        seen.add(key)
-    return dict(loader.construct_pairs(node))
-
-
-_FastLoader.add_constructor("tag:yaml.org,2002:map", _mapping_without_duplicates)
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
-
-
-class LazyLines(dict):  # type: ignore[type-arg]
-    """A path->line map computed on first use by parsing the file again, slowly and precisely.
-
-    Files that load and validate cleanly never pay for line numbers; files with problems do.
-    """
-
-    def __init__(self, path: Path, display: str):
-        super().__init__()
-        self._path = path
-        self._display = display
-        self._done = False
-        self.problems: list[Problem] = []
-
-    def fill(self) -> list[Problem]:
-        """Parse precisely (once); returns what the precise reader found wrong with the file, if anything."""
-        if not self._done:
-            self._done = True
-            _, lines, self.problems = read_yaml(self._path, self._display)
-            self.update(lines)
-        return self.problems
-
-    def _fill(self) -> None:
-        self.fill()
-
-    def __contains__(self, key: object) -> bool:
-        self._fill()
-        return super().__contains__(key)
-
-    def __getitem__(self, key: Any) -> int:
-        self._fill()
-        return int(super().__getitem__(key))
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self._fill()
-        return super().get(key, default)
-
-
-def read_yaml(path: Path, display: str, fast: bool = False) -> tuple[Any, dict[Path_, int], list[Problem]]:
+def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse one YAML file. Returns the data, a path->line map, and any problems.
 
-    With `fast`, a file without anchors or aliases is read by the C loader (refusing duplicate keys and
-    non-standard tags); its line numbers are worked out only if something needs them. Anything unusual
-    falls back to the precise reader, which reports the problem with its line.
+    The one reader of every knowledge-base file. Data is returned only when there are no problems.
     """
     try:
         size = path.stat().st_size
@@ -211,14 +170,6 @@ def read_yaml(path: Path, display: str, fast: bool = False) -> tuple[Any, dict[P
         return None, {}, [Problem(display, line, "", "is not valid UTF-8 text (save it as UTF-8)")]
     if not text.strip():
         return None, {}, [Problem(display, None, "", "is empty")]
-    if fast and not (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)):
-        try:
-            data = yaml.load(text, Loader=_FastLoader)  # noqa: S506 - a safe loader subclass
-        except (yaml.YAMLError, RecursionError, TypeError):
-            pass  # the precise reader below says exactly what is wrong, and where
-        else:
-            if data is not None:
-                return data, LazyLines(path, display), []
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -242,7 +193,9 @@ def read_yaml(path: Path, display: str, fast: bool = False) -> tuple[Any, dict[P
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return None, {}, [Problem(display, mark.line + 1 if mark else None, "", f"YAML error: {exc}")]
-    return data, builder.lines, builder.problems
+    if builder.problems:
+        return None, builder.lines, builder.problems
+    return data, builder.lines, []
 
 
 # --- validation -------------------------------------------------------------------------------------
@@ -399,9 +352,11 @@ def _read_shaped(
     path: Path, disp: str, shape: type, message: str, problems: list[Problem]
 ) -> tuple[Any, dict[Path_, int]]:
     """Read a file that must hold a mapping or a list; (None, {}) after recording any problem."""
-    data, lines, probs = read_yaml(path, disp, fast=True)
+    data, lines, probs = read_yaml(path, disp)
     problems.extend(probs)
-    if data is not None and not isinstance(data, shape):
+    if probs:
+        return None, {}
+    if not isinstance(data, shape):
         problems.append(Problem(disp, lines.get(()), "", message))
         return None, {}
     return data, lines
@@ -438,6 +393,7 @@ def load(root: Path | None = None) -> Bundle:
         raise DataError(problems)
     bundle = Bundle(sources=[str(p) for p in layers])
     records: dict[str, _Raw] = {}
+    unreadable: set[str] = set()
     lists: dict[str, dict[str, _Raw]] = {attr: {} for _, attr, _, _, _ in _LISTS}
 
     for layer in layers:
@@ -449,6 +405,7 @@ def load(root: Path | None = None) -> Bundle:
                 path, disp, dict, "must be one intervention record (a mapping of fields)", problems
             )
             if data is None:
+                unreadable.add(path.stem)  # its problems are reported; links to it are not reported again
                 continue
             rid = data.get("id")
             key = rid if isinstance(rid, str) else path.stem
@@ -458,11 +415,12 @@ def load(root: Path | None = None) -> Bundle:
 
         for path in _yaml_files(layer / "overrides"):
             disp = _display(path, layer)
-            data, lines, probs = read_yaml(path, disp)
-            problems.extend(probs)
+            data, lines = _read_shaped(
+                path, disp, dict, "an override names the intervention it changes with 'id'", problems
+            )
             if data is None:
                 continue
-            rid = data.get("id") if isinstance(data, dict) else None
+            rid = data.get("id")
             if not isinstance(rid, str):
                 problems.append(
                     Problem(disp, lines.get(()), "id", "an override names the intervention it changes with 'id'")
@@ -478,7 +436,11 @@ def load(root: Path | None = None) -> Bundle:
                     )
                 )
                 continue
-            records[rid].patches.append(_Raw({k: v for k, v in data.items() if k != "id"}, disp, lines))
+            patch = _Raw(data, disp, lines)
+            _, probs = _validate(override_model(), data, patch)
+            problems.extend(probs)
+            if not probs:  # a patch that breaks its schema is reported once, here, and not merged
+                records[rid].patches.append(_Raw({k: v for k, v in data.items() if k != "id"}, disp, lines))
 
         for name, attr, _model, kind, keyfield in _LISTS:
             target = layer / name
@@ -505,7 +467,7 @@ def load(root: Path | None = None) -> Bundle:
         for patch in raw.patches:
             data = _deep_merge(data, patch.data)
         item, probs = _validate(Intervention, data, raw)
-        problems.extend(_precise(raw, probs))
+        problems.extend(probs)
         if item is None:
             continue
         if raw.stem and raw.stem != item.id:
@@ -521,7 +483,7 @@ def load(root: Path | None = None) -> Bundle:
     for _name, attr, model, kind, keyfield in _LISTS:
         for raw in lists[attr].values():
             obj, probs = _validate(model, raw.data, raw)
-            problems.extend(_precise(raw, probs))
+            problems.extend(probs)
             if obj is None:
                 continue
             ident = str(getattr(obj, keyfield))
@@ -531,21 +493,11 @@ def load(root: Path | None = None) -> Bundle:
             else:
                 getattr(bundle, attr).append(obj)
 
-    problems.extend(cross_check(bundle, known=set(records)))
+    problems.extend(cross_check(bundle, known=set(records) | unreadable))
     if problems:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
     return bundle
-
-
-def _precise(raw: _Raw, probs: list[Problem]) -> list[Problem]:
-    """When a fast-read file fails validation, prefer what the precise reader says about the file
-    (nesting, duplicate keys, tags), if anything; otherwise keep the validation problems."""
-    if probs and isinstance(raw.lines, LazyLines):
-        found = raw.lines.fill()
-        if found:
-            return found
-    return probs
 
 
 def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
@@ -615,23 +567,3 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
             if ref not in bundle.references:
                 problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
     return problems
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m trdguide.loader [DIR]`: load a knowledge base and print its problems, if any."""
-    args = sys.argv[1:] if argv is None else argv
-    try:
-        b = load(Path(args[0]) if args else None)
-    except DataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(
-        f"OK: {len(b.interventions)} interventions, {len(b.references)} references, "
-        f"{len(b.faq)} FAQ entries, {len(b.glossary)} glossary terms, {len(b.crisis)} crisis lines, "
-        f"{len(b.head_to_head)} head-to-head trials"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,271 @@
+"""The cache is an optimisation only: whatever happens to it, every command answers as the YAML does."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import record, write_kb
+from typer.testing import CliRunner
+
+from trdguide import cache
+from trdguide.cli import app
+from trdguide.loader import load
+from trdguide.paths import bundled_data_dir
+
+runner = CliRunner()
+
+# (arguments, what they check): filters that work from the index, names, a record, a comparison
+COMMANDS = [
+    ["list", "--format", "json"],
+    ["list", "--category", "medication", "--format", "json"],
+    ["list", "--category", "neuromodulation", "--format", "json"],
+    ["show", "alpha", "--format", "json"],
+    ["show", "made-up", "--format", "json"],
+    ["show", "beta-alias", "--format", "json"],
+    ["compare", "alpha", "beta", "--format", "json"],
+]
+
+
+@pytest.fixture
+def kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("TRDGUIDE_NO_CACHE", raising=False)
+    return write_kb(tmp_path / "kb", [record("alpha"), record("beta", category="medication", aliases=["beta-alias"])])
+
+
+def answers(root: Path, env: dict[str, str] | None = None) -> list[tuple[int, str]]:
+    out = []
+    for args in COMMANDS:
+        r = runner.invoke(app, ["--data", str(root), *args], env=env)
+        out.append((r.exit_code, r.output))
+    return out
+
+
+def no_cache(root: Path) -> list[tuple[int, str]]:
+    return answers(root, {"TRDGUIDE_NO_CACHE": "1"})
+
+
+def cache_file(tmp_path: Path) -> Path:
+    [f] = [p for p in (tmp_path / "cache").iterdir() if p.name.startswith("kb-")]
+    return f
+
+
+def is_current(root: Path, path: Path) -> bool:
+    name, key = cache.cache_key(root, bundled_data_dir())
+    return path.name == name and cache.read(path, key) is not None
+
+
+def edit_header(path: Path, change: Callable[[dict[str, object]], None], fix_checksum: bool = False) -> None:
+    raw = path.read_bytes()
+    first, _, rest = raw.partition(b"\n")
+    digest, _, body = first.partition(b" ")
+    header = json.loads(body)
+    change(header)
+    new = json.dumps(header).encode()
+    if fix_checksum:
+        digest = cache._digest(new).encode()
+    path.write_bytes(digest + b" " + new + b"\n" + rest)
+
+
+def test_expected_answers(kb: Path) -> None:
+    """The reference the other tests compare with: what the YAML says."""
+    ref = no_cache(kb)
+    assert [code for code, _ in ref] == [0, 0, 0, 0, 1, 0, 0]
+    assert '"beta"' in ref[1][1] and '"alpha"' not in ref[1][1]
+    assert '"alpha"' in ref[2][1] and '"beta"' not in ref[2][1]
+    assert "No intervention called 'made-up'." in ref[4][1]
+
+
+def test_cold_and_warm_cache_answer_as_the_yaml(kb: Path, tmp_path: Path) -> None:
+    ref = no_cache(kb)
+    assert answers(kb) == ref  # cold: writes the cache
+    assert is_current(kb, cache_file(tmp_path))
+    assert answers(kb) == ref  # warm
+
+
+def _move_category(header: dict[str, object]) -> None:
+    for row in header["index"]:  # type: ignore[attr-defined]
+        if row[0] == "beta":
+            row[3] = "neuromodulation"
+
+
+def _add_name(header: dict[str, object]) -> None:
+    for row in header["index"]:  # type: ignore[attr-defined]
+        if row[0] == "alpha":
+            row[2].append("made-up")
+    header["names"] = {"made-up": "alpha"}  # the old format's name map is not read at all
+
+
+@pytest.mark.parametrize("change", [_move_category, _add_name])
+def test_edited_header_is_detected(kb: Path, tmp_path: Path, change: Callable[[dict[str, object]], None]) -> None:
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+    edit_header(path, change)
+    assert cache.names(kb) is None, "completion does not read names from a changed header"
+    assert answers(kb) == ref
+    assert is_current(kb, path), "the cache is rewritten"
+    assert "made-up" not in (cache.names(kb) or [])
+
+
+def test_header_that_is_well_formed_json_but_wrong_shape_is_ignored(kb: Path, tmp_path: Path) -> None:
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+
+    def bad_rows(header: dict[str, object]) -> None:
+        header["index"] = [["alpha", 5]]
+
+    edit_header(path, bad_rows, fix_checksum=True)
+    assert cache.names(kb) is None
+    assert answers(kb) == ref and is_current(kb, path)
+
+
+def test_record_that_disagrees_with_its_index_row_is_not_used(kb: Path, tmp_path: Path) -> None:
+    """Even with a recomputed checksum, a record line is checked against its index row when used."""
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+
+    def rename(header: dict[str, object]) -> None:
+        for row in header["index"]:  # type: ignore[attr-defined]
+            if row[0] == "alpha":
+                row[1] = "FAKE"
+
+    edit_header(path, rename, fix_checksum=True)
+    from trdguide.knowledge import KnowledgeBase
+
+    kb_ = KnowledgeBase.load(kb)
+    assert kb_.store._reader is not None
+    assert kb_.get("alpha").short_name == "ALPHA", "the record comes from the YAML"
+    assert is_current(kb, path) and answers(kb) == ref
+
+
+def test_damaged_record_line_falls_back_to_yaml(kb: Path, tmp_path: Path) -> None:
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"Treatment Alpha", b"Treatment Omega"))
+    assert answers(kb) == ref
+    assert is_current(kb, path) and b"Treatment Omega" not in path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda b: b[: len(b) // 2], id="truncated-body"),
+        pytest.param(lambda b: b[:40], id="truncated-header"),
+        pytest.param(lambda b: b[:-2], id="last-line-cut"),
+        pytest.param(lambda b: b"", id="empty"),
+        pytest.param(lambda b: b"\x00" * 64, id="binary-junk"),
+        pytest.param(
+            lambda b: json.dumps({"format": 3, "key": "x", "index": [], "names": {}}).encode() + b"\n", id="old-format"
+        ),
+    ],
+)
+def test_broken_cache_answers_as_no_cache(kb: Path, tmp_path: Path, damage: Callable[[bytes], bytes]) -> None:
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+    path.write_bytes(damage(path.read_bytes()))
+    assert answers(kb) == ref
+    assert is_current(kb, path)
+
+
+def test_foreign_format_with_a_valid_checksum_is_ignored(kb: Path, tmp_path: Path) -> None:
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+
+    def future(header: dict[str, object]) -> None:
+        header["format"] = cache.FORMAT + 1
+
+    edit_header(path, future, fix_checksum=True)
+    assert cache.names(kb) is None
+    assert answers(kb) == ref and is_current(kb, path)
+
+
+def test_old_files_are_cleaned_up(kb: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    gone = write_kb(tmp_path / "gone", [record("alpha")])
+    answers(gone)
+    [gone_cache] = list(folder.iterdir())
+    for p in gone.rglob("*"):
+        if p.is_file():
+            p.unlink()
+    for p in sorted(gone.rglob("*"), reverse=True):
+        p.rmdir()
+    gone.rmdir()
+    old_format = folder / "kb-0123456789abcdef.jsonl"
+    old_format.write_text('{"format": 3, "key": "x"}\n')
+    stale_tmp = folder / ".tmp-stale.jsonl"
+    stale_tmp.write_text("half a cache")
+    os.utime(stale_tmp, (time.time() - 7200, time.time() - 7200))
+    fresh_tmp = folder / ".tmp-fresh.jsonl"  # another process may be writing it right now
+    fresh_tmp.write_text("being written")
+    other = folder / "notes.txt"
+    other.write_text("not ours")
+    answers(kb)  # writes the cache for kb, and cleans up
+    left = {p.name for p in folder.iterdir()}
+    assert gone_cache.name not in left and old_format.name not in left and stale_tmp.name not in left
+    assert {fresh_tmp.name, other.name} <= left
+    assert is_current(kb, cache_file_for(kb, folder))
+
+
+def cache_file_for(root: Path, folder: Path) -> Path:
+    name, _ = cache.cache_key(root, bundled_data_dir())
+    return folder / name
+
+
+def test_concurrent_writers_corrupt_nothing(kb: Path, tmp_path: Path) -> None:
+    """Several processes start on a cold cache at once: every one answers as the YAML does, and the
+    cache left behind is whole and current (each writes its own file and renames it into place)."""
+    ref = no_cache(kb)
+    env = {**os.environ, "TRDGUIDE_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("TRDGUIDE_NO_CACHE", None)
+    cmd = [sys.executable, "-m", "trdguide", "--data", str(kb), "list", "--format", "json"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
+    assert {o.decode() for o, _ in outs} == {ref[0][1]}
+    assert is_current(kb, cache_file(tmp_path))
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith(".tmp-")]
+    assert answers(kb) == ref
+
+
+def test_cache_replaced_while_a_reader_has_it_open(kb: Path, tmp_path: Path) -> None:
+    """A reader keeps the file it opened; a writer replacing the cache meanwhile does not mix the two."""
+    from trdguide.knowledge import KnowledgeBase
+
+    answers(kb)
+    reader = KnowledgeBase.load(kb)
+    assert reader.store._reader is not None
+    f = kb / "interventions" / "alpha.yaml"
+    f.write_text(f.read_text().replace("Treatment Alpha", "Treatment Alpha Edited"))
+    os.utime(f, ns=(f.stat().st_atime_ns, f.stat().st_mtime_ns + 1_000_000))
+    assert KnowledgeBase.load(kb).get("alpha").name == "Treatment Alpha Edited"  # rewrites the cache
+    assert reader.get("alpha").name == "Treatment Alpha"  # the old, whole file: consistent with its index
+    assert [i.id for i in reader.store.all()] == ["alpha", "beta"]
+
+
+def test_write_failure_is_harmless(kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ref = no_cache(kb)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(blocker / "cache"))
+    assert answers(kb) == ref
+
+
+def test_bundled_store_matches_cache_index(kb: Path) -> None:
+    """What the cache stores for each record is exactly what the loader gives."""
+    b = load(kb)
+    store = cache.Store.from_bundle(b)
+    assert store.names() == {"alpha": "alpha", "beta": "beta", "alpha-alias": "alpha", "beta-alias": "beta"}
