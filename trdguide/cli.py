@@ -186,25 +186,27 @@ def _width() -> int:
 
 
 def _emit(
+    kb: KnowledgeBase,
     doc: Document,
     fmt: Format,
-    json_text: str,
+    as_json: Callable[[str], str],
     output: Path | None = None,
     title: str = "trdguide",
     paper: Paper = Paper.a4,
-    pointer: str | None = None,
     notes: Sequence[NameNote] = (),
 ) -> None:
-    """Write a result in the chosen format, to stdout or to --output. The framing is added once, here."""
+    """Write a result in the chosen format, to stdout or to --output. The framing is added once, here:
+    the disclaimer, any notes on how names were understood, and the crisis pointer for the reader's region
+    (`as_json(pointer)` gives the JSON text, with the same pointer)."""
     import io
 
     from .render.document import framed
-    from .wording import CRISIS_POINTER
 
+    pointer = _pointer(kb)
     out = io.StringIO() if output is not None else sys.stdout
-    full = framed(doc, pointer or CRISIS_POINTER, notes)
+    full = framed(doc, pointer, notes)
     if fmt is Format.json:
-        out.write(json_text)
+        out.write(as_json(pointer))
     elif fmt is Format.text:
         from .render import text
 
@@ -305,14 +307,7 @@ def list_(
 
     kb = _kb()
     result = kb.list_page(category, status, setting, no_anaesthesia, search, limit, page)
-    pointer = _pointer(kb)
-    _emit(
-        document.list_document(result),
-        fmt,
-        json.list_json(result, pointer) if fmt is Format.json else "",
-        output,
-        pointer=pointer,
-    )
+    _emit(kb, document.list_document(result), fmt, lambda p: json.list_json(result, p), output)
 
 
 @app.command()
@@ -346,9 +341,7 @@ def show(
         doc = document.handout_document(document.show_document(view, pictures, handout=True), kb.handout([view.item]))
     else:
         doc = document.show_document(view, pictures)
-    pointer = _pointer(kb)
-    data = json.show_json(view, pointer) if fmt is Format.json else ""
-    _emit(doc, fmt, data, output, view.item.name, paper, pointer, view.notes)
+    _emit(kb, doc, fmt, lambda p: json.show_json(view, p), output, view.item.name, paper, view.notes)
 
 
 @app.command()
@@ -398,9 +391,7 @@ def compare(
         doc = document.handout_document(main, kb.handout(comparison.options, comparison.cited))
     else:
         doc = document.compare_document(comparison, pictures)
-    pointer = _pointer(kb)
-    data = json.compare_json(comparison, pointer) if fmt is Format.json else ""
-    _emit(doc, fmt, data, output, title, paper, pointer, comparison.notes)
+    _emit(kb, doc, fmt, lambda p: json.compare_json(comparison, p), output, title, paper, comparison.notes)
 
 
 @app.command()
@@ -424,9 +415,8 @@ def questions(
 
     kb = _kb()
     chosen = _lookup(kb.questions, names)
-    pointer = _pointer(kb)
-    text = json.questions_json(chosen, pointer) if fmt is Format.json else ""
-    _emit(document.questions_document(chosen), fmt, text, output, "Questions", paper, pointer, chosen.notes)
+    doc = document.questions_document(chosen)
+    _emit(kb, doc, fmt, lambda p: json.questions_json(chosen, p), output, "Questions", paper, chosen.notes)
 
 
 @app.command()
@@ -454,14 +444,7 @@ def faq(
 
     kb = _kb()
     view = _lookup(kb.faq_view, query, query is None and not all_)
-    pointer = _pointer(kb)
-    _emit(
-        document.faq_document(view),
-        fmt,
-        json.faq_json(view, pointer) if fmt is Format.json else "",
-        output,
-        pointer=pointer,
-    )
+    _emit(kb, document.faq_document(view), fmt, lambda p: json.faq_json(view, p), output)
 
 
 @app.command()
@@ -482,9 +465,7 @@ def glossary(
 
     kb = _kb()
     terms = _lookup(kb.glossary, term)
-    pointer = _pointer(kb)
-    data = json.glossary_json(terms, pointer) if fmt is Format.json else ""
-    _emit(document.glossary_document(terms), fmt, data, output, pointer=pointer)
+    _emit(kb, document.glossary_document(terms), fmt, lambda p: json.glossary_json(terms, p), output)
 
 
 @app.command()
@@ -512,9 +493,7 @@ def crisis(
     lines = _lookup(kb.crisis, region)
     if region is not None and lines and State.region is None:  # the footer follows the region asked for
         State.region = lines[0].region
-    pointer = _pointer(kb)
-    data = json.crisis_json(lines, pointer) if fmt is Format.json else ""
-    _emit(document.crisis_document(lines), fmt, data, output, pointer=pointer)
+    _emit(kb, document.crisis_document(lines), fmt, lambda p: json.crisis_json(lines, p), output)
 
 
 @app.command()
@@ -530,14 +509,7 @@ def about(fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
 
     kb = _kb()
     info = about_info(kb, __version__)
-    pointer = _pointer(kb)
-    _emit(
-        document.about_document(info),
-        fmt,
-        json.about_json(info, pointer) if fmt is Format.json else "",
-        output,
-        pointer=pointer,
-    )
+    _emit(kb, document.about_document(info), fmt, lambda p: json.about_json(info, p), output)
 
 
 class LintFormat(str, Enum):
