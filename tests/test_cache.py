@@ -232,7 +232,10 @@ def test_concurrent_writers_corrupt_nothing(kb: Path, tmp_path: Path) -> None:
     env = {**os.environ, "TRDGUIDE_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
     env.pop("TRDGUIDE_NO_CACHE", None)
     cmd = [sys.executable, "-m", "trdguide", "--data", str(kb), "list", "--format", "json"]
-    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(4)]
+    # run where a user would (not in the source folder, whose trdguide/ would shadow the installed one)
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path) for _ in range(4)
+    ]
     outs = [p.communicate(timeout=60) for p in procs]
     assert all(p.returncode == 0 for p in procs), [e for _, e in outs]
     assert {o.decode() for o, _ in outs} == {ref[0][1]}

@@ -87,7 +87,8 @@ def test_cli_with_clinic_and_about_names_sources(tmp_path: Path) -> None:
     assert r.exit_code == 0, r.output
     assert "Local mood service" in r.stdout
     r = runner.invoke(app, ["--data", str(root), "about", "--format", "text"])
-    assert str(root) in " ".join(r.stdout.split()) and "data" in r.stdout
+    text = " ".join(r.stdout.split())
+    assert str(root) in text and "the knowledge base bundled with trdguide" in text
 
 
 # --- overrides follow their published schema -----------------------------------------------------------

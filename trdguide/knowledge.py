@@ -517,11 +517,21 @@ class KnowledgeBase:
 # --- about -----------------------------------------------------------------------------------------
 
 
+def _is_bundled(source: str) -> bool:
+    from .paths import bundled_data_dir
+
+    try:
+        return Path(source).resolve() == bundled_data_dir().resolve()
+    except OSError:
+        return False
+
+
 def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
     oldest, newest = kb.review_range()
     return AboutInfo(
         version=version,
         sources=list(kb.sources),
+        bundled=[_is_bundled(s) for s in kb.sources],
         interventions=len(kb),
         references=len(kb.references),
         oldest_review=oldest,

@@ -137,3 +137,4 @@ class AboutInfo:
     references: int
     oldest_review: _dt.date
     newest_review: _dt.date
+    bundled: list[bool] = field(default_factory=list)  # for each source: is it the bundled knowledge base?

@@ -244,6 +244,7 @@ ABOUT_AUDIT = (
     "1,000) and 2 needed a wording fix; all three were corrected. The sample, method and verdicts are in "
     "docs/content-audit.md in the source repository."
 )
+BUNDLED_SOURCE = "the knowledge base bundled with trdguide"
 ABOUT_UPDATES = (
     "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
     "year, and sooner when a regulator or a major guideline changes its position."

@@ -479,6 +479,12 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
     return doc
 
 
+def source_names(info: AboutInfo) -> list[str]:
+    """Where the knowledge base came from: the bundled one by name, a user's folder by its path."""
+    bundled = info.bundled or [False] * len(info.sources)
+    return [wording.BUNDLED_SOURCE if b else s for s, b in zip(info.sources, bundled)]
+
+
 def about_document(info: AboutInfo) -> Document:
     return Document(
         [
@@ -500,7 +506,7 @@ def about_document(info: AboutInfo) -> Document:
             Heading("This knowledge base"),
             Bullets(
                 [
-                    f"Loaded from: {', '.join(info.sources)}",
+                    "Loaded from: " + ", ".join(source_names(info)),
                     f"{info.interventions} options, {info.references} references",
                     f"Oldest review: {info.oldest_review.isoformat()}; newest review: {info.newest_review.isoformat()}",
                 ]

@@ -26,8 +26,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoesca
 from .. import wording
 from ..framing import safe
 from ..models import Intervention
-from ..paths import bundled_data_dir
-from ..views import SiteView
+from ..views import AboutInfo, SiteView
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
     Block,
@@ -327,17 +326,10 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     return f"window.TRDGUIDE_COMPARE = {body};\n"
 
 
-def _about_sources(sources: Sequence[str]) -> list[str]:
+def _about_sources(info: AboutInfo) -> list[str]:
     """Where the knowledge base came from, without the builder's local paths (a public page shows it)."""
-    bundled = str(bundled_data_dir().resolve())
-    out = []
-    for s in sources:
-        try:
-            same = str(Path(s).resolve()) == bundled
-        except OSError:
-            same = False
-        out.append("the knowledge base bundled with trdguide" if same else f"the folder {Path(s).name!r}")
-    return out
+    bundled = info.bundled or [False] * len(info.sources)
+    return [wording.BUNDLED_SOURCE if b else f"the folder {Path(s).name!r}" for s, b in zip(info.sources, bundled)]
 
 
 def site_files(site: SiteView) -> dict[str, bytes]:
@@ -411,7 +403,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(site.faq)))
     files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
     files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(site.crisis))
-    info = dataclasses.replace(site.about, sources=_about_sources(site.about.sources))
+    info = dataclasses.replace(site.about, sources=_about_sources(site.about), bundled=[])
     about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
     files["about.html"] = doc_page("about.html", "About trdguide", about)
     files["questions.html"] = doc_page(
