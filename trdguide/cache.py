@@ -38,25 +38,16 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
-from . import __version__
+from . import __version__, kinds
 
 if TYPE_CHECKING:
     from .loader import Bundle
     from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
 
 FORMAT = 4
-_KB_PARTS = (
-    "kb.yaml",
-    "interventions",
-    "overrides",
-    "references",
-    "head_to_head",
-    "faq.yaml",
-    "glossary.yaml",
-    "crisis.yaml",
-)
-_CODE_FILES = ("models.py", "vocab.py", "loader.py", "cache.py")
-_SECTIONS = ("references", "head_to_head", "faq", "glossary", "crisis")
+_KB_PARTS = kinds.KB_PARTS
+_CODE_FILES = ("models.py", "vocab.py", "kinds.py", "schemas.py", "loader.py", "cache.py")
+_SECTIONS = tuple(k.attr for k in kinds.LISTS)
 T = TypeVar("T")
 
 
@@ -254,7 +245,7 @@ class Store:
 def _validate_section(name: str, raw: bytes) -> Any:
     from pydantic import TypeAdapter
 
-    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Reference
+    from .models import Reference
 
     if name == "references":
         items = {r["id"]: r for r in json.loads(raw)}
@@ -262,7 +253,7 @@ def _validate_section(name: str, raw: bytes) -> Any:
         for rid in refs:  # validate each reference now, so a damaged one is caught here
             refs[rid]
         return refs
-    model = {"head_to_head": HeadToHead, "faq": FaqEntry, "glossary": GlossaryTerm, "crisis": CrisisLine}[name]
+    model = next(kinds.model_of(k) for k in kinds.LISTS if k.attr == name)
     return TypeAdapter(list[model]).validate_json(raw)  # type: ignore[valid-type]
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
 import typer
 
 from . import __version__
+from .kinds import SCHEMA_NAMES
 from .vocab import Category, Place, StatusLabel
 
 if TYPE_CHECKING:
@@ -556,20 +557,15 @@ def validate(
         raise typer.Exit(ExitStatus.USER_ERROR)
 
 
-class SchemaKind(str, Enum):
-    intervention = "intervention"
-    override = "override"
-    references = "references"
-    head_to_head = "head-to-head"
-    faq = "faq"
-    glossary = "glossary"
-    crisis = "crisis"
+# the kinds of knowledge-base file, from the one registry (kinds.py)
+SchemaKind = Enum("SchemaKind", {n.replace("-", "_"): n for n in SCHEMA_NAMES}, type=str)  # type: ignore[misc]
+DEFAULT_SCHEMA = SchemaKind("intervention")
 
 
 @app.command()
 def schema(
     kind: Annotated[SchemaKind, typer.Argument(help="Which kind of file the schema describes.")] = (
-        SchemaKind.intervention
+        DEFAULT_SCHEMA
     ),
 ) -> None:
     """Print the JSON Schema of a knowledge-base file, for editors that validate YAML as you type.

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import kinds
 from .errors import DataError as DataError  # re-exported for callers of the loader
 from .errors import Problem as Problem
 from .models import (
@@ -291,14 +292,10 @@ class _Raw:
 
 
 # list-shaped parts of a knowledge base: (folder or file, bundle attribute, model, label, key field)
-_LISTS: tuple[tuple[str, str, type[BaseModel], str, str], ...] = (
-    ("references", "references", Reference, "reference", "id"),
-    ("head_to_head", "head_to_head", HeadToHead, "head-to-head trial", "id"),
-    ("faq.yaml", "faq", FaqEntry, "FAQ entry", "id"),
-    ("glossary.yaml", "glossary", GlossaryTerm, "glossary term", "term"),
-    ("crisis.yaml", "crisis", CrisisLine, "crisis line", "service"),
+_LISTS: tuple[tuple[str, str, type[BaseModel], str, str], ...] = tuple(
+    (k.path, k.attr, kinds.model_of(k), k.label, k.key) for k in kinds.LISTS
 )
-MANIFEST = "kb.yaml"
+MANIFEST = kinds.MANIFEST
 
 
 def _deep_merge(base: Any, patch: Any) -> Any:

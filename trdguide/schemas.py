@@ -15,16 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, create_model
 
-from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+from . import kinds
+from .models import Intervention
 
-_LISTS: dict[str, type[BaseModel]] = {
-    "references": Reference,
-    "head-to-head": HeadToHead,
-    "faq": FaqEntry,
-    "glossary": GlossaryTerm,
-    "crisis": CrisisLine,
-}
-KINDS = ("intervention", "override", *_LISTS)
+_LISTS: dict[str, type[BaseModel]] = {k.name: kinds.model_of(k) for k in kinds.LISTS}
+KINDS = kinds.SCHEMA_NAMES
 
 
 def _nested_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
