@@ -1,7 +1,7 @@
 """`trdguide validate`: a content linter for knowledge bases, with stable rule codes.
 
 Errors (E...) make `validate` exit 1; warnings (W...) are reported but do not fail. Everything the
-loader checks is reported under its own code (see `loader.Problem.code`); the rules below run on a
+loader checks is reported under the code the loader gave it (`errors.Problem.code`); the rules below run on a
 knowledge base that loaded. No terminal code here: findings are plain data.
 """
 

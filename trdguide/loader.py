@@ -89,12 +89,15 @@ class _Builder:
                     line,
                     _fmt(path),
                     "the merge key '<<' is not allowed (plain YAML only): write the fields out in full",
+                    code="E103",
                 )
             )
             return None
         if node.tag not in _ALLOWED_TAGS:
             self.problems.append(
-                Problem(self.file, line, _fmt(path), f"the tag {node.tag!r} is not allowed (plain YAML only)")
+                Problem(
+                    self.file, line, _fmt(path), f"the tag {node.tag!r} is not allowed (plain YAML only)", code="E103"
+                )
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -106,7 +109,9 @@ class _Builder:
                 key = self.build(knode, path, depth + 1)
                 if not isinstance(key, (str, int)):
                     self.problems.append(
-                        Problem(self.file, knode.start_mark.line + 1, _fmt(path), "a key must be plain text")
+                        Problem(
+                            self.file, knode.start_mark.line + 1, _fmt(path), "a key must be plain text", code="E103"
+                        )
                     )
                     continue
                 if key in out:
@@ -116,6 +121,7 @@ class _Builder:
                             knode.start_mark.line + 1,
                             _fmt((*path, key)),
                             f"the key {key!r} appears twice",
+                            code="E103",
                         )
                     )
                     continue
@@ -157,20 +163,20 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Pro
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})")]
+        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
     if size > MAX_FILE_BYTES:
-        return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB")]
+        return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB", code="E102")]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})")]
+        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, {}, [Problem(display, line, "", "is not valid UTF-8 text (save it as UTF-8)")]
+        return None, {}, [Problem(display, line, "", "is not valid UTF-8 text (save it as UTF-8)", code="E102")]
     if not text.strip():
-        return None, {}, [Problem(display, None, "", "is empty")]
+        return None, {}, [Problem(display, None, "", "is empty", code="E102")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -179,21 +185,21 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Pro
         what = exc.problem or "the YAML syntax is not valid"
         if "\t" in text and ("tab" in what.lower() or "found character" in what.lower()):
             what += " (YAML does not allow tabs for indentation; use spaces)"
-        return None, {}, [Problem(display, mline, "", f"YAML syntax error: {what}")]
+        return None, {}, [Problem(display, mline, "", f"YAML syntax error: {what}", code="E101")]
     except yaml.YAMLError as exc:
-        return None, {}, [Problem(display, None, "", f"YAML error: {exc}")]
+        return None, {}, [Problem(display, None, "", f"YAML error: {exc}", code="E101")]
     if node is None:
-        return None, {}, [Problem(display, None, "", "is empty")]
+        return None, {}, [Problem(display, None, "", "is empty", code="E102")]
     builder = _Builder(display)
     try:
         data = builder.build(node)
     except _Abort as exc:
-        return None, {}, [Problem(display, node.start_mark.line + 1, "", str(exc))]
+        return None, {}, [Problem(display, node.start_mark.line + 1, "", str(exc), code="E103")]
     except RecursionError:
-        return None, {}, [Problem(display, None, "", "values are nested too deeply")]
+        return None, {}, [Problem(display, None, "", "values are nested too deeply", code="E103")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, {}, [Problem(display, mark.line + 1 if mark else None, "", f"YAML error: {exc}")]
+        return None, {}, [Problem(display, mark.line + 1 if mark else None, "", f"YAML error: {exc}", code="E101")]
     if builder.problems:
         return None, builder.lines, builder.problems
     return data, builder.lines, []
@@ -310,11 +316,11 @@ def _deep_merge(base: Any, patch: Any) -> Any:
 
 def _folder_problem(root: Path) -> Problem | None:
     if not root.exists():
-        return Problem(str(root), None, "", "the knowledge-base folder does not exist")
+        return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
     if not root.is_dir():
-        return Problem(str(root), None, "", "is not a folder")
+        return Problem(str(root), None, "", "is not a folder", code="E102")
     if not os.access(root, os.R_OK | os.X_OK):
-        return Problem(str(root), None, "", "the knowledge-base folder cannot be read")
+        return Problem(str(root), None, "", "the knowledge-base folder cannot be read", code="E102")
     return None
 
 
@@ -335,10 +341,12 @@ def layers_for(root: Path | None) -> tuple[list[Path], list[Problem]]:
     if probs:
         return [], probs
     if not isinstance(data, dict) or set(data) - {"name", "extends"}:
-        return [], [Problem(disp, lines.get(()), "", "must be a mapping with only 'name' and 'extends'")]
+        return [], [Problem(disp, lines.get(()), "", "must be a mapping with only 'name' and 'extends'", code="E111")]
     extends = data.get("extends", "none")
     if extends not in ("bundled", "none"):
-        return [], [Problem(disp, _line_for(lines, ("extends",)), "extends", "must be 'bundled' or 'none'")]
+        return [], [
+            Problem(disp, _line_for(lines, ("extends",)), "extends", "must be 'bundled' or 'none'", code="E111")
+        ]
     base = bundled_data_dir()
     if extends == "bundled" and base.resolve() != root.resolve():
         return [base, root], []
@@ -354,7 +362,7 @@ def _read_shaped(
     if probs:
         return None, {}
     if not isinstance(data, shape):
-        problems.append(Problem(disp, lines.get(()), "", message))
+        problems.append(Problem(disp, lines.get(()), "", message, code="E111"))
         return None, {}
     return data, lines
 
@@ -371,6 +379,7 @@ def _claim(
                 raw.line((field_name,)),
                 field_name,
                 f"{kind} {key!r} is defined twice (also in {first.file}:{first.line()})",
+                code="E120",
             )
         )
         return False
@@ -420,7 +429,13 @@ def load(root: Path | None = None) -> Bundle:
             rid = data.get("id")
             if not isinstance(rid, str):
                 problems.append(
-                    Problem(disp, lines.get(()), "id", "an override names the intervention it changes with 'id'")
+                    Problem(
+                        disp,
+                        lines.get(()),
+                        "id",
+                        "an override names the intervention it changes with 'id'",
+                        code="E111",
+                    )
                 )
                 continue
             if rid not in records:
@@ -430,6 +445,7 @@ def load(root: Path | None = None) -> Bundle:
                         _line_for(lines, ("id",)),
                         "id",
                         f"overrides {rid!r}, which is not an intervention in the base it extends",
+                        code="E131",
                     )
                 )
                 continue
@@ -470,7 +486,11 @@ def load(root: Path | None = None) -> Bundle:
         if raw.stem and raw.stem != item.id:
             problems.append(
                 Problem(
-                    raw.file, raw.line(("id",)), "id", f"the id {item.id!r} must match the file name ({raw.stem}.yaml)"
+                    raw.file,
+                    raw.line(("id",)),
+                    "id",
+                    f"the id {item.id!r} must match the file name ({raw.stem}.yaml)",
+                    code="E122",
                 )
             )
             continue
@@ -509,7 +529,10 @@ def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Prob
             for patch in raw.patches:
                 if loc and isinstance(patch.data, dict) and loc[0] in patch.data:
                     src = patch
-            problems.append(Problem(src.file, src.line(loc), _fmt((*src.base, *loc)), _explain(dict(err))))
+            # a review or check date in the future breaks the update policy (its own rule); the rest is schema
+            future = err["type"] == "value_error" and loc[-1:] in (("last_reviewed",), ("checked",))
+            code = "E150" if future else "E110"
+            problems.append(Problem(src.file, src.line(loc), _fmt((*src.base, *loc)), _explain(dict(err)), code=code))
         return None, problems
 
 
@@ -529,38 +552,60 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
             other = names.get(low)
             if other is not None and other != item.id:
                 problems.append(
-                    Problem(o.file, o.line, "aliases", f"the name {n!r} is already used by intervention {other!r}")
+                    Problem(
+                        o.file,
+                        o.line,
+                        "aliases",
+                        f"the name {n!r} is already used by intervention {other!r}",
+                        code="E121",
+                    )
                 )
             elif low in ids and low != item.id:
-                problems.append(Problem(o.file, o.line, "aliases", f"the name {n!r} is the id of another intervention"))
+                problems.append(
+                    Problem(o.file, o.line, "aliases", f"the name {n!r} is the id of another intervention", code="E121")
+                )
             names.setdefault(low, item.id)
         for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
-            problems.append(Problem(o.file, o.line, "references", f"cites {ref!r}, which is not in references/"))
+            problems.append(
+                Problem(o.file, o.line, "references", f"cites {ref!r}, which is not in references/", code="E130")
+            )
         for rel in item.related:
             if rel not in ids:
-                problems.append(Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention"))
+                problems.append(
+                    Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention", code="E131")
+                )
             if rel == item.id:
-                problems.append(Problem(o.file, o.line, "related", "an intervention cannot be related to itself"))
+                problems.append(
+                    Problem(o.file, o.line, "related", "an intervention cannot be related to itself", code="E131")
+                )
     for h in bundle.head_to_head:
         o = bundle.origins[("head-to-head trial", h.id.lower())]
         for iid in h.interventions:
             if iid not in ids:
                 problems.append(
-                    Problem(o.file, o.line, "interventions", f"names {iid!r}, which is not an intervention")
+                    Problem(
+                        o.file, o.line, "interventions", f"names {iid!r}, which is not an intervention", code="E131"
+                    )
                 )
         for ref in sorted(h.all_ref_ids() - bundle.references.keys()):
-            problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
+            problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/", code="E130"))
     for f in bundle.faq:
         o = bundle.origins[("FAQ entry", f.id.lower())]
         for rel in f.related:
             if rel not in ids:
-                problems.append(Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention"))
+                problems.append(
+                    Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention", code="E131")
+                )
         for ref in f.refs:
             if ref not in bundle.references:
-                problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
+                problems.append(
+                    Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/", code="E130")
+                )
     for g in bundle.glossary:
         o = bundle.origins[("glossary term", g.term.lower())]
         for ref in g.refs:
             if ref not in bundle.references:
-                problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/"))
+                problems.append(
+                    Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/", code="E130")
+                )
     return problems
