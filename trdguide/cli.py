@@ -153,8 +153,9 @@ def _pointer(kb: KnowledgeBase) -> str:
     code = State.region or region_from_environment(os.environ)
     line = kb.crisis_line(code)
     if line is not None and line.number:
-        digits = "".join(ch for ch in line.number if ch.isdigit())
-        texts = bool(line.text_service and digits in "".join(ch for ch in line.text_service if ch.isdigit()))
+        from .folding import digits
+
+        texts = bool(line.text_service and digits(line.number) in digits(line.text_service))
         emergency = line.emergency.split(" (")[0] if line.emergency else None
         return wording.crisis_pointer_for(line.number, emergency, texts)
     numbers = kb.crisis_numbers()
@@ -564,9 +565,7 @@ DEFAULT_SCHEMA = SchemaKind("intervention")
 
 @app.command()
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which kind of file the schema describes.")] = (
-        DEFAULT_SCHEMA
-    ),
+    kind: Annotated[SchemaKind, typer.Argument(help="Which kind of file the schema describes.")] = (DEFAULT_SCHEMA),
 ) -> None:
     """Print the JSON Schema of a knowledge-base file, for editors that validate YAML as you type.
 

@@ -34,3 +34,8 @@ def fold(text: str) -> str:
 def compact(text: str) -> str:
     """A name as letters and digits only ("R.T.M.S" and "rTMS" are both "rtms")."""
     return fold_words(text).replace(" ", "")
+
+
+def digits(text: str) -> str:
+    """Only the digits of a phone number ("9-8-8" and "988" are the same number)."""
+    return "".join(ch for ch in text if ch.isdigit())

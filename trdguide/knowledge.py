@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Store, norm_name, open_store
-from .folding import compact, fold
+from .folding import compact, digits, fold
 from .models import (
     CrisisLine,
     FaqEntry,
@@ -226,10 +226,7 @@ class KnowledgeBase:
         """Folded name -> id, for every id, short name, alias and brand name."""
         if self._folded_names is None:
             out: dict[str, str] = {}
-            for e in self.store.index.values():
-                for n in e.names:
-                    out.setdefault(fold(n), e.id)
-            for n, iid in self._names.items():
+            for n, iid in self._names.items():  # the checked index's names, first definition wins
                 out.setdefault(fold(n), iid)
             self._folded_names = out
         return self._folded_names
@@ -505,7 +502,7 @@ class KnowledgeBase:
         groups: dict[str, tuple[str, list[str]]] = {}
         for c in self.store.crisis:
             if c.number:
-                key = "".join(ch for ch in c.number if ch.isdigit())
+                key = digits(c.number)
                 groups.setdefault(key, (c.number, []))[1].append(c.region)
         return list(groups.values())
 
