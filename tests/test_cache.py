@@ -90,16 +90,20 @@ def test_cold_and_warm_cache_answer_as_the_yaml(kb: Path, tmp_path: Path) -> Non
     assert answers(kb) == ref  # warm
 
 
+# where each field of an index row sits in a cache header
+COL = {name: n for n, name in enumerate(cache.IndexEntry._fields)}
+
+
 def _move_category(header: dict[str, object]) -> None:
     for row in header["index"]:  # type: ignore[attr-defined]
-        if row[0] == "beta":
-            row[3] = "neuromodulation"
+        if row[COL["id"]] == "beta":
+            row[COL["category"]] = "neuromodulation"
 
 
 def _add_name(header: dict[str, object]) -> None:
     for row in header["index"]:  # type: ignore[attr-defined]
-        if row[0] == "alpha":
-            row[2].append("made-up")
+        if row[COL["id"]] == "alpha":
+            row[COL["names"]].append("made-up")
     header["names"] = {"made-up": "alpha"}  # the old format's name map is not read at all
 
 
@@ -113,6 +117,29 @@ def test_edited_header_is_detected(kb: Path, tmp_path: Path, change: Callable[[d
     assert answers(kb) == ref
     assert is_current(kb, path), "the cache is rewritten"
     assert "made-up" not in (cache.names(kb) or [])
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("category", "surgery"), ("status", "cured"), ("where", ["moon"]), ("last_reviewed", "2026-13-40")],
+)
+def test_header_row_with_a_value_queries_cannot_read_is_ignored(
+    kb: Path, tmp_path: Path, field: str, value: object
+) -> None:
+    """Even with a recomputed checksum, a row whose category, status, place or date is not one trdguide
+    knows is refused when the header is read (list and see-also read rows, not records)."""
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+
+    def bad_value(header: dict[str, object]) -> None:
+        for row in header["index"]:  # type: ignore[attr-defined]
+            if row[COL["id"]] == "alpha":
+                row[COL[field]] = value
+
+    edit_header(path, bad_value, fix_checksum=True)
+    assert cache.names(kb) is None
+    assert answers(kb) == ref and is_current(kb, path)
 
 
 def test_header_that_is_well_formed_json_but_wrong_shape_is_ignored(kb: Path, tmp_path: Path) -> None:
@@ -136,8 +163,8 @@ def test_record_that_disagrees_with_its_index_row_is_not_used(kb: Path, tmp_path
 
     def rename(header: dict[str, object]) -> None:
         for row in header["index"]:  # type: ignore[attr-defined]
-            if row[0] == "alpha":
-                row[1] = "FAKE"
+            if row[COL["id"]] == "alpha":
+                row[COL["short_name"]] = "FAKE"
 
     edit_header(path, rename, fix_checksum=True)
     from trdguide.knowledge import KnowledgeBase

@@ -28,40 +28,46 @@ This module does not import pydantic at import time, so shell completion can rea
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import hashlib
 import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import astuple, dataclass, fields
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import __version__, kinds
+from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 if TYPE_CHECKING:
     from .loader import Bundle
     from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
 
-FORMAT = 4
+FORMAT = 5
 _KB_PARTS = kinds.KB_PARTS
 _CODE_FILES = ("models.py", "vocab.py", "kinds.py", "schemas.py", "loader.py", "cache.py")
 _SECTIONS = tuple(k.attr for k in kinds.LISTS)
-T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class IndexEntry:
-    """What queries need to find and filter records without validating all of them."""
+class IndexEntry(NamedTuple):
+    """What queries need to find, filter and list records without validating all of them.
+
+    (A named tuple rather than a dataclass: it is a row of the cache header, and it costs far less to
+    define at start-up.)"""
 
     id: str
+    name: str
     short_name: str
     names: list[str]
     category: str
     status: str
+    status_note: str
     where: list[str]
     anaesthesia: str
+    time_to_effect: str
+    onset: str | None
     hay: str
     last_reviewed: str
     related: list[str]
@@ -77,12 +83,16 @@ def norm_name(s: str) -> str:
 def index_of(item: Intervention, offset: int = -1, digest: str = "") -> IndexEntry:
     return IndexEntry(
         id=item.id,
+        name=item.name,
         short_name=item.short_name,
         names=item.names,
         category=item.category.value,
         status=item.status.label.value,
+        status_note=item.status.note,
         where=[p.value for p in item.setting.where],
         anaesthesia=item.setting.anaesthesia.value,
+        time_to_effect=item.setting.time_to_effect,
+        onset=item.setting.onset,
         hay=" ".join([item.id, item.name, item.short_name, *item.aliases, item.summary]),
         last_reviewed=item.last_reviewed.isoformat(),
         related=list(item.related),
@@ -95,41 +105,51 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-# the type of each IndexEntry field, in order: what a row of a cache header must hold
-_TYPES: dict[str, type] = {"str": str, "int": int, "list[str]": list}
-_ROW_TYPES: tuple[type, ...] = tuple(_TYPES[str(f.type)] for f in fields(IndexEntry))
+class CrisisEntry(NamedTuple):
+    """What the one-line crisis pointer under every output needs, without validating the crisis lines."""
+
+    region: str
+    number: str | None
+    emergency: str | None
+    text_service: str | None
+
+
+def crisis_entry_of(line: CrisisLine) -> CrisisEntry:
+    return CrisisEntry(line.region, line.number, line.emergency, line.text_service)
+
+
+# what a value of each field type must be in a cache header row
+_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "str | None": (str, type(None)),
+    "int": (int,),
+    "list[str]": (list,),
+}
+R = TypeVar("R", IndexEntry, CrisisEntry)
+
+
+def _row(cls: type[R], row: Any) -> R:
+    """A row of a cache header as `cls`, checked field by field (ValueError if it is not well formed)."""
+    kinds_ = [_TYPES[str(getattr(t, "__forward_arg__", t))] for t in cls.__annotations__.values()]
+    if not isinstance(row, list) or len(row) != len(kinds_):
+        raise ValueError("header row")
+    for value, kind in zip(row, kinds_):
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise ValueError("header row")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ValueError("header row")
+    return cls(*row)
 
 
 def _entry(row: Any) -> IndexEntry:
-    """An index row from a cache header, checked field by field (ValueError if it is not well formed)."""
-    if not isinstance(row, list) or len(row) != len(_ROW_TYPES):
-        raise ValueError("index row")
-    for value, kind in zip(row, _ROW_TYPES):
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise ValueError("index row")
-        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
-            raise ValueError("index row")
-    return IndexEntry(*row)
-
-
-class _Lazy(Mapping[str, T]):
-    """A mapping whose values are validated the first time they are read."""
-
-    def __init__(self, raw: dict[str, Any], make: Callable[[Any], T]):
-        self._raw = raw
-        self._make = make
-        self._done: dict[str, T] = {}
-
-    def __getitem__(self, key: str) -> T:
-        if key not in self._done:
-            self._done[key] = self._make(self._raw[key])
-        return self._done[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
-
-    def __len__(self) -> int:
-        return len(self._raw)
+    """An index row from a cache header, checked (ValueError if it is not well formed)."""
+    entry = _row(IndexEntry, row)
+    # values from the closed sets, and a date: what queries turn them into (a ValueError here, not later)
+    closed = [(Category, entry.category), (StatusLabel, entry.status), (Anaesthesia, entry.anaesthesia)]
+    for enum, value in [*closed, *((Place, p) for p in entry.where)]:
+        enum(value)
+    _dt.date.fromisoformat(entry.last_reviewed)
+    return entry
 
 
 class Store:
@@ -144,9 +164,11 @@ class Store:
         reader: Callable[[int], bytes] | None = None,
         fallback: Callable[[], Store] | None = None,
         name_map: dict[str, str] | None = None,
+        crisis_index: list[CrisisEntry] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
+        self.crisis_index = list(crisis_index or [])  # in the data's order
         self._name_map = name_map
         self._records: dict[str, Intervention] = dict(records or {})
         self._sections: dict[str, Any] = dict(sections or {})
@@ -165,6 +187,7 @@ class Store:
         return cls(
             sources=list(bundle.sources),
             index=[index_of(i) for i in bundle.interventions],
+            crisis_index=[crisis_entry_of(c) for c in bundle.crisis],
             records={i.id: i for i in bundle.interventions},
             sections={
                 "references": dict(bundle.references),
@@ -245,16 +268,9 @@ class Store:
 def _validate_section(name: str, raw: bytes) -> Any:
     from pydantic import TypeAdapter
 
-    from .models import Reference
-
-    if name == "references":
-        items = {r["id"]: r for r in json.loads(raw)}
-        refs = _Lazy(items, lambda d: Reference.model_validate_json(json.dumps(d)))
-        for rid in refs:  # validate each reference now, so a damaged one is caught here
-            refs[rid]
-        return refs
     model = next(kinds.model_of(k) for k in kinds.LISTS if k.attr == name)
-    return TypeAdapter(list[model]).validate_json(raw)  # type: ignore[valid-type]
+    items: list[Any] = TypeAdapter(list[model]).validate_json(raw)  # type: ignore[valid-type]
+    return {r.id: r for r in items} if name == "references" else items
 
 
 # --- the cache file ---------------------------------------------------------------------------------
@@ -339,7 +355,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
     index = []
     for item in bundle.interventions:
         data = item.model_dump_json().encode() + b"\n"
-        index.append(list(astuple(index_of(item, pos, _digest(data)))))
+        index.append(list(index_of(item, pos, _digest(data))))
         body.append(data)
         pos += len(data)
     header = json.dumps(
@@ -349,6 +365,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
             "sources": bundle.sources,
             "sections": offsets,
             "index": index,
+            "crisis": [list(crisis_entry_of(c)) for c in bundle.crisis],
         }
     ).encode()
     with contextlib.suppress(OSError):
@@ -433,7 +450,17 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
         index = _index(header)
         if len({e.id for e in index}) != len(index):
             raise ValueError("index")
-        return Store(list(header["sources"]), index, sections=sections, reader=line_at, fallback=fallback)
+        crisis = header.get("crisis")
+        if not isinstance(crisis, list):
+            raise ValueError("crisis")
+        return Store(
+            list(header["sources"]),
+            index,
+            sections=sections,
+            reader=line_at,
+            fallback=fallback,
+            crisis_index=[_row(CrisisEntry, row) for row in crisis],
+        )
     except (OSError, ValueError):
         f.close()
         return None

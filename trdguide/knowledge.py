@@ -7,25 +7,17 @@ terminals, colours or the command line.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import Store, norm_name, open_store
+from .cache import CrisisEntry, Store, norm_name, open_store
 from .folding import compact, digits, fold
-from .models import (
-    CrisisLine,
-    FaqEntry,
-    GlossaryTerm,
-    HeadToHead,
-    Intervention,
-    Reference,
-)
 from .regions import parse_region
 from .summaries import SHORT_KEYS, comparator_kind, difference, lead_outcome
 from .views import (
     AboutInfo,
+    Brief,
     Cell,
     Comparison,
     FaqView,
@@ -42,6 +34,14 @@ from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 if TYPE_CHECKING:
     from .loader import Bundle
+    from .models import (
+        CrisisLine,
+        FaqEntry,
+        GlossaryTerm,
+        HeadToHead,
+        Intervention,
+        Reference,
+    )
 
 
 class LookupError_(Exception):
@@ -213,7 +213,9 @@ class KnowledgeBase:
                 return item, NameNote("prefix", name.strip(), item)
             if len(hits) > 1:
                 raise Ambiguous(name[:80], [self.get(h) for h in hits[:10]])
-        close = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+        from difflib import get_close_matches  # only when a name is not found
+
+        close = get_close_matches(key, list(names), n=5, cutoff=0.6)
         suggestions: list[str] = []
         for c in close:
             if names[c] not in suggestions:
@@ -280,6 +282,7 @@ class KnowledgeBase:
         items = sorted((self.get(i) for i in self.store.index), key=lambda i: i.id)
         return SiteView(
             items=items,
+            listing=self.list_page(),
             shows={i.id: self.show_view(i) for i in items},
             head_to_head=list(self.store.head_to_head),
             faq=self.faq_view(),
@@ -290,14 +293,31 @@ class KnowledgeBase:
             reviewed=self.review_range(),
         )
 
-    def see_also(self, items: Sequence[Intervention]) -> list[Intervention]:
+    def see_also(self, items: Sequence[Intervention]) -> list[Brief]:
         chosen = {i.id for i in items}
-        out: list[Intervention] = []
+        out: list[Brief] = []
         for i in items:
             for rel in i.related:
                 if rel not in chosen and rel in self.store.index and rel not in [o.id for o in out]:
-                    out.append(self.get(rel))
+                    out.append(self.brief(rel))
         return out
+
+    def brief(self, iid: str) -> Brief:
+        """An option as a list line names it, from the checked index (no full record is read)."""
+        e = self.store.index[iid]
+        return Brief(
+            id=e.id,
+            name=e.name,
+            short_name=e.short_name,
+            category=Category(e.category),
+            status=StatusLabel(e.status),
+            status_note=e.status_note,
+            where=tuple(Place(p) for p in e.where),
+            anaesthesia=Anaesthesia(e.anaesthesia),
+            time_to_effect=e.time_to_effect,
+            onset=e.onset,
+            last_reviewed=_dt.date.fromisoformat(e.last_reviewed),
+        )
 
     # list and search ---------------------------------------------------------------------------
     def filter(
@@ -350,7 +370,7 @@ class KnowledgeBase:
             )
             if value
         ]
-        return ListPage([self.get(i) for i in shown], len(ids), start, limit, used)
+        return ListPage([self.brief(i) for i in shown], len(ids), start, limit, used)
 
     def questions(self, names: Sequence[str]) -> QuestionList:
         """The options someone is considering (1 to 5, each once), for a list of questions to ask."""
@@ -403,6 +423,7 @@ class KnowledgeBase:
             ]
         return Comparison(
             options=items,
+            briefs=[self.brief(i.id) for i in items],
             rows=table,
             head_to_head=trials,
             see_also=self.see_also(items),
@@ -482,7 +503,9 @@ class KnowledgeBase:
         if partial:
             return partial
         names = [g.term for g in terms] + [a for g in terms for a in g.aliases]
-        close = difflib.get_close_matches(term, names, n=3, cutoff=0.6)
+        from difflib import get_close_matches
+
+        close = get_close_matches(term, names, n=3, cutoff=0.6)
         raise NotFound(term[:80], close, what="glossary-term")
 
     def crisis(self, region: str | None = None) -> list[CrisisLine]:
@@ -500,15 +523,16 @@ class KnowledgeBase:
     def crisis_numbers(self) -> list[tuple[str, list[str]]]:
         """Each crisis number once, with the regions it serves ("988": US, CA), in the data's order."""
         groups: dict[str, tuple[str, list[str]]] = {}
-        for c in self.store.crisis:
+        for c in self.store.crisis_index:
             if c.number:
                 key = digits(c.number)
                 groups.setdefault(key, (c.number, []))[1].append(c.region)
         return list(groups.values())
 
-    def crisis_line(self, region: str | None) -> CrisisLine | None:
-        """The crisis line of one region (a code), or None where the region is unknown or has none."""
-        return next((c for c in self.store.crisis if region is not None and c.region == region), None)
+    def crisis_contact(self, region: str | None) -> CrisisEntry | None:
+        """The crisis number, emergency number and text service of one region (a code), or None where
+        the region is unknown or has no crisis line. From the checked index: no crisis line is validated."""
+        return next((c for c in self.store.crisis_index if region is not None and c.region == region), None)
 
 
 # --- about -----------------------------------------------------------------------------------------

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from .models import Intervention, Outcome, walk_texts
 from .vocab import CONTROLLED_COMPARATORS, ComparatorKind
+
+if TYPE_CHECKING:
+    from .models import Intervention, Outcome
 
 SHORT_KEYS = ("work", "soon", "like", "common", "serious", "unsuitable", "lasting", "status", "evidence", "cost")
 MAX_WORDS = 25  # the target ("about 25 words at most"); the linter warns above it
@@ -69,6 +72,8 @@ def word_count(text: str) -> int:
 
 def cited_texts(item: Intervention) -> Iterator[str]:
     """Every cited text of a record (the detail a short answer may draw its numbers from)."""
+    from .models import walk_texts
+
     for path, text, refs in walk_texts(item):
         if refs and not path.startswith("short."):
             yield text

@@ -8,8 +8,31 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+if TYPE_CHECKING:  # annotations only: building views needs neither pydantic nor the record models
+    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+    from .vocab import Anaesthesia, Category, Place, StatusLabel
+
+
+@dataclass(frozen=True)
+class Brief:
+    """An option as a line of a list names it: names, category, status, places and time to effect.
+
+    Queries build it from the checked index (cache.IndexEntry), so listing options needs no full record.
+    """
+
+    id: str
+    name: str
+    short_name: str
+    category: Category
+    status: StatusLabel
+    status_note: str
+    where: tuple[Place, ...]
+    anaesthesia: Anaesthesia
+    time_to_effect: str
+    onset: str | None  # the time to effect in a few words, where the record gives them
+    last_reviewed: _dt.date
 
 
 @dataclass(frozen=True)
@@ -59,9 +82,10 @@ class NameNote:
 @dataclass
 class Comparison:
     options: list[Intervention]
+    briefs: list[Brief]  # the same options, as a list line names them
     rows: list[Row]
     head_to_head: list[HeadToHead]
-    see_also: list[Intervention]
+    see_also: list[Brief]
     references: list[Reference]
     reviewed: tuple[_dt.date, _dt.date]
     detail: bool = False
@@ -71,9 +95,9 @@ class Comparison:
 
 @dataclass
 class ListPage:
-    """A page of `list`: the records shown, how many matched, and which filters were used."""
+    """A page of `list`: the options shown, how many matched, and which filters were used."""
 
-    items: list[Intervention]
+    items: list[Brief]
     total: int
     start: int = 0
     limit: int = 0  # 0: no limit
@@ -91,7 +115,7 @@ class ShowView:
     """Everything about one option, with what the renderers need around it."""
 
     item: Intervention
-    see_also: list[Intervention]
+    see_also: list[Brief]
     references: list[Reference]  # every reference the record cites, in its own order first
     notes: list[NameNote] = field(default_factory=list)
 
@@ -119,6 +143,7 @@ class SiteView:
     """The whole knowledge base, as the website shows it."""
 
     items: list[Intervention]  # sorted by id
+    listing: ListPage  # every option, as `list` shows them
     shows: dict[str, ShowView]
     head_to_head: list[HeadToHead]
     faq: FaqView

@@ -8,11 +8,14 @@ call it; queries never do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .models import Figure, Intervention, Outcome
 from .summaries import comparator_kind, per100
-from .views import NameNote
 from .vocab import Anaesthesia, ComparatorKind, Place, StatusLabel
+
+if TYPE_CHECKING:
+    from .models import Figure, Intervention, Outcome
+    from .views import NameNote
 
 # Each fits one line at 80 columns: they frame every output, so they must not push the answer off screen.
 DISCLAIMER = "Education, not medical advice: ask your care team before changing treatment."

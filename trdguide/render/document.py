@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import wording
 from ..folding import fold
-from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
-from ..views import AboutInfo, Cell, Comparison, FaqView, HandoutView, ListPage, NameNote, QuestionList, ShowView
+from ..views import (
+    AboutInfo,
+    Brief,
+    Cell,
+    Comparison,
+    FaqView,
+    HandoutView,
+    ListPage,
+    NameNote,
+    QuestionList,
+    ShowView,
+)
 from ..wording import (
     ABOUT_AUDIT,
     ABOUT_AUTHORS,
@@ -37,6 +48,9 @@ from ..wording import (
     icon_count,
     name_note,
 )
+
+if TYPE_CHECKING:
+    from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
 
 
 @dataclass
@@ -164,20 +178,18 @@ def where_text(item: Intervention) -> str:
 # --- list ------------------------------------------------------------------------------------------
 
 
-def places_short(item: Intervention, room: int = 16) -> str:
+def places_short(item: Brief, room: int = 16) -> str:
     """Where an option is given, in as many place words as fit in `room` characters (at least one)."""
-    out = PLACE_SHORT[item.setting.where[0]]
-    for p in item.setting.where[1:]:
+    out = PLACE_SHORT[item.where[0]]
+    for p in item.where[1:]:
         if len(out) + 2 + len(PLACE_SHORT[p]) > room:
             break
         out += ", " + PLACE_SHORT[p]
     return out
 
 
-def list_document(page: ListPage | Sequence[Intervention]) -> Document:
+def list_document(page: ListPage) -> Document:
     """One line per option, grouped by category (in the knowledge base's order), by name within a group."""
-    if not isinstance(page, ListPage):  # a plain list of records: all of them, one page
-        page = ListPage(list(page), len(page))
     doc = Document()
     items = page.items
     if not items:
@@ -196,9 +208,9 @@ def list_document(page: ListPage | Sequence[Intervention]) -> Document:
                 (
                     i.short_name,
                     [
-                        [STATUS_SHORT[i.status.label]],
+                        [STATUS_SHORT[i.status]],
                         [places_short(i)],
-                        [i.setting.onset or "-"],
+                        [i.onset or "-"],
                     ],
                 )
                 for i in members

@@ -11,9 +11,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__, wording
-from ..models import CrisisLine, GlossaryTerm, Intervention
-from ..views import AboutInfo, Cell, Comparison, FaqView, ListPage, NameNote, QuestionList, ShowView
 from ..wording import GENERAL_QUESTIONS, ROW_TEXT, STATUS_WORDS, WHAT_MATTERS, cell_detail, name_note
+
+if TYPE_CHECKING:
+    from ..models import CrisisLine, GlossaryTerm
+    from ..views import AboutInfo, Brief, Cell, Comparison, FaqView, ListPage, NameNote, QuestionList, ShowView
 
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
@@ -37,16 +39,16 @@ def _default(o: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(o).__name__}")
 
 
-def summary(i: Intervention) -> dict[str, Any]:
+def summary(i: Brief) -> dict[str, Any]:
     return {
         "id": i.id,
         "name": i.name,
         "short_name": i.short_name,
         "category": i.category.value,
-        "status": {"label": i.status.label.value, "meaning": STATUS_WORDS[i.status.label], "note": i.status.note},
-        "where": [p.value for p in i.setting.where],
-        "anaesthesia": i.setting.anaesthesia.value,
-        "time_to_effect": i.setting.time_to_effect,
+        "status": {"label": i.status.value, "meaning": STATUS_WORDS[i.status], "note": i.status_note},
+        "where": [p.value for p in i.where],
+        "anaesthesia": i.anaesthesia.value,
+        "time_to_effect": i.time_to_effect,
         "last_reviewed": i.last_reviewed.isoformat(),
     }
 
@@ -94,7 +96,7 @@ def compare_json(c: Comparison, urgent_help: str = wording.CRISIS_POINTER) -> st
         "compare",
         {
             "notes": _notes(c.notes),
-            "options": [summary(o) for o in c.options],
+            "options": [summary(o) for o in c.briefs],
             "detail": c.detail,
             "rows": [
                 {

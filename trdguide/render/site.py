@@ -19,14 +19,12 @@ import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
 from .. import wording
 from ..framing import safe
-from ..models import Intervention
-from ..views import AboutInfo, SiteView
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
     Block,
@@ -50,6 +48,10 @@ from .document import (
     questions_document,
     show_document,
 )
+
+if TYPE_CHECKING:
+    from ..models import Intervention
+    from ..views import AboutInfo, ListPage, SiteView
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
@@ -231,9 +233,9 @@ def _env() -> Environment:
     )
 
 
-def _option_rows(items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
+def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
-    table = next(b for b in list_document(items).blocks if isinstance(b, GroupedTable))
+    table = next(b for b in list_document(listing).blocks if isinstance(b, GroupedTable))
     by_cat = {
         CATEGORY_WORDS[cat]: sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
         for cat in CATEGORY_WORDS
@@ -379,7 +381,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         SITE_TAGLINE,
         what=ABOUT_WHAT,
         what_not=ABOUT_NOT,
-        table=_option_rows(items, _Ctx(names, "")),
+        table=_option_rows(site.listing, items, _Ctx(names, "")),
     )
     for item in items:
         path = f"options/{item.id}.html"
