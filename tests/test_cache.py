@@ -142,6 +142,25 @@ def test_header_row_with_a_value_queries_cannot_read_is_ignored(
     assert answers(kb) == ref and is_current(kb, path)
 
 
+@pytest.mark.parametrize(
+    ("part", "rows"),
+    [("crisis", [["US", 988, None, None]]), ("crisis", "US"), ("questions", [["q1"]]), ("questions", None)],
+)
+def test_crisis_and_question_rows_of_the_wrong_shape_are_ignored(
+    kb: Path, tmp_path: Path, part: str, rows: object
+) -> None:
+    ref = no_cache(kb)
+    answers(kb)
+    path = cache_file(tmp_path)
+
+    def bad_rows(header: dict[str, object]) -> None:
+        header[part] = rows
+
+    edit_header(path, bad_rows, fix_checksum=True)
+    assert not is_current(kb, path), "the header is refused"
+    assert answers(kb) == ref and is_current(kb, path)
+
+
 def test_header_that_is_well_formed_json_but_wrong_shape_is_ignored(kb: Path, tmp_path: Path) -> None:
     ref = no_cache(kb)
     answers(kb)

@@ -118,3 +118,36 @@ def test_warm_cache_run_does_not_import_the_yaml_loader(tmp_path: Path) -> None:
     for fmt in ("table", "json", "text"):
         mods = imported_after(run.format(fmt=fmt), env)
         assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods, fmt
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [("list", "table"), ("list", "json"), ("list", "text"), ("faq", "table"), ("faq", "text")],
+)
+def test_warm_list_and_faq_questions_read_no_record(tmp_path: Path, command: str, fmt: str) -> None:
+    """`list`, the numbered FAQ questions and the crisis footer under them answer from the checked
+    index: no record model is built. (The JSON of the FAQ carries the answers, so it validates them.)"""
+    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    run = (
+        "import sys, io, contextlib\nfrom trdguide.cli import app\n"
+        f"sys.argv=['trdguide', '{command}', '--format', '{fmt}']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        app()\n    except SystemExit:\n        pass"
+    )
+    imported_after(run, env)  # first run: reads YAML, writes the cache
+    mods = imported_after(run, env)
+    assert "trdguide.models" not in mods and "yaml" not in mods
+
+
+def test_dataclasses_on_the_start_path_have_their_own_docstring() -> None:
+    """A dataclass without a docstring gets one made from inspect.signature when it is defined, which
+    is slow enough to matter at start-up; and a docstring says what the class is for."""
+    import dataclasses
+    import importlib
+
+    for name in ("trdguide.views", "trdguide.render.document", "trdguide.wording", "trdguide.kinds", "trdguide.errors"):
+        module = importlib.import_module(name)
+        for obj in vars(module).values():
+            if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == name:
+                doc = obj.__dict__.get("__doc__") or ""
+                assert doc and not doc.startswith(obj.__name__ + "("), f"{name}.{obj.__name__} has no docstring"

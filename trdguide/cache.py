@@ -118,6 +118,17 @@ def crisis_entry_of(line: CrisisLine) -> CrisisEntry:
     return CrisisEntry(line.region, line.number, line.emergency, line.text_service)
 
 
+class FaqQuestion(NamedTuple):
+    """A question of the FAQ, for the numbered list of questions (without validating the answers)."""
+
+    id: str
+    question: str
+
+
+def faq_question_of(entry: FaqEntry) -> FaqQuestion:
+    return FaqQuestion(entry.id, entry.question)
+
+
 # what a value of each field type must be in a cache header row
 _TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -125,7 +136,7 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,),
     "list[str]": (list,),
 }
-R = TypeVar("R", IndexEntry, CrisisEntry)
+R = TypeVar("R", IndexEntry, CrisisEntry, FaqQuestion)
 
 
 def _row(cls: type[R], row: Any) -> R:
@@ -165,10 +176,12 @@ class Store:
         fallback: Callable[[], Store] | None = None,
         name_map: dict[str, str] | None = None,
         crisis_index: list[CrisisEntry] | None = None,
+        faq_index: list[FaqQuestion] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
         self.crisis_index = list(crisis_index or [])  # in the data's order
+        self.faq_index = list(faq_index or [])  # in the data's order
         self._name_map = name_map
         self._records: dict[str, Intervention] = dict(records or {})
         self._sections: dict[str, Any] = dict(sections or {})
@@ -188,6 +201,7 @@ class Store:
             sources=list(bundle.sources),
             index=[index_of(i) for i in bundle.interventions],
             crisis_index=[crisis_entry_of(c) for c in bundle.crisis],
+            faq_index=[faq_question_of(f) for f in bundle.faq],
             records={i.id: i for i in bundle.interventions},
             sections={
                 "references": dict(bundle.references),
@@ -366,6 +380,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
             "sections": offsets,
             "index": index,
             "crisis": [list(crisis_entry_of(c)) for c in bundle.crisis],
+            "questions": [list(faq_question_of(f)) for f in bundle.faq],
         }
     ).encode()
     with contextlib.suppress(OSError):
@@ -450,9 +465,9 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
         index = _index(header)
         if len({e.id for e in index}) != len(index):
             raise ValueError("index")
-        crisis = header.get("crisis")
-        if not isinstance(crisis, list):
-            raise ValueError("crisis")
+        crisis, questions = header.get("crisis"), header.get("questions")
+        if not isinstance(crisis, list) or not isinstance(questions, list):
+            raise ValueError("crisis or questions")
         return Store(
             list(header["sources"]),
             index,
@@ -460,6 +475,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
             reader=line_at,
             fallback=fallback,
             crisis_index=[_row(CrisisEntry, row) for row in crisis],
+            faq_index=[_row(FaqQuestion, row) for row in questions],
         )
     except (OSError, ValueError):
         f.close()

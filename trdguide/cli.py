@@ -446,8 +446,10 @@ def faq(
     from .render import document, json
 
     kb = _kb()
-    view = _lookup(kb.faq_view, query, query is None and not all_)
-    _emit(kb, document.faq_document(view), fmt, lambda p: json.faq_json(view, p), output)
+    listing = query is None and not all_
+    view = _lookup(kb.faq_view, query, listing)
+    # JSON always carries the answers: for the numbered list, those of every entry
+    _emit(kb, document.faq_document(view), fmt, lambda p: json.faq_json(kb.faq_view() if listing else view, p), output)
 
 
 @app.command()

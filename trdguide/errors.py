@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem in a knowledge base: where it is, which field, what is wrong, and its rule code."""
+
     file: str
     line: int | None
     field: str

@@ -45,6 +45,8 @@ RULES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One finding of `trdguide validate`, with its rule code."""
+
     file: str
     line: int | None
     code: str
@@ -66,6 +68,8 @@ class Finding:
 
 @dataclass
 class Report:
+    """Everything `trdguide validate` found in the knowledge bases it checked."""
+
     sources: list[str]
     findings: list[Finding]
 

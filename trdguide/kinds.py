@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of knowledge-base entry, and where it lives."""
+
     name: str  # as `trdguide schema NAME` and the checked-in schema/NAME.json call it
     path: str  # the folder (of YAML files) or the file in a knowledge base
     attr: str  # the attribute of a loaded bundle, and the cache's section

@@ -268,9 +268,14 @@ class KnowledgeBase:
         return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [])
 
     def faq_view(self, query: str | None = None, listing: bool = False) -> FaqView:
+        """The entries a query finds (all, for none) with their references; `listing`: the numbered
+        questions of all entries only, read from the checked index (no answer is validated)."""
+        if listing:
+            questions = [(n, q.question) for n, q in enumerate(self.store.faq_index, start=1)]
+            return FaqView([], {}, listing=True, questions=questions)
         entries = self.faq(query)
         refs = {r: self.references[r] for _, f in entries for r in f.refs if r in self.references}
-        return FaqView(entries, refs, listing)
+        return FaqView(entries, refs)
 
     def handout(self, items: Sequence[Intervention], refs: Sequence[Reference] | None = None) -> HandoutView:
         """What a printed page adds: `refs` are those the main part cites (default: all of the options')."""

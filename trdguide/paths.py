@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
 
@@ -10,15 +9,12 @@ def bundled_data_dir() -> Path:
     """The knowledge base shipped with trdguide.
 
     In an installed wheel it is the package's `data/` folder; in an editable install or a source
-    checkout it is the repository's top-level `data/` folder.
+    checkout it is the repository's top-level `data/` folder. (Plain paths rather than
+    importlib.resources, which costs a few milliseconds to import: the knowledge base must be real
+    files anyway, since the cache key is built from their sizes and times.)
     """
-    packaged = resources.files("trdguide") / "data"
-    if isinstance(packaged, Path) and (packaged / "interventions").is_dir():
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if (packaged / "interventions").is_dir():
         return packaged
-    try:
-        with resources.as_file(packaged) as p:
-            if (p / "interventions").is_dir():
-                return p
-    except (FileNotFoundError, TypeError):  # pragma: no cover - unusual resource loaders
-        pass
-    return Path(__file__).resolve().parent.parent / "data"
+    return here.parent / "data"

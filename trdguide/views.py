@@ -66,6 +66,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """One question of a comparison grid, with each option's answer."""
+
     key: str  # one of summaries.SHORT_KEYS; the question's words are in wording.ROW_TEXT
     cells: list[Cell]  # one per option, in the order of the options
 
@@ -81,6 +83,8 @@ class NameNote:
 
 @dataclass
 class Comparison:
+    """Options side by side: the grid of short answers, the direct trials, and what surrounds them."""
+
     options: list[Intervention]
     briefs: list[Brief]  # the same options, as a list line names them
     rows: list[Row]
@@ -106,6 +110,8 @@ class ListPage:
 
 @dataclass
 class QuestionList:
+    """The options someone is considering, for a list of questions to ask their care team."""
+
     items: list[Intervention]
     notes: list[NameNote]
 
@@ -122,9 +128,12 @@ class ShowView:
 
 @dataclass
 class FaqView:
+    """Numbered FAQ entries, with the references they cite."""
+
     entries: list[tuple[int, FaqEntry]]  # (number, entry)
     references: dict[str, Reference]  # the references the entries cite, by id
-    listing: bool = False  # the numbered questions only
+    listing: bool = False  # the numbered questions only (then `entries` is empty)
+    questions: list[tuple[int, str]] = field(default_factory=list)  # (number, question), for a listing
 
 
 @dataclass
@@ -156,6 +165,8 @@ class SiteView:
 
 @dataclass
 class AboutInfo:
+    """What `about` reports: the version, the knowledge bases in use, their size and review dates."""
+
     version: str
     sources: list[str]
     interventions: int

@@ -159,6 +159,8 @@ STATUS_SHORT = {
 
 @dataclass(frozen=True)
 class RowSpec:
+    """A question of the comparison grid, in full and short."""
+
     key: str
     question: str  # the question in full
     label: str  # the same, short enough for the side of a grid

@@ -50,27 +50,35 @@ from ..wording import (
 )
 
 if TYPE_CHECKING:
-    from ..models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
+    from ..models import CrisisLine, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
 
 
 @dataclass
 class Title:
+    """The title of a document."""
+
     text: str
 
 
 @dataclass
 class Heading:
+    """A section heading."""
+
     text: str
 
 
 @dataclass
 class Para:
+    """A paragraph."""
+
     text: str
     style: str = ""  # "", "note" (quiet), "warn" (stands out)
 
 
 @dataclass
 class Bullets:
+    """A list of short items."""
+
     items: list[str]
     marker: str = "-"  # "" for items that number themselves ("1. ...")
 
@@ -131,6 +139,8 @@ Block = Title | Heading | Para | Bullets | Table | Picture | Checklist | Grouped
 
 @dataclass
 class Document:
+    """What a command shows, as a sequence of blocks that every renderer lays out in its own way."""
+
     blocks: list[Block] = field(default_factory=list)
 
     def add(self, *blocks: Block) -> Document:
@@ -426,10 +436,10 @@ def head_to_head_blocks(h: HeadToHead) -> list[Block]:
 # --- faq, glossary, crisis, about ------------------------------------------------------------------
 
 
-def faq_index_document(entries: Sequence[tuple[int, FaqEntry]]) -> Document:
+def faq_index_document(questions: Sequence[tuple[int, str]]) -> Document:
     """The numbered questions only, and how to open one."""
     doc = Document([Title("Frequently asked questions")])
-    doc.add(Bullets([f"{n}. {f.question}" for n, f in entries], marker=""))
+    doc.add(Bullets([f"{n}. {q}" for n, q in questions], marker=""))
     doc.add(
         Para(
             "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "
@@ -442,7 +452,7 @@ def faq_index_document(entries: Sequence[tuple[int, FaqEntry]]) -> Document:
 
 def faq_document(view: FaqView) -> Document:
     if view.listing:
-        return faq_index_document(view.entries)
+        return faq_index_document(view.questions)
     entries = view.entries
     doc = Document([Title("Frequently asked questions")])
     for n, f in entries:
