@@ -7,15 +7,13 @@ No pydantic here (shell completion reads the cache without it): models are named
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """One kind of knowledge-base entry, and where it lives."""
 
     name: str  # as `trdguide schema NAME` and the checked-in schema/NAME.json call it

@@ -1,5 +1,8 @@
 """View objects: what a query returns and a renderer turns into text. Plain data, no wording.
 
+Small immutable records are named tuples, the rest dataclasses (each with its own docstring: see
+tests/test_startup.py). Both are cheap to define, which matters because every command defines them.
+
 Queries (`knowledge.py`) build them from the records; renderers (`render/`) read them. Neither a
 renderer nor a view knows the knowledge base, the loader, the cache or the linter.
 """
@@ -8,15 +11,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only: building views needs neither pydantic nor the record models
     from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
     from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 
-@dataclass(frozen=True)
-class Brief:
+class Brief(NamedTuple):
     """An option as a line of a list names it: names, category, status, places and time to effect.
 
     Queries build it from the checked index (cache.IndexEntry), so listing options needs no full record.
@@ -35,8 +37,7 @@ class Brief:
     last_reviewed: _dt.date
 
 
-@dataclass(frozen=True)
-class LeadOutcome:
+class LeadOutcome(NamedTuple):
     """The lead "Will it work?" result as numbers, so a reader can reuse them without parsing sentences."""
 
     measure: str
@@ -72,8 +73,7 @@ class Row:
     cells: list[Cell]  # one per option, in the order of the options
 
 
-@dataclass(frozen=True)
-class NameNote:
+class NameNote(NamedTuple):
     """How a typed name was understood, where it was not an exact name of the option."""
 
     kind: str  # "brand" (a brand name of the option) or "prefix" (a unique beginning of a name)

@@ -7,8 +7,7 @@ call it; queries never do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .summaries import comparator_kind, per100
 from .vocab import Anaesthesia, ComparatorKind, Place, StatusLabel
@@ -157,8 +156,7 @@ STATUS_SHORT = {
 }
 
 
-@dataclass(frozen=True)
-class RowSpec:
+class RowSpec(NamedTuple):
     """A question of the comparison grid, in full and short."""
 
     key: str

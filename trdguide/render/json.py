@@ -120,7 +120,7 @@ def compare_json(c: Comparison, urgent_help: str = wording.CRISIS_POINTER) -> st
 def _cell(cell: Cell) -> dict[str, Any]:
     out: dict[str, Any] = {"short": cell.short, "detail": cell_detail(cell.item, cell.key), "refs": cell.refs}
     if cell.lead is not None:
-        lead = dataclasses.asdict(cell.lead)
+        lead = cell.lead._asdict()
         lead["range"] = list(cell.lead.range) if cell.lead.range else None
         out["lead_outcome"] = lead
     return out
