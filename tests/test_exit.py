@@ -1,0 +1,84 @@
+"""How the `trdguide` process ends: the whole output, the documented exit status, no traceback.
+
+`main()` ends the process with os._exit after flushing (Python's own teardown takes longer than most
+commands), so these run the real entry point in a child process and compare with CliRunner's output.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from trdguide.cli import app
+
+runner = CliRunner()
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    # PYTHONUNBUFFERED would hide a missing flush: output is buffered, as for most users
+    drop = ("FORCE_COLOR", "NO_COLOR", "COLUMNS", "PYTHONUNBUFFERED")
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    return {**env, "TRDGUIDE_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80", "NO_COLOR": "1"}
+
+
+def _run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "trdguide", *args],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["compare", "tms", "ketamine", "ect", "--detail"], 0),  # a long output: all of it arrives
+        (["list", "--format", "json"], 0),
+        (["show", "rtms-nope"], 1),
+        (["faq", "999"], 1),
+        (["list", "--zzz"], 2),
+        (["compare", "tms"], 2),
+    ],
+)
+def test_output_and_exit_status_are_those_of_the_command(tmp_path: Path, args: list[str], status: int) -> None:
+    expected = runner.invoke(app, args, env={"COLUMNS": "80", "NO_COLOR": "1"})
+    r = _run(tmp_path, *args)
+    assert r.returncode == status == expected.exit_code, r.stderr
+    assert "Traceback" not in r.stderr
+    if status == 0:
+        assert r.stdout == expected.stdout and r.stdout.endswith("\n")
+    else:
+        assert r.stdout == "" and r.stderr.strip(), "the problem is said on stderr"
+
+
+def test_output_file_is_whole(tmp_path: Path) -> None:
+    out = tmp_path / "grid.md"
+    r = _run(tmp_path, "compare", "tms", "ketamine", "--format", "markdown", "--output", str(out))
+    assert r.returncode == 0, r.stderr
+    expected = runner.invoke(app, ["compare", "tms", "ketamine", "--format", "markdown"]).stdout
+    assert out.read_text(encoding="utf-8") == expected
+
+
+@pytest.mark.parametrize(("code", "status", "err"), [("None", 0, ""), ("3", 3, ""), ("'stopped'", 1, "stopped\n")])
+def test_finish_keeps_the_exit_status_python_would_give(code: str, status: int, err: str) -> None:
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys\nfrom trdguide.cli import _finish\nsys.stdout.write('kept')\n_finish({code})",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
+    )
+    assert (r.returncode, r.stdout, r.stderr) == (status, "kept", err)
