@@ -82,3 +82,29 @@ def test_finish_keeps_the_exit_status_python_would_give(code: str, status: int, 
         env={k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"},
     )
     assert (r.returncode, r.stdout, r.stderr) == (status, "kept", err)
+
+
+def _run_closing(tmp_path: Path, fd: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run trdguide with stdout (fd 1) or stderr (fd 2) closed, as `trdguide ... >&-` does."""
+    return subprocess.run(
+        ["sh", "-c", f'"$0" -m trdguide "$@" {fd}>&-', sys.executable, *args],
+        stdout=subprocess.PIPE if fd == 2 else None,
+        stderr=subprocess.PIPE if fd == 1 else None,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        timeout=60,
+    )
+
+
+def test_closed_stdout_is_said_on_stderr_with_status_1(tmp_path: Path) -> None:
+    r = _run_closing(tmp_path, 1, "list")
+    assert r.returncode == 1
+    assert "standard output is closed" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(("args", "status"), [(["list"], 0), (["show", "rtms-nope"], 1)])
+def test_closed_stderr_changes_nothing_else(tmp_path: Path, args: list[str], status: int) -> None:
+    r = _run_closing(tmp_path, 2, *args)
+    assert r.returncode == status
+    assert ("Education, not medical advice" in r.stdout) == (status == 0)

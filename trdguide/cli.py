@@ -627,6 +627,10 @@ def _configure_streams() -> None:
 
 def main() -> None:
     """The `trdguide` command (the console script and `python -m trdguide`)."""
+    if sys.stdout is None:  # started with its output closed (`trdguide list >&-`): nothing can be shown
+        if sys.stderr is not None:
+            sys.stderr.write("Error: standard output is closed, so there is nowhere to show the answer.\n")
+        _finish(ExitStatus.USER_ERROR)
     _configure_streams()
     # trdguide uses no pydantic plugins; without this, pydantic searches every installed package for
     # them at the first validation (Typer turns them off the same way while it builds its parsers)
@@ -652,11 +656,12 @@ def _finish(code: object) -> NoReturn:
     if code is None or isinstance(code, int):
         status = code or 0
     else:
-        with contextlib.suppress(OSError, ValueError):
-            print(code, file=sys.stderr)
+        if sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):
+                print(code, file=sys.stderr)
         status = 1
     for stream in (sys.stdout, sys.stderr):
         # a reader that went away before the end (`| head`), or a closed stream: nothing more to say on it
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(int(status))
