@@ -43,13 +43,33 @@ def trdguide_cmd() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "trdguide"]
 
 
+def bytecode_warning(cmd: list[str]) -> str | None:
+    """A warning when trdguide's modules have no current .pyc (e.g. an editable install with
+    PYTHONDONTWRITEBYTECODE=1): every start would then compile them, which users of `pip install .`
+    never pay, and the figures would be too high."""
+    python = Path(cmd[0]).with_name("python") if len(cmd) == 1 else Path(cmd[0])
+    probe = (
+        "import importlib.util, os, trdguide.cli as m\n"
+        "pyc = importlib.util.cache_from_source(m.__file__)\n"
+        "print(os.path.exists(pyc) and os.path.getmtime(pyc) >= os.path.getmtime(m.__file__))"
+    )
+    try:
+        out = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    if out.strip() == "True":
+        return None
+    return "warning: trdguide's modules have no current .pyc, so each run compiles them; measure a `pip install .`"
+
+
 def run_once(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time in seconds and peak resident memory in KiB of one run."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    # read stderr to its end before waiting: a child that writes more than a pipe holds would block
+    err = proc.stderr.read().decode() if proc.stderr else ""
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"command failed: {' '.join(cmd)}\n{err}")
     return elapsed, usage.ru_maxrss
@@ -67,6 +87,9 @@ def main() -> None:
     minimal.write_text(MINIMAL_TYPER)
     env = dict(os.environ, NO_COLOR="1", XDG_CACHE_HOME=str(tmp / "cache"))
     tg = trdguide_cmd()
+    warning = bytecode_warning(tg)
+    if warning:
+        print(warning)
     complete_env = dict(env, _TRDGUIDE_COMPLETE="complete_bash", COMP_WORDS="trdguide show r", COMP_CWORD="2")
 
     cases: list[tuple[str, list[str], dict[str, str]]] = [

@@ -27,6 +27,8 @@ def main() -> None:
         rec["name"] = f"Synthetic option {n}"
         rec["short_name"] = f"Synthetic {n}"
         rec["aliases"] = [f"syn-{n}"]
+        rec["brand_names"] = []  # names must be unique: the template's brands belong to rtms
+        rec["families"] = []
         rec["related"] = []
         (args.out / "interventions" / f"{rec['id']}.yaml").write_text(yaml.safe_dump(rec, sort_keys=False))
     print(f"wrote {args.records} records to {args.out}")
