@@ -10,7 +10,8 @@ Only successful loads are cached: a knowledge base with problems is always read 
 problems reported.
 
 File layout (JSON lines): line 1 is a checksum, a space, and a header (format, key, sources, where each
-section starts, and an index of every record with the byte offset and checksum of its line); then one
+section starts, an index of every record with the byte offset and checksum of its line, and rows of the
+crisis numbers and the FAQ questions, which list, the footer and the FAQ listing read); then one
 line each for references, head-to-head trials, FAQ, glossary and crisis lines; then one line per
 intervention. Only the header and the lines a command needs are read.
 
@@ -137,11 +138,16 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "list[str]": (list,),
 }
 R = TypeVar("R", IndexEntry, CrisisEntry, FaqQuestion)
+# what each field of each kind of row must be, worked out once from the annotations
+_ROW_KINDS: dict[type, list[tuple[type, ...]]] = {
+    cls: [_TYPES[str(getattr(t, "__forward_arg__", t))] for t in cls.__annotations__.values()]
+    for cls in (IndexEntry, CrisisEntry, FaqQuestion)
+}
 
 
 def _row(cls: type[R], row: Any) -> R:
     """A row of a cache header as `cls`, checked field by field (ValueError if it is not well formed)."""
-    kinds_ = [_TYPES[str(getattr(t, "__forward_arg__", t))] for t in cls.__annotations__.values()]
+    kinds_ = _ROW_KINDS[cls]
     if not isinstance(row, list) or len(row) != len(kinds_):
         raise ValueError("header row")
     for value, kind in zip(row, kinds_):
