@@ -4,8 +4,8 @@ This module is the single definition of each record's shape. It knows nothing ab
 terminals or the command line; the loader feeds it plain Python data and the renderers read it.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would then compile and evaluate every field's
+# annotation from a string when each class is defined (118 of them, at every start of a command).
 import datetime as _dt
 import re
 from collections.abc import Iterator
@@ -175,7 +175,7 @@ class Reference(Strict):
         return v
 
     @model_validator(mode="after")
-    def _has_locator(self) -> Reference:
+    def _has_locator(self) -> "Reference":
         if not (self.pmid or self.doi or self.url):
             raise ValueError("a reference needs at least one of pmid, doi or url")
         return self
@@ -200,7 +200,7 @@ class Figure(Strict):
     high: Per100 | None = None
 
     @model_validator(mode="after")
-    def _range(self) -> Figure:
+    def _range(self) -> "Figure":
         if (self.low is None) != (self.high is None):
             raise ValueError("give both low and high for a range, or neither")
         if self.low is not None and self.high is not None and not (self.low <= self.value <= self.high):
@@ -232,7 +232,7 @@ class Outcome(Strict):
     refs: RefIds
 
     @model_validator(mode="after")
-    def _figure_or_result(self) -> Outcome:
+    def _figure_or_result(self) -> "Outcome":
         if self.per_100 is None and self.result is None:
             raise ValueError("an outcome needs per_100 (people out of 100) or a result in words")
         if self.measure in (Measure.response, Measure.remission) and self.threshold is None:

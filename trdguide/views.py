@@ -1,7 +1,7 @@
 """View objects: what a query returns and a renderer turns into text. Plain data, no wording.
 
-Small immutable records are named tuples, the rest dataclasses (each with its own docstring: see
-tests/test_startup.py). Both are cheap to define, which matters because every command defines them.
+Every view is a named tuple: immutable, and about a third of the cost of a dataclass to define (each
+command defines them all at start; tests/test_startup.py keeps dataclasses off the start path).
 
 Queries (`knowledge.py`) build them from the records; renderers (`render/`) read them. Neither a
 renderer nor a view knows the knowledge base, the loader, the cache or the linter.
@@ -10,7 +10,7 @@ renderer nor a view knows the knowledge base, the loader, the cache or the linte
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only: building views needs neither pydantic nor the record models
@@ -54,8 +54,7 @@ class LeadOutcome(NamedTuple):
     refs: list[str]
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     """One option's answer to one question: the short answer (the full detail is worded by the renderer)."""
 
     item: Intervention
@@ -65,8 +64,7 @@ class Cell:
     lead: LeadOutcome | None = None  # "Will it work?" only
 
 
-@dataclass
-class Row:
+class Row(NamedTuple):
     """One question of a comparison grid, with each option's answer."""
 
     key: str  # one of summaries.SHORT_KEYS; the question's words are in wording.ROW_TEXT
@@ -81,8 +79,7 @@ class NameNote(NamedTuple):
     item: Intervention
 
 
-@dataclass
-class Comparison:
+class Comparison(NamedTuple):
     """Options side by side: the grid of short answers, the direct trials, and what surrounds them."""
 
     options: list[Intervention]
@@ -93,51 +90,46 @@ class Comparison:
     references: list[Reference]
     reviewed: tuple[_dt.date, _dt.date]
     detail: bool = False
-    cited: list[Reference] = field(default_factory=list)  # what the grid as shown cites (short answers, trials)
-    notes: list[NameNote] = field(default_factory=list)  # how names were understood
+    cited: Sequence[Reference] = ()  # what the grid as shown cites (short answers, trials)
+    notes: Sequence[NameNote] = ()  # how names were understood
 
 
-@dataclass
-class ListPage:
+class ListPage(NamedTuple):
     """A page of `list`: the options shown, how many matched, and which filters were used."""
 
     items: list[Brief]
     total: int
     start: int = 0
     limit: int = 0  # 0: no limit
-    filters_used: list[str] = field(default_factory=list)
+    filters_used: Sequence[str] = ()
 
 
-@dataclass
-class QuestionList:
+class QuestionList(NamedTuple):
     """The options someone is considering, for a list of questions to ask their care team."""
 
     items: list[Intervention]
     notes: list[NameNote]
 
 
-@dataclass
-class ShowView:
+class ShowView(NamedTuple):
     """Everything about one option, with what the renderers need around it."""
 
     item: Intervention
     see_also: list[Brief]
     references: list[Reference]  # every reference the record cites, in its own order first
-    notes: list[NameNote] = field(default_factory=list)
+    notes: Sequence[NameNote] = ()
 
 
-@dataclass
-class FaqView:
+class FaqView(NamedTuple):
     """Numbered FAQ entries, with the references they cite."""
 
     entries: list[tuple[int, FaqEntry]]  # (number, entry)
     references: dict[str, Reference]  # the references the entries cite, by id
     listing: bool = False  # the numbered questions only (then `entries` is empty)
-    questions: list[tuple[int, str]] = field(default_factory=list)  # (number, question), for a listing
+    questions: Sequence[tuple[int, str]] = ()  # (number, question), for a listing
 
 
-@dataclass
-class HandoutView:
+class HandoutView(NamedTuple):
     """What a printed page adds after its main part: questions, urgent help, references, review dates."""
 
     items: list[Intervention]
@@ -147,8 +139,7 @@ class HandoutView:
     ids_in_text: bool = True  # the main part cites references by id ("[berlim-2014-rtms]")
 
 
-@dataclass
-class SiteView:
+class SiteView(NamedTuple):
     """The whole knowledge base, as the website shows it."""
 
     items: list[Intervention]  # sorted by id
@@ -163,8 +154,7 @@ class SiteView:
     reviewed: tuple[_dt.date, _dt.date]
 
 
-@dataclass
-class AboutInfo:
+class AboutInfo(NamedTuple):
     """What `about` reports: the version, the knowledge bases in use, their size and review dates."""
 
     version: str
@@ -173,4 +163,4 @@ class AboutInfo:
     references: int
     oldest_review: _dt.date
     newest_review: _dt.date
-    bundled: list[bool] = field(default_factory=list)  # for each source: is it the bundled knowledge base?
+    bundled: Sequence[bool] = ()  # for each source: is it the bundled knowledge base?

@@ -8,8 +8,7 @@ same content. The framing (disclaimer and crisis pointer) is added here, once pe
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import wording
 from ..folding import fold
@@ -53,38 +52,33 @@ if TYPE_CHECKING:
     from ..models import CrisisLine, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
 
 
-@dataclass
-class Title:
+class Title(NamedTuple):
     """The title of a document."""
 
     text: str
 
 
-@dataclass
-class Heading:
+class Heading(NamedTuple):
     """A section heading."""
 
     text: str
 
 
-@dataclass
-class Para:
+class Para(NamedTuple):
     """A paragraph."""
 
     text: str
     style: str = ""  # "", "note" (quiet), "warn" (stands out)
 
 
-@dataclass
-class Bullets:
+class Bullets(NamedTuple):
     """A list of short items."""
 
     items: list[str]
     marker: str = "-"  # "" for items that number themselves ("1. ...")
 
 
-@dataclass
-class Table:
+class Table(NamedTuple):
     """Options or items as columns/rows. `rows` are (row label, cells); a cell is a list of paragraphs."""
 
     columns: list[str]
@@ -93,8 +87,7 @@ class Table:
     kind: str = "grid"  # "grid" (compare: options as columns) or "list" (one item per row)
 
 
-@dataclass
-class Picture:
+class Picture(NamedTuple):
     """A figure out of 100 drawn as 100 people (an icon array), with its comparator beside it.
 
     Drawn only for outcomes that have a figure and a source. `caption` says the same in words, so
@@ -106,22 +99,19 @@ class Picture:
     legend: bool = True  # False where one legend serves several pictures (said once, before them)
 
 
-@dataclass
-class References:
+class References(NamedTuple):
     """A list of references, set small (in print, in columns)."""
 
     items: list[str]
 
 
-@dataclass
-class Checklist:
+class Checklist(NamedTuple):
     """Items a reader ticks on paper."""
 
     items: list[str]
 
 
-@dataclass
-class GroupedTable:
+class GroupedTable(NamedTuple):
     """One line per item, in groups with a heading row each (for `list`)."""
 
     columns: list[str]
@@ -137,11 +127,10 @@ class GroupedTable:
 Block = Title | Heading | Para | Bullets | Table | Picture | Checklist | GroupedTable | References
 
 
-@dataclass
-class Document:
+class Document(NamedTuple):
     """What a command shows, as a sequence of blocks that every renderer lays out in its own way."""
 
-    blocks: list[Block] = field(default_factory=list)
+    blocks: list[Block]  # the one mutable part: add() appends to it
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)
@@ -200,7 +189,7 @@ def places_short(item: Brief, room: int = 16) -> str:
 
 def list_document(page: ListPage) -> Document:
     """One line per option, grouped by category (in the knowledge base's order), by name within a group."""
-    doc = Document()
+    doc = Document([])
     items = page.items
     if not items:
         if page.total:
@@ -265,7 +254,7 @@ def picture_for(o: Outcome, who: str, brief: bool = False) -> Picture | None:
 def show_document(view: ShowView, pictures: bool = True, handout: bool = False) -> Document:
     """Everything about one option. For a handout, questions and references come later, once."""
     item = view.item
-    doc = Document()
+    doc = Document([])
     doc.add(Title(full_name(item)))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
     doc.add(Para(item.summary))
@@ -350,7 +339,7 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
 
     With `c.detail`, the cells hold the full text and the head-to-head trials are given in full.
     """
-    doc = Document()
+    doc = Document([])
     doc.add(Title("Comparing: " + " · ".join(_named(o) for o in c.options)))
     rows = [(ROW_TEXT[r.key].label, [shown(cell, c.detail) for cell in r.cells]) for r in c.rows]
     # each column is headed by the option and its status in words
@@ -413,9 +402,10 @@ def compare_pictures(c: Comparison) -> list[Block]:
         out.append(Heading("Will it work? Each option's first result, drawn as 100 people"))
         out.append(Para(PICTURE_LEGEND, "note"))
     for opt, pic in pics:
-        if pic is not None:
-            pic.legend = False
-        out.append(pic if pic is not None else Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
+        if pic is None:
+            out.append(Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
+        else:
+            out.append(pic._replace(legend=False))
     return out
 
 

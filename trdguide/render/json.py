@@ -5,9 +5,9 @@ Never goes through a Rich console, so FORCE_COLOR cannot put escape codes into i
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__, wording
@@ -131,7 +131,7 @@ def faq_json(view: FaqView, urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope("faq", {"entries": entries}, urgent_help)
 
 
-def _notes(notes: list[NameNote]) -> list[str]:
+def _notes(notes: Sequence[NameNote]) -> list[str]:
     return [name_note(n) for n in notes]
 
 
@@ -144,7 +144,7 @@ def crisis_json(lines: list[CrisisLine], urgent_help: str = wording.CRISIS_POINT
 
 
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
-    data = {"version": info.version, "scope": wording.ABOUT_SCOPE, **dataclasses.asdict(info)}
+    data = {"version": info.version, "scope": wording.ABOUT_SCOPE, **info._asdict()}
     data["last_audit"] = wording.ABOUT_AUDIT
     return envelope("about", data, urgent_help)
 

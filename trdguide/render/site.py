@@ -13,7 +13,6 @@ sorted and the only dates are the knowledge base's own review dates.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -405,7 +404,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(site.faq)))
     files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
     files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(site.crisis))
-    info = dataclasses.replace(site.about, sources=_about_sources(site.about), bundled=[])
+    info = site.about._replace(sources=_about_sources(site.about), bundled=())
     about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
     files["about.html"] = doc_page("about.html", "About trdguide", about)
     files["questions.html"] = doc_page(
