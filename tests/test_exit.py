@@ -108,3 +108,35 @@ def test_closed_stderr_changes_nothing_else(tmp_path: Path, args: list[str], sta
     r = _run_closing(tmp_path, 2, *args)
     assert r.returncode == status
     assert ("Education, not medical advice" in r.stdout) == (status == 0)
+
+
+def test_the_entry_point_raises_the_collector_threshold_before_the_command_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import trdguide.__main__ as entry
+    import trdguide.cli
+
+    seen: list[tuple[int, int, int]] = []
+    monkeypatch.setattr(trdguide.cli, "main", lambda: seen.append(gc.get_threshold()))
+    before = gc.get_threshold()
+    try:
+        entry.main()
+    finally:
+        gc.set_threshold(*before)
+    assert seen and seen[0][0] == 100_000 and seen[0][1:] == before[1:]
+
+
+def test_importing_trdguide_leaves_the_collector_alone() -> None:
+    code = (
+        "import gc; t = gc.get_threshold(); import trdguide, trdguide.cli, trdguide.__main__; "
+        "print(gc.get_threshold() == t)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.stdout.strip() == "True", r.stderr
+
+
+def test_the_console_script_starts_at_the_entry_point() -> None:
+    pyproject = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'trdguide = "trdguide.__main__:main"' in pyproject
