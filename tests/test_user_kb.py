@@ -215,3 +215,29 @@ def test_schema_and_loader_agree_on_overrides(tmp_path_factory: pytest.TempPathF
     except DataError:
         loader_ok = False
     assert schema_ok == loader_ok == (not broken), patch
+
+
+def _complete(line: str, env: dict[str, str] | None = None) -> list[str]:
+    words = line.split(" ")
+    r = runner.invoke(
+        app,
+        [],
+        env={
+            "_TRDGUIDE_COMPLETE": "complete_bash",
+            "COMP_WORDS": line,
+            "COMP_CWORD": str(len(words) - 1),
+            **(env or {}),
+        },
+    )
+    assert r.exit_code == 0, r.output
+    return r.stdout.split()
+
+
+def test_completion_offers_the_names_of_the_knowledge_base_on_the_line(tmp_path: Path) -> None:
+    root = clinic(tmp_path)
+    assert _complete(f"trdguide --data {root} show local") == ["local-service"]
+    assert _complete("trdguide show local", {"TRDGUIDE_DATA": str(root)}) == ["local-service"]
+    assert _complete(f"trdguide --data {root} compare rtms local") == ["local-service"]
+    assert _complete("trdguide show local") == [], "the bundled base has no such option"
+    assert "rtms" in _complete("trdguide show rt")
+    assert _complete(f"trdguide --data {tmp_path / 'missing'} show rt") == [], "a bad folder completes nothing"

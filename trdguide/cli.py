@@ -242,15 +242,18 @@ def _emit(
         typer.echo(f"Wrote {output}", err=True)
 
 
-def _complete_name(incomplete: str) -> list[str]:
+def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
+    # While completing, Typer parses the line but runs no callback, so State is not set: the knowledge
+    # base is the one `--data` (or TRDGUIDE_DATA) names on the line being completed.
+    data = ctx.find_root().params.get("data")
     try:
         from .cache import names as cached_names
 
-        names = cached_names(State.data)
+        names = cached_names(data)
         if names is None:  # no current cache: load (and cache) the knowledge base once
             from .knowledge import KnowledgeBase
 
-            names = KnowledgeBase.load(State.data).all_names()
+            names = KnowledgeBase.load(data).all_names()
     except Exception:  # completion must never crash the shell
         return []
     low = incomplete.lower()
