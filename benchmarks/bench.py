@@ -2,7 +2,8 @@
 
 Runs each program several times, alternating between the baselines and trdguide so that machine load
 affects all of them alike, and prints medians, min-max, peak memory and ratios against baselines
-measured in the same run.
+measured in the same run. The "minimal Typer completion" row is the least any Typer app's shell
+completion costs (see MINIMAL_COMPLETION), for reading trdguide's completion figure against.
 
     python benchmarks/bench.py [--runs 9] [--records 5000] [--skip-large]
 """
@@ -35,6 +36,29 @@ def main(name: str = "x") -> None:
     Console().print(t)
 
 app()
+"""
+# The least any Typer completion costs: the same kind of app answering a completion request, started and
+# ended the way trdguide is (collector threshold raised, no interpreter teardown). Typer builds a pydantic
+# adapter for each option it parses, while completing too, so this includes importing pydantic.
+MINIMAL_COMPLETION = """
+import gc
+import os
+import sys
+
+gc.set_threshold(100_000)
+import typer
+
+app = typer.Typer()
+
+@app.command()
+def main(name: str = "x") -> None:
+    pass
+
+try:
+    app(prog_name="minimal")
+finally:
+    sys.stdout.flush()
+    os._exit(0)
 """
 
 
@@ -85,6 +109,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="trdguide-bench-"))
     minimal = tmp / "minimal_typer.py"
     minimal.write_text(MINIMAL_TYPER)
+    minimal_completion = tmp / "minimal_completion.py"
+    minimal_completion.write_text(MINIMAL_COMPLETION)
     env = dict(os.environ, NO_COLOR="1", XDG_CACHE_HOME=str(tmp / "cache"))
     tg = trdguide_cmd()
     warning = bytecode_warning(tg)
@@ -95,6 +121,11 @@ def main() -> None:
     cases: list[tuple[str, list[str], dict[str, str]]] = [
         ("python -c pass", [sys.executable, "-c", "pass"], env),
         ("minimal Typer + Rich table", [sys.executable, str(minimal)], env),
+        (
+            "minimal Typer completion, no teardown",
+            [sys.executable, str(minimal_completion)],
+            dict(env, _MINIMAL_COMPLETE="complete_bash", COMP_WORDS="minimal --n", COMP_CWORD="1"),
+        ),
         ("trdguide --version", [*tg, "--version"], env),
         ("trdguide --help", [*tg, "--help"], env),
         ("trdguide completion (show r<TAB>)", tg, complete_env),
