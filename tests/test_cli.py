@@ -329,6 +329,17 @@ def test_glossary(kb: Path) -> None:
     assert r.exit_code == 1 and "Did you mean: Remission?" in r.stderr
 
 
+@pytest.mark.parametrize("typed", ["REMISSION", "remissions", "Rémission", "remission.", " remission ", "re-mission"])
+def test_glossary_compares_terms_as_names_are_compared(kb: Path, typed: str) -> None:
+    r = run(kb, "glossary", typed)
+    assert r.exit_code == 0 and "Remission" in r.stdout and "Response" not in r.stdout, r.stderr
+
+
+def test_glossary_term_of_punctuation_only_is_not_found(kb: Path) -> None:
+    r = run(kb, "glossary", "?!")
+    assert r.exit_code == 1 and "No glossary term called '?!'" in r.stderr
+
+
 def test_crisis(kb: Path) -> None:
     r = run(kb, "crisis")
     assert r.exit_code == 0 and "Call or text 988" in r.stdout and "findahelpline.com" in r.stdout

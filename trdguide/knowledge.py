@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cache import CrisisEntry, Store, norm_name, open_store
+from .cache import CrisisEntry, Store, open_store
 from .folding import compact, digits, fold
 from .regions import parse_region
 from .summaries import SHORT_KEYS, comparator_kind, difference, lead_outcome
@@ -500,11 +500,16 @@ class KnowledgeBase:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())
         if term is None or not term.strip():
             return terms
-        key = norm_name(term)
-        exact = [g for g in terms if key in {norm_name(g.term), *(norm_name(a) for a in g.aliases)}]
+        key = fold(term)  # as names are compared: case, accents, punctuation, hyphens and plurals do not matter
+        if not key:  # punctuation only: no term has that name
+            raise NotFound(term[:80], [], what="glossary-term")
+        exact = [g for g in terms if key in {fold(g.term), *(fold(a) for a in g.aliases)}]
+        if not exact:  # "510k", "add on": the letters alone, as for option names
+            letters = compact(term)
+            exact = [g for g in terms if letters in {compact(g.term), *(compact(a) for a in g.aliases)}]
         if exact:
             return exact
-        partial = [g for g in terms if key in norm_name(g.term) or any(key in norm_name(a) for a in g.aliases)]
+        partial = [g for g in terms if key in fold(g.term) or any(key in fold(a) for a in g.aliases)]
         if partial:
             return partial
         names = [g.term for g in terms] + [a for g in terms for a in g.aliases]
