@@ -268,6 +268,38 @@ def test_data_option_reaches_the_site(kb_dir: Path, tmp_path: Path) -> None:
     assert "the folder &#39;kb&#39;" in about and str(kb_dir) not in about
 
 
+def test_a_rebuild_removes_the_pages_an_earlier_build_wrote_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    two = write_kb(tmp_path / "kb2", [record("alpha"), record("beta")])
+    one = write_kb(tmp_path / "kb1", [record("alpha")])
+    r = runner.invoke(app, ["--data", str(two), "site", str(out)])
+    assert r.exit_code == 0 and "Removed" not in r.output, r.output
+    assert (out / "options" / "beta.html").is_file()
+    (out / "CNAME").write_text("guide.example.org\n", encoding="utf-8")  # the host's own files
+    (out / "options" / "local-note.html").write_text("<p>ours</p>\n", encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 0 and "Removed 1 file an earlier build wrote" in r.output, r.output
+    assert not (out / "options" / "beta.html").exists(), "an option taken out keeps no page"
+    assert (out / "options" / "alpha.html").is_file() and (out / "index.html").is_file()
+    assert (out / "CNAME").is_file() and (out / "options" / "local-note.html").is_file()
+    listed = (out / ".trdguide-site-files").read_text(encoding="utf-8").splitlines()
+    assert "options/alpha.html" in listed and "options/beta.html" not in listed and "CNAME" not in listed
+
+
+def test_a_rebuild_removes_only_plain_files_inside_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    outside = tmp_path / "keep.txt"
+    outside.write_text("x", encoding="utf-8")
+    out.mkdir()
+    (out / "linked.html").symlink_to(outside)
+    (out / ".trdguide-site-files").write_text(
+        f"../keep.txt\n{outside}\nlinked.html\n.trdguide-site-files\n", encoding="utf-8"
+    )
+    r = runner.invoke(app, ["site", str(out)])
+    assert r.exit_code == 0 and "Removed" not in r.output, r.output
+    assert outside.read_text(encoding="utf-8") == "x" and (out / "linked.html").is_symlink()
+
+
 def test_unwritable_outdir_fails_cleanly(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

@@ -610,10 +610,15 @@ def site(
 
     kb = _kb()
     try:
-        written = build_site(kb.site(__version__), outdir)
+        written, removed = build_site(kb.site(__version__), outdir)
     except OSError as exc:
         _fail(f"could not write the site to {outdir}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
     typer.echo(f"Wrote {len(written)} files to {outdir}. Open {outdir / 'index.html'}.", err=True)
+    if removed:
+        n = len(removed)
+        typer.echo(
+            f"Removed {n} file{'s' if n != 1 else ''} an earlier build wrote that the site no longer has.", err=True
+        )
 
 
 # --- entry point -----------------------------------------------------------------------------------

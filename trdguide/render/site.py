@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
@@ -418,12 +418,53 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def build_site(site: SiteView, outdir: Path) -> list[Path]:
-    """Write the site into `outdir` (created if needed); returns the files written, in order."""
+MANIFEST = ".trdguide-site-files"  # the files the last build wrote, one relative path per line
+
+
+def build_site(site: SiteView, outdir: Path) -> tuple[list[Path], list[Path]]:
+    """Write the site into `outdir` (created if needed); returns the files written and the files removed.
+
+    The files written are listed in `outdir/.trdguide-site-files`. A later build into the same folder
+    removes the files an earlier build wrote that are no longer part of the site, so an option taken
+    out of the knowledge base does not keep its page. Files trdguide did not write (a CNAME, a
+    robots.txt, the host's own pages) are never touched.
+    """
+    files = site_files(site)
+    earlier = _earlier_files(outdir)
     written = []
-    for rel, data in site_files(site).items():
+    for rel, data in files.items():
         target = outdir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         written.append(target)
-    return written
+    removed = []
+    root = outdir.resolve()
+    for rel in sorted(earlier - files.keys()):
+        target = outdir / rel
+        if target.is_symlink() or not target.is_file() or not target.resolve().is_relative_to(root):
+            continue
+        target.unlink()
+        removed.append(target)
+        for parent in target.parents:  # folders the removal left empty (options/ when no option is left)
+            if parent.resolve() == root:
+                break
+            try:
+                parent.rmdir()
+            except OSError:
+                break
+    (outdir / MANIFEST).write_text("".join(f"{rel}\n" for rel in files), encoding="utf-8")
+    return written, removed
+
+
+def _earlier_files(outdir: Path) -> set[str]:
+    """The files an earlier build listed: plain relative paths inside the folder, nothing else."""
+    try:
+        text = (outdir / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    out = set()
+    for line in text.splitlines():
+        path = PurePosixPath(line)
+        if line and not path.is_absolute() and ".." not in path.parts and "\\" not in line and line != MANIFEST:
+            out.add(path.as_posix())
+    return out
