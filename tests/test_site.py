@@ -220,6 +220,20 @@ def test_segments_make_only_safe_links() -> None:
     ]
 
 
+def test_reference_ids_link_to_the_page_s_own_list_of_references(bundled_site: Path) -> None:
+    assert segments("Trials [a-1] and [b-2].", {}, "", {"a-1"}) == [
+        ("Trials ", ""),
+        ("[a-1]", "#ref-a-1"),
+        (" and [b-2].", ""),
+    ], "only ids the page lists become links"
+    page = (bundled_site / "options" / "rtms.html").read_text(encoding="utf-8")
+    targets = re.findall(r'<li id="ref-([a-z0-9-]+)">\[\1\] ', page)
+    links = set(re.findall(r'<a href="#ref-([a-z0-9-]+)">\[\1\]</a>', page))
+    assert "berlim-2014-rtms" in links and len(targets) == len(set(targets)) >= 10
+    assert links <= set(targets), "every link has its entry on the same page"
+    assert not re.search(r'<li id="ref-[^"]+"><a href="#ref-', page), "an entry does not link to itself"
+
+
 # --- escaping, --data, determinism, size -------------------------------------------------------------
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

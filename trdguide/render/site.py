@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -98,7 +98,9 @@ _LINKS = re.compile(
     r"|(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:)\]])"
     r"|PMID (?P<pmid>[0-9]{1,9})"
     r"|doi:(?P<doi>10\.[^\s<>\"]*[^\s<>\".,;:)\]])"
+    r"|\[(?P<rid>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
 )
+_REF_HEAD = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\] ")
 CRISIS_LINK_TEXT = "crisis lines by country"
 
 Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
@@ -107,11 +109,13 @@ Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
 # --- text with working links -----------------------------------------------------------------------
 
 
-def segments(text: str, names: Mapping[str, str], root: str) -> Segments:
-    """A data string as plain text and links: web addresses, PMIDs, DOIs, and `trdguide show ID`.
+def segments(text: str, names: Mapping[str, str], root: str, refs: Collection[str] = ()) -> Segments:
+    """A data string as plain text and links: web addresses, PMIDs, DOIs, `trdguide show ID`, and
+    reference ids ("[berlim-2014-rtms]") that are in the page's own list of references (`refs`).
 
     `names` maps option ids to short names (only known ids become links); `root` is the path back to
-    the site's top folder ("" or "../"). Only http(s) addresses are ever made into links.
+    the site's top folder ("" or "../"). Only http(s) addresses and the page's own anchors are ever
+    made into links.
     """
     text = safe(text)
     out: Segments = []
@@ -130,6 +134,8 @@ def segments(text: str, names: Mapping[str, str], root: str) -> Segments:
             link = (m.group(0), f"https://pubmed.ncbi.nlm.nih.gov/{m.group('pmid')}/")
         elif m.group("doi"):
             link = (m.group(0), f"https://doi.org/{m.group('doi')}")
+        elif m.group("rid") and m.group("rid") in refs:
+            link = (m.group(0), f"#{ref_anchor(m.group('rid'))}")
         if link is None:
             continue
         if m.start() > pos:
@@ -139,6 +145,11 @@ def segments(text: str, names: Mapping[str, str], root: str) -> Segments:
     if pos < len(text):
         out.append((text[pos:], ""))
     return out
+
+
+def ref_anchor(rid: str) -> str:
+    """The id of a reference's entry in a page's list of references."""
+    return f"ref-{rid}"
 
 
 # --- icon arrays -----------------------------------------------------------------------------------
@@ -161,12 +172,20 @@ def icon_paths(n: int) -> tuple[str, str]:
 
 
 class _Ctx:
-    def __init__(self, names: Mapping[str, str], root: str):
+    def __init__(self, names: Mapping[str, str], root: str, refs: Collection[str] = ()):
         self.names = names
         self.root = root
+        self.refs = refs  # the reference ids the page lists: "[id]" in its text links to the entry
 
     def seg(self, text: str) -> Segments:
-        return segments(text, self.names, self.root)
+        return segments(text, self.names, self.root, self.refs)
+
+
+def listed_refs(blocks: Sequence[Block]) -> frozenset[str]:
+    """The reference ids a page's lists of references hold (each entry starts "[id] ...")."""
+    return frozenset(
+        m.group(1) for b in blocks if isinstance(b, References) for i in b.items if (m := _REF_HEAD.match(i))
+    )
 
 
 def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
@@ -177,7 +196,17 @@ def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
     if isinstance(b, Para):
         return {"kind": "para", "text": ctx.seg(b.text), "style": b.style}
     if isinstance(b, References):
-        return {"kind": "bullets", "entries": [ctx.seg(i) for i in b.items], "refs": True}
+        # each entry is the target of its id's links; its own "[id]" stays plain text
+        heads = [_REF_HEAD.match(i) for i in b.items]
+        return {
+            "kind": "bullets",
+            "entries": [
+                [(m.group(0), ""), *segments(i[m.end() :], ctx.names, ctx.root)] if m else ctx.seg(i)
+                for i, m in zip(b.items, heads)
+            ],
+            "anchors": [ref_anchor(m.group(1)) if m else "" for m in heads],
+            "refs": True,
+        }
     if isinstance(b, Bullets):
         return {"kind": "bullets", "entries": [ctx.seg(i) for i in b.items], "refs": False, "plain": not b.marker}
     if isinstance(b, Checklist):
@@ -260,10 +289,11 @@ def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) ->
     return {"columns": [safe(c) for c in table.columns], "groups": groups, "count": sum(len(r) for _, r in groups)}
 
 
-def _option_blocks(site: SiteView, item: Intervention, ctx: _Ctx) -> list[dict[str, Any]]:
+def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str]) -> list[dict[str, Any]]:
     """Everything `show` has, plus links to compare this option with its related ones (before the references)."""
     view = site.shows[item.id]
     blocks = _for_web(show_document(view, pictures=True))
+    ctx = _Ctx(names, "../", listed_refs(blocks))
     pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
     out = [_block(b, ctx) for b in blocks]
@@ -369,8 +399,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
 
     def doc_page(path: str, title: str, doc: Document | list[Block], **extra: Any) -> bytes:
         root = "../" * path.count("/")
-        ctx = _Ctx(names, root)
         blocks = doc.blocks if isinstance(doc, Document) else doc
+        ctx = _Ctx(names, root, listed_refs(blocks))
         return page("page.html.j2", path, title, blocks=[_block(b, ctx) for b in blocks], **extra)
 
     files: dict[str, bytes] = {}
@@ -384,8 +414,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     )
     for item in items:
         path = f"options/{item.id}.html"
-        ctx = _Ctx(names, "../")
-        files[path] = page("page.html.j2", path, item.name, blocks=_option_blocks(site, item, ctx), print_button=False)
+        blocks = _option_blocks(site, item, names)
+        files[path] = page("page.html.j2", path, item.name, blocks=blocks, print_button=False)
     by_cat = [
         (CATEGORY_WORDS[cat], sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
         for cat in CATEGORY_WORDS
