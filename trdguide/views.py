@@ -1,7 +1,7 @@
 """View objects: what a query returns and a renderer turns into text. Plain data, no wording.
 
-Every view is a named tuple: immutable, and about a third of the cost of a dataclass to define (each
-command defines them all at start; tests/test_startup.py keeps dataclasses off the start path).
+Every view is a named tuple, with its own docstring: immutable, and about a third of the cost of a
+dataclass to define (each command defines them all at start; tests/test_startup.py keeps it so).
 
 Queries (`knowledge.py`) build them from the records; renderers (`render/`) read them. Neither a
 renderer nor a view knows the knowledge base, the loader, the cache or the linter.
