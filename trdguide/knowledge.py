@@ -503,13 +503,14 @@ class KnowledgeBase:
         key = fold(term)  # as names are compared: case, accents, punctuation, hyphens and plurals do not matter
         if not key:  # punctuation only: no term has that name
             raise NotFound(term[:80], [], what="glossary-term")
-        exact = [g for g in terms if key in {fold(g.term), *(fold(a) for a in g.aliases)}]
+        folded = [(g, [fold(n) for n in (g.term, *g.aliases)]) for g in terms]  # each name folded once
+        exact = [g for g, names in folded if key in names]
         if not exact:  # "510k", "add on": the letters alone, as for option names
             letters = compact(term)
-            exact = [g for g in terms if letters in {compact(g.term), *(compact(a) for a in g.aliases)}]
+            exact = [g for g in terms if letters in {compact(n) for n in (g.term, *g.aliases)}]
         if exact:
             return exact
-        partial = [g for g in terms if key in fold(g.term) or any(key in fold(a) for a in g.aliases)]
+        partial = [g for g, names in folded if any(key in n for n in names)]
         if partial:
             return partial
         names = [g.term for g in terms] + [a for g in terms for a in g.aliases]
