@@ -505,6 +505,39 @@ def crisis(
 
 
 @app.command()
+def changes(
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Only changes on or after this date (YYYY-MM-DD).", metavar="DATE"),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+) -> None:
+    """What changed in the guide at each review: the option, what changed, why, and the sources.
+
+    Examples:
+
+      trdguide changes
+
+      trdguide changes --since 2026-12-01
+    """
+    import datetime
+
+    from .render import document, json
+    from .wording import bad_date
+
+    day = None
+    if since is not None:
+        try:
+            day = datetime.date.fromisoformat(since.strip())
+        except ValueError:
+            _fail(bad_date("--since", since[:40]), ExitStatus.USAGE)
+    kb = _kb()
+    view = kb.changes(day)
+    _emit(kb, document.changes_document(view), fmt, lambda p: json.changes_json(view, p), output)
+
+
+@app.command()
 def about(fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
     """What this tool is and is not, how evidence was chosen, updates, funding, and review dates.
 

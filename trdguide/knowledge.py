@@ -19,6 +19,8 @@ from .views import (
     AboutInfo,
     Brief,
     Cell,
+    ChangeEntry,
+    ChangesView,
     Comparison,
     FaqView,
     HandoutView,
@@ -296,7 +298,20 @@ class KnowledgeBase:
             crisis_numbers=self.crisis_numbers(),
             about=about_info(self, version),
             reviewed=self.review_range(),
+            changes=self.changes(),
         )
+
+    def changes(self, since: _dt.date | None = None) -> ChangesView:
+        """What changed at each review, across the guide (`since`: on or after that date), newest first."""
+        entries = [
+            ChangeEntry(item.id, item.short_name, c)
+            for item in (self.get(i) for i in sorted(self.store.index))
+            for c in item.changes
+            if since is None or c.date >= since
+        ]
+        entries.sort(key=lambda e: e.change.date, reverse=True)  # stable: within a date, by id
+        refs = {r: self.references[r] for e in entries for r in e.change.refs if r in self.references}
+        return ChangesView(entries, since, refs)
 
     def see_also(self, items: Sequence[Intervention]) -> list[Brief]:
         chosen = {i.id for i in items}

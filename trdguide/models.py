@@ -322,6 +322,24 @@ def _not_future(d: _dt.date) -> _dt.date:
 ReviewDate = Annotated[_dt.date, AfterValidator(_not_future)]
 
 
+def _change_not_future(d: _dt.date) -> _dt.date:
+    if d > _dt.date.today():
+        raise ValueError(f"a change dated {d.isoformat()} is in the future")
+    return d
+
+
+class Change(Strict):
+    """One entry of a record's change log: what changed at a review, why, and the sources behind it.
+
+    Readers who saw the guide before (and clinicians) see what is new; `trdguide changes` lists them all.
+    """
+
+    date: Annotated[_dt.date, AfterValidator(_change_not_future)]
+    what: Text
+    why: Text
+    refs: list[Slug] = Field(default_factory=_empty)
+
+
 class Intervention(Strict):
     id: Slug
     name: ShortText
@@ -350,6 +368,20 @@ class Intervention(Strict):
     related: list[Slug] = Field(default_factory=_empty)
     references: RefIds
     last_reviewed: ReviewDate
+    # what changed at each review, newest first (a change is made at a review: never after last_reviewed)
+    changes: list[Change] = Field(default_factory=_empty)
+
+    @model_validator(mode="after")
+    def _changes_in_order(self) -> "Intervention":
+        for n, c in enumerate(self.changes):
+            if c.date > self.last_reviewed:
+                raise ValueError(
+                    f"changes[{n}] is dated {c.date.isoformat()}, after last_reviewed "
+                    f"{self.last_reviewed.isoformat()} (a change is made at a review)"
+                )
+            if n and c.date > self.changes[n - 1].date:
+                raise ValueError(f"changes[{n}] is newer than changes[{n - 1}]: list the newest change first")
+        return self
 
     def all_ref_ids(self) -> set[str]:
         """Every reference id this record cites, anywhere in it."""

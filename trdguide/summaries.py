@@ -75,7 +75,7 @@ def cited_texts(item: Intervention) -> Iterator[str]:
     from .models import walk_texts
 
     for path, text, refs in walk_texts(item):
-        if refs and not path.startswith("short."):
+        if refs and not path.startswith(("short.", "changes[")):
             yield text
 
 

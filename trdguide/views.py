@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only: building views needs neither pydantic nor the record models
-    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+    from .models import Change, CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
     from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 
@@ -139,6 +139,22 @@ class HandoutView(NamedTuple):
     ids_in_text: bool = True  # the main part cites references by id ("[berlim-2014-rtms]")
 
 
+class ChangeEntry(NamedTuple):
+    """One dated change to one option, as `trdguide changes` lists it."""
+
+    option: str  # the option's id
+    name: str  # the option's short name
+    change: Change
+
+
+class ChangesView(NamedTuple):
+    """The change logs of every option: newest first, and within a date in the guide's order (by id)."""
+
+    entries: list[ChangeEntry]
+    since: _dt.date | None
+    references: dict[str, Reference]  # the references the entries cite, by id
+
+
 class SiteView(NamedTuple):
     """The whole knowledge base, as the website shows it."""
 
@@ -152,6 +168,7 @@ class SiteView(NamedTuple):
     crisis_numbers: list[tuple[str, list[str]]]
     about: AboutInfo
     reviewed: tuple[_dt.date, _dt.date]
+    changes: ChangesView
 
 
 class AboutInfo(NamedTuple):

@@ -13,6 +13,8 @@ from .summaries import comparator_kind, per100
 from .vocab import Anaesthesia, ComparatorKind, Place, StatusLabel
 
 if TYPE_CHECKING:
+    import datetime as _dt
+
     from .models import Figure, Intervention, Outcome
     from .views import NameNote
 
@@ -250,7 +252,16 @@ ABOUT_AUDIT = (
 BUNDLED_SOURCE = "the knowledge base bundled with trdguide"
 ABOUT_UPDATES = (
     "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
-    "year, and sooner when a regulator or a major guideline changes its position."
+    "year, and sooner when a regulator or a major guideline changes its position. What changed at each "
+    "review, and why, is listed by trdguide changes."
+)
+ABOUT_LICENCE = (
+    "The program is free software under the MIT licence (the LICENSE file). The content (the knowledge "
+    "base: every option, figure, answer and reference list) is under the Creative Commons Attribution 4.0 "
+    "licence, CC BY 4.0 (data/LICENSE): you may copy, adapt and share it, also in your own materials, if "
+    "you credit trdguide, link to the licence and say what you changed. We also ask, though the licence "
+    "does not require it, that you keep the education-not-advice framing, where to get urgent help, the "
+    "review dates and the source of every figure."
 )
 ABOUT_AUTHORS = (
     "Written by the trdguide contributors. No funding, and no money or support from any maker of a "
@@ -293,6 +304,45 @@ WHAT_MATTERS = [
     "Travel and getting to appointments",
     "Something else: ____________________",
 ]
+
+
+# --- the change log ---------------------------------------------------------------------------------
+
+
+def changes_title(since: _dt.date | None) -> str:
+    return f"What changed since {since.isoformat()}" if since else "What changed in this guide"
+
+
+def no_changes(since: _dt.date | None) -> str:
+    if since:
+        return f"No option has a recorded change on or after {since.isoformat()}."
+    return "No option has a recorded change yet."
+
+
+def change_line(name: str, what: str, why: str) -> str:
+    """One change in a list of changes: the option, what changed, and why."""
+    return f"{name}: {_sentence(what)} Why: {_sentence(why)}"
+
+
+def dated_change(date: _dt.date, what: str, why: str) -> str:
+    """One change in an option's own list of changes."""
+    return f"{date.isoformat()}: {_sentence(what)} Why: {_sentence(why)}"
+
+
+def latest_change(date: _dt.date, what: str, count: int) -> str:
+    """Under an option's review date: its newest change, and how to see the rest."""
+    more = " Earlier changes: trdguide changes." if count > 1 else ""
+    return f"Latest change ({date.isoformat()}): {_sentence(what)}{more}"
+
+
+def bad_date(option: str, value: str) -> str:
+    return f"{option} takes a date written YYYY-MM-DD, for example 2026-12-01 (got {value!r})."
+
+
+CHANGES_HEADING = "What changed"
+CHANGES_HINT = (
+    "Each option's page lists its own changes. Changes since a date: trdguide changes --since YYYY-MM-DD."
+)
 
 
 # --- how names were understood, and problems with what was asked ------------------------------------

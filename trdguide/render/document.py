@@ -16,6 +16,7 @@ from ..views import (
     AboutInfo,
     Brief,
     Cell,
+    ChangesView,
     Comparison,
     FaqView,
     HandoutView,
@@ -28,6 +29,7 @@ from ..wording import (
     ABOUT_AUDIT,
     ABOUT_AUTHORS,
     ABOUT_EVIDENCE,
+    ABOUT_LICENCE,
     ABOUT_NOT,
     ABOUT_SCOPE,
     ABOUT_UPDATES,
@@ -49,7 +51,7 @@ from ..wording import (
 )
 
 if TYPE_CHECKING:
-    from ..models import CrisisLine, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
+    from ..models import Change, CrisisLine, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
 
 
 class Title(NamedTuple):
@@ -251,8 +253,12 @@ def picture_for(o: Outcome, who: str, brief: bool = False) -> Picture | None:
     return Picture(describe_outcome(o), panels)
 
 
-def show_document(view: ShowView, pictures: bool = True, handout: bool = False) -> Document:
-    """Everything about one option. For a handout, questions and references come later, once."""
+def show_document(
+    view: ShowView, pictures: bool = True, handout: bool = False, all_changes: bool = False
+) -> Document:
+    """Everything about one option. For a handout, questions and references come later, once.
+
+    Under the review date: the latest change (`all_changes`: every change, as the website's page has)."""
     item = view.item
     doc = Document([])
     doc.add(Title(full_name(item)))
@@ -323,7 +329,32 @@ def show_document(view: ShowView, pictures: bool = True, handout: bool = False) 
         doc.add(Para("See also: " + ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related), "note"))
     if not handout:
         doc.add(Heading("References"), References([reference_line(r) for r in view.references]))
-        doc.add(Para(f"Last reviewed: {item.last_reviewed.isoformat()}.", "note"))
+        reviewed = f"Last reviewed: {item.last_reviewed.isoformat()}."
+        if item.changes and not all_changes:
+            c = item.changes[0]
+            reviewed += " " + wording.latest_change(c.date, c.what, len(item.changes))
+        doc.add(Para(reviewed, "note"))
+        if item.changes and all_changes:
+            doc.add(Heading(wording.CHANGES_HEADING), Bullets([_change(c) for c in item.changes]))
+    return doc
+
+
+def _change(c: Change) -> str:
+    return _cited(wording.dated_change(c.date, c.what, c.why), c.refs)
+
+
+def changes_document(view: ChangesView) -> Document:
+    """`trdguide changes`: every recorded change, grouped by date, newest first."""
+    doc = Document([Title(wording.changes_title(view.since))])
+    if not view.entries:
+        doc.add(Para(wording.no_changes(view.since)))
+    days: dict[str, list[str]] = {}
+    for e in view.entries:
+        line = _cited(wording.change_line(e.name, e.change.what, e.change.why), e.change.refs)
+        days.setdefault(e.change.date.isoformat(), []).append(line)
+    for day, lines in days.items():
+        doc.add(Heading(day), Bullets(lines))
+    doc.add(Para(wording.CHANGES_HINT, "note"))
     return doc
 
 
@@ -515,6 +546,8 @@ def about_document(info: AboutInfo) -> Document:
             Para(ABOUT_AUDIT),
             Heading("Who wrote it and funding"),
             Para(ABOUT_AUTHORS),
+            Heading("Licence"),
+            Para(ABOUT_LICENCE),
             Heading("This knowledge base"),
             Bullets(
                 [

@@ -15,7 +15,18 @@ from ..wording import GENERAL_QUESTIONS, ROW_TEXT, STATUS_WORDS, WHAT_MATTERS, c
 
 if TYPE_CHECKING:
     from ..models import CrisisLine, GlossaryTerm
-    from ..views import AboutInfo, Brief, Cell, Comparison, FaqView, ListPage, NameNote, QuestionList, ShowView
+    from ..views import (
+        AboutInfo,
+        Brief,
+        Cell,
+        ChangesView,
+        Comparison,
+        FaqView,
+        ListPage,
+        NameNote,
+        QuestionList,
+        ShowView,
+    )
 
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
@@ -143,9 +154,16 @@ def crisis_json(lines: list[CrisisLine], urgent_help: str = wording.CRISIS_POINT
     return envelope("crisis", {"lines": [c.model_dump(mode="json") for c in lines]}, urgent_help)
 
 
+def changes_json(view: ChangesView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    entries = [{"option": e.option, "name": e.name, **e.change.model_dump(mode="json")} for e in view.entries]
+    since = view.since.isoformat() if view.since else None
+    return envelope("changes", {"since": since, "entries": entries}, urgent_help)
+
+
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
     data = {"version": info.version, "scope": wording.ABOUT_SCOPE, **info._asdict()}
     data["last_audit"] = wording.ABOUT_AUDIT
+    data["licence"] = wording.ABOUT_LICENCE
     return envelope("about", data, urgent_help)
 
 

@@ -38,6 +38,7 @@ from .document import (
     Table,
     Title,
     about_document,
+    changes_document,
     crisis_document,
     faq_document,
     glossary_document,
@@ -65,6 +66,7 @@ NAV = (
     ("questions.html", "Questions to ask"),
     ("faq.html", "FAQ"),
     ("glossary.html", "Glossary"),
+    ("changes.html", "What changed"),
     ("about.html", "About"),
     ("crisis.html", "Urgent help"),
 )
@@ -292,7 +294,7 @@ def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) ->
 def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str]) -> list[dict[str, Any]]:
     """Everything `show` has, plus links to compare this option with its related ones (before the references)."""
     view = site.shows[item.id]
-    blocks = _for_web(show_document(view, pictures=True))
+    blocks = _for_web(show_document(view, pictures=True, all_changes=True))
     ctx = _Ctx(names, "../", listed_refs(blocks))
     pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
@@ -434,6 +436,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(site.faq)))
     files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
     files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(site.crisis))
+    files["changes.html"] = doc_page("changes.html", "What changed", _for_web(changes_document(site.changes)))
     info = site.about._replace(sources=_about_sources(site.about), bundled=())
     about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
     files["about.html"] = doc_page("about.html", "About trdguide", about)
