@@ -368,17 +368,13 @@ class Intervention(Strict):
     related: list[Slug] = Field(default_factory=_empty)
     references: RefIds
     last_reviewed: ReviewDate
-    # what changed at each review, newest first (a change is made at a review: never after last_reviewed)
+    # what changed, newest first. A change can come after the last full review (a correction or a new
+    # approval checked on its own): last_reviewed is moved only when the whole record was reviewed.
     changes: list[Change] = Field(default_factory=_empty)
 
     @model_validator(mode="after")
     def _changes_in_order(self) -> "Intervention":
         for n, c in enumerate(self.changes):
-            if c.date > self.last_reviewed:
-                raise ValueError(
-                    f"changes[{n}] is dated {c.date.isoformat()}, after last_reviewed "
-                    f"{self.last_reviewed.isoformat()} (a change is made at a review)"
-                )
             if n and c.date > self.changes[n - 1].date:
                 raise ValueError(f"changes[{n}] is newer than changes[{n - 1}]: list the newest change first")
         return self
