@@ -159,7 +159,31 @@ def test_headline_result_is_a_controlled_one_where_there_is_one(bundle: Bundle) 
     """compare shows the first results: an uncontrolled figure must not lead when a controlled one exists."""
     controlled = {"rct", "meta-analysis"}
     for i in bundle.interventions:
-        if i.id == "current-care":  # its headline is the natural course of care (STAR*D), by design
+        if i.id == "current-care":  # its headline is usual care after treatments have failed, by design
             continue
         if any(o.design.value in controlled for o in i.outcomes):
             assert i.outcomes[0].design.value in controlled, i.id
+
+
+def test_not_changing_anything_leads_with_people_whose_treatments_have_failed(bundle: Bundle) -> None:
+    """The "not changing anything yet" option must not lead with a first-treatment result (issue 17)."""
+    care = next(i for i in bundle.interventions if i.id == "current-care")
+    lead = care.outcomes[0]
+    assert "treatment resistance" in lead.population and "first" not in lead.label, lead.label
+    assert care.short is not None and set(care.short.work.refs) <= set(lead.refs)
+    assert "18 in 100" in care.short.work.text and "failed treatments" in care.short.work.text
+
+
+def test_safety_questions_are_answered_and_cited(bundle: Bundle) -> None:
+    """The safety topics people ask about each have a cited FAQ answer (issue 17)."""
+    faq = {f.id: f for f in bundle.faq}
+    for fid in (
+        "pregnancy-and-breastfeeding",
+        "implants-and-metal",
+        "children-and-teenagers",
+        "driving-after-treatment",
+        "misuse-dependence-withdrawal",
+        "antipsychotic-weight-gain",
+    ):
+        assert faq[fid].refs and set(faq[fid].refs) <= set(bundle.references), fid
+    assert "trdguide crisis" in faq["children-and-teenagers"].answer
