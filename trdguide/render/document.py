@@ -17,6 +17,7 @@ from ..views import (
     Brief,
     Cell,
     Comparison,
+    CrisisHelp,
     FaqView,
     HandoutView,
     ListPage,
@@ -484,11 +485,30 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
                     f"Hours: {c.hours}",
                     c.url,
                     f"Checked {c.checked.isoformat()}",
+                    *(
+                        f"{wording.other_service_line(o.name, o.contact, o.who, o.hours)} {o.url}"
+                        for o in c.other_services
+                    ),
                 ]
             ),
         )
     doc.add(Para(wording.HOPE_LINE))
     return doc
+
+
+def crisis_help_document(help: CrisisHelp) -> Document:
+    """`crisis --region X`: the region's lines; where X names no covered region, never an error: what the
+    guide covers, a close spelling if there is one, the local emergency number and the directory of helplines."""
+    if help.asked is None:
+        return crisis_document(help.lines)
+    doc = crisis_document(help.lines)
+    names = dict(help.regions)
+    extra: list[Block] = [Para(wording.region_not_covered(help.asked, help.regions))]
+    if help.suggestions:
+        close = [names[code] for code in help.suggestions]
+        extra.append(Para(wording.region_did_you_mean(close, help.suggestions[0])))
+    extra.append(Para(wording.LOCAL_EMERGENCY, "warn"))
+    return Document([*doc.blocks[:2], *extra, *doc.blocks[2:]])
 
 
 def source_names(info: AboutInfo) -> list[str]:

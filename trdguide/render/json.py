@@ -15,7 +15,18 @@ from ..wording import GENERAL_QUESTIONS, ROW_TEXT, STATUS_WORDS, WHAT_MATTERS, c
 
 if TYPE_CHECKING:
     from ..models import CrisisLine, GlossaryTerm
-    from ..views import AboutInfo, Brief, Cell, Comparison, FaqView, ListPage, NameNote, QuestionList, ShowView
+    from ..views import (
+        AboutInfo,
+        Brief,
+        Cell,
+        Comparison,
+        CrisisHelp,
+        FaqView,
+        ListPage,
+        NameNote,
+        QuestionList,
+        ShowView,
+    )
 
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
 
@@ -141,6 +152,19 @@ def glossary_json(terms: list[GlossaryTerm], urgent_help: str = wording.CRISIS_P
 
 def crisis_json(lines: list[CrisisLine], urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope("crisis", {"lines": [c.model_dump(mode="json") for c in lines]}, urgent_help)
+
+
+def crisis_help_json(help: CrisisHelp, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`crisis --region X`: as crisis_json; where X names no covered region, also what was asked, the covered
+    regions, any close spellings, and the advice to call the local emergency number."""
+    data: dict[str, object] = {"lines": [c.model_dump(mode="json") for c in help.lines]}
+    if help.asked is not None:
+        data["region_asked"] = help.asked
+        data["region_covered"] = False
+        data["covered_regions"] = [{"region": code, "region_name": name} for code, name in help.regions]
+        data["did_you_mean"] = list(help.suggestions)
+        data["advice"] = wording.LOCAL_EMERGENCY
+    return envelope("crisis", data, urgent_help)
 
 
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
