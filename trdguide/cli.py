@@ -338,7 +338,7 @@ def show(
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """Everything about one option, with its references and review date.
+    """Everything about one option: its short answers first ("In short"), then the detail, references and review date.
 
     Examples:
 
@@ -383,7 +383,8 @@ def compare(
 ) -> None:
     """Compare 2 to 5 options side by side: short answers to the same questions, in the same order.
 
-    The full text is one flag away: --detail. Everything about one option: trdguide show NAME.
+    The full text is one flag away: --detail. Everything about one option: trdguide show NAME (it opens with
+    the same short answers); given one name, compare stops with a usage error (exit 2) that says so.
 
     Examples:
 

@@ -266,7 +266,8 @@ class KnowledgeBase:
         return self.show_view(item, [note] if note else [])
 
     def show_view(self, item: Intervention, notes: list[NameNote] | None = None) -> ShowView:
-        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [])
+        in_short = [Row(k, [compare_cell(item, k)]) for k in ROW_KEYS]  # the grid's rows, for one option
+        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [], in_short)
 
     def faq_view(self, query: str | None = None, listing: bool = False) -> FaqView:
         """The entries a query finds (all, for none) with their references; `listing`: the numbered
@@ -394,6 +395,8 @@ class KnowledgeBase:
 
     # compare -----------------------------------------------------------------------------------
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
+        if len(names) == 1:  # one option: a usage error that points to `show`, which opens with its short answers
+            raise BadRequest("one-option", item=self.resolve_with_note(names[0])[0])
         if not 2 <= len(names) <= 5:
             raise BadRequest("count", command="compare", low=2, high=5, given=len(names))
         resolved = [self.resolve_with_note(n) for n in names]

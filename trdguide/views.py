@@ -118,6 +118,7 @@ class ShowView(NamedTuple):
     see_also: list[Brief]
     references: list[Reference]  # every reference the record cites, in its own order first
     notes: Sequence[NameNote] = ()
+    in_short: Sequence[Row] = ()  # the comparison grid's rows for this one option: its short answers
 
 
 class FaqView(NamedTuple):

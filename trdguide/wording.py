@@ -220,6 +220,13 @@ ROWS: tuple[RowSpec, ...] = (
 )
 
 ROW_TEXT = {r.key: r for r in ROWS}
+IN_SHORT = "In short"
+
+
+def in_short_line(key: str, short: str) -> str:
+    """One short answer of an option, after its question's label: "Will it work? About 29 in 100 ..."."""
+    label = ROW_TEXT[key].label
+    return f"{label} {short}" if label.endswith("?") else f"{label}: {short}"
 
 
 def cell_detail(item: Intervention, key: str) -> list[str]:
@@ -387,6 +394,13 @@ def _bad_request(what: str, f: dict[str, object]) -> str:
         return "An intervention name cannot be empty. Try `trdguide list` to see the names."
     if what == "count":
         return f"{f['command']} takes {f['low']} to {f['high']} names; you gave {f['given']}."
+    if what == "one-option":
+        item = f["item"]
+        short, iid = getattr(item, "short_name", ""), getattr(item, "id", "")
+        return (
+            f"compare needs 2 to 5 names; you gave one ({short}). "
+            f"Its short answers, then everything else: trdguide show {iid}"
+        )
     if what == "same-option":
         item = f["item"]
         short = getattr(item, "short_name", "")

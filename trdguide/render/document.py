@@ -258,6 +258,7 @@ def show_document(view: ShowView, pictures: bool = True, handout: bool = False) 
     doc = Document([])
     doc.add(Title(full_name(item)))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
+    doc.add(*in_short_blocks(view))
     doc.add(Para(item.summary))
     s = item.setting
     doc.add(Heading("How it is thought to work"), Para(item.mechanism.text))
@@ -326,6 +327,13 @@ def show_document(view: ShowView, pictures: bool = True, handout: bool = False) 
         doc.add(Heading("References"), References([reference_line(r) for r in view.references]))
         doc.add(Para(f"Last reviewed: {item.last_reviewed.isoformat()}.", "note"))
     return doc
+
+
+def in_short_blocks(view: ShowView) -> list[Block]:
+    """The "In short" section: the option's ten short answers, the comparison grid's rows for this option (the
+    detail follows). Nothing where the record has no short answers."""
+    lines = [wording.in_short_line(r.key, r.cells[0].short) for r in view.in_short if r.cells[0].short is not None]
+    return [Heading(wording.IN_SHORT), Bullets(lines)] if lines else []
 
 
 def _cited(text: str, refs: Sequence[str]) -> str:

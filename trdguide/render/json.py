@@ -93,6 +93,16 @@ def show_json(view: ShowView, urgent_help: str = wording.CRISIS_POINTER) -> str:
         "show",
         {
             "notes": _notes(view.notes),
+            "in_short": [
+                {
+                    "key": r.key,
+                    "question": ROW_TEXT[r.key].question,
+                    "label": ROW_TEXT[r.key].label,
+                    **_cell(r.cells[0]),
+                }
+                for r in view.in_short
+                if r.cells[0].short is not None
+            ],
             "intervention": view.item.model_dump(mode="json"),
             "see_also": [r.id for r in view.see_also],
             "references": [r.model_dump(mode="json") for r in view.references],
