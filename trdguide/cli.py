@@ -36,7 +36,7 @@ class ExitStatus(IntEnum):
     """The exit codes, as the README documents them."""
 
     OK = 0
-    USER_ERROR = 1  # not found (a name, an FAQ number, a term, a region) or a problem in the knowledge base
+    USER_ERROR = 1  # not found (a name, an FAQ number, a term) or a problem in the knowledge base
     USAGE = 2  # the command line itself is wrong (Typer and click use 2 for their usage errors too)
 
 
