@@ -237,3 +237,11 @@ def test_every_other_service_is_checked_from_a_page(kb: KnowledgeBase) -> None:
 @pytest.fixture(scope="module")
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
+
+
+def test_handout_line_for_new_zealand(kb: KnowledgeBase) -> None:
+    from trdguide.render.document import crisis_line_short
+
+    nz = kb.crisis("NZ")[0]
+    assert crisis_line_short(nz) == "New Zealand: 1737, Need to talk? Call or text 1737 (free). In danger now: 111."
+    assert crisis_line_short(kb.crisis("AU")[0]).startswith("Australia: Lifeline Australia. Call 13 11 14.")

@@ -596,4 +596,5 @@ def handout_document(main: Document, handout: HandoutView) -> Document:
 def crisis_line_short(c: CrisisLine) -> str:
     """One line a region: the crisis line and, where known, the emergency number."""
     emergency = f" In danger now: {c.emergency}." if c.emergency else ""
-    return f"{c.region_name}: {c.service}. {c.contact}.{emergency}"
+    stop = "" if c.service.endswith(("?", "!", ".")) else "."  # "1737, Need to talk?" takes no full stop
+    return f"{c.region_name}: {c.service}{stop} {c.contact}.{emergency}"
