@@ -36,7 +36,7 @@ class ExitStatus(IntEnum):
     """The exit codes, as the README documents them."""
 
     OK = 0
-    USER_ERROR = 1  # not found (a name, an FAQ number, a term, a region) or a problem in the knowledge base
+    USER_ERROR = 1  # not found (a name, an FAQ number, a term) or a problem in the knowledge base
     USAGE = 2  # the command line itself is wrong (Typer and click use 2 for their usage errors too)
 
 
@@ -71,6 +71,8 @@ class State:
     data: Path | None = None
     pager: bool = True
     region: str | None = None  # a region code from --region
+    region_unknown: str | None = None  # what --region said, where it named no covered region
+    region_noted: bool = False  # the output itself says the region is not covered (no note needed)
 
 
 def _version(value: bool) -> None:
@@ -94,8 +96,8 @@ def _root(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
         typer.Option(
             "--region",
-            help="Where you are (US, CA, UK, IE, AU, or a country name): the crisis line shown under every "
-            "output. Default: TRDGUIDE_REGION, then the locale (LANG).",
+            help="Where you are (US, CA, UK, IE, AU, NZ, or a country or city name): the crisis line shown under "
+            "every output. Default: TRDGUIDE_REGION, then the locale (LANG). Anywhere else: general help.",
             show_default=False,
         ),
     ] = None,
@@ -117,13 +119,14 @@ def _root(
     State.data = data
     State.pager = not no_pager
     State.region = None
+    State.region_unknown = None
+    State.region_noted = False
     if region is not None:
         from .regions import parse_region
 
         State.region = parse_region(region)
-        if State.region is None:
-            regions = "US, CA, UK, IE, AU, INTL (or their names)"
-            _fail(f"Unknown region {region[:40]!r}. Regions: {regions}.", ExitStatus.USAGE)
+        if State.region is None:  # never stops the command: the footer falls back to general help
+            State.region_unknown = region
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -149,16 +152,22 @@ def _kb() -> "KnowledgeBase":
 def _pointer(kb: "KnowledgeBase") -> str:
     """The crisis pointer for the footer: the reader's region (--region, TRDGUIDE_REGION, locale) or all."""
     from . import wording
-    from .regions import region_from_environment
+    from .regions import reader_region
 
-    code = State.region or region_from_environment(os.environ)
-    line = kb.crisis_contact(code)
+    where = reader_region(os.environ)
+    if State.region is not None or State.region_unknown is not None:
+        where = where._replace(code=State.region, uncovered=State.region_unknown, chosen=True)
+    line = kb.crisis_contact(where.code)
     if line is not None and line.number:
         from .folding import digits
 
         texts = bool(line.text_service and digits(line.number) in digits(line.text_service))
         emergency = line.emergency.split(" (")[0] if line.emergency else None
         return wording.crisis_pointer_for(line.number, emergency, texts)
+    if where.uncovered is not None:  # a place the guide does not cover: the local number and the directory
+        if where.chosen and not State.region_noted:
+            typer.echo(wording.region_fallback_note(where.uncovered), err=True)
+        return wording.crisis_pointer_local(kb.crisis_directory())
     numbers = kb.crisis_numbers()
     return wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
 
@@ -329,7 +338,7 @@ def show(
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """Everything about one option, with its references and review date.
+    """Everything about one option: its short answers first ("In short"), then the detail, references and review date.
 
     Examples:
 
@@ -374,7 +383,8 @@ def compare(
 ) -> None:
     """Compare 2 to 5 options side by side: short answers to the same questions, in the same order.
 
-    The full text is one flag away: --detail. Everything about one option: trdguide show NAME.
+    The full text is one flag away: --detail. Everything about one option: trdguide show NAME (it opens with
+    the same short answers); given one name, compare stops with a usage error (exit 2) that says so.
 
     Examples:
 
@@ -481,7 +491,8 @@ def crisis(
     region: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="A region code or name, in any case: US, CA, UK, IE, AU, INTL (everywhere else), Australia, ..."
+            help="A region code, country or city, in any case: US, CA, UK, IE, AU, NZ, INTL (everywhere else), "
+            "Australia, Dublin, ... Anywhere else: the local emergency number and a directory of helplines."
         ),
     ] = None,
     fmt: FormatOpt = Format.table,
@@ -498,10 +509,13 @@ def crisis(
     from .render import document, json
 
     kb = _kb()
-    lines = _lookup(kb.crisis, region)
-    if region is not None and lines and State.region is None:  # the footer follows the region asked for
-        State.region = lines[0].region
-    _emit(kb, document.crisis_document(lines), fmt, lambda p: json.crisis_json(lines, p), output)
+    help = kb.crisis_help(region)
+    if region is not None:  # the footer follows the region asked for
+        if help.asked is None and help.lines:
+            State.region, State.region_unknown = help.lines[0].region, None
+        elif help.asked is not None:
+            State.region, State.region_unknown, State.region_noted = None, help.asked, True
+    _emit(kb, document.crisis_help_document(help), fmt, lambda p: json.crisis_help_json(help, p), output)
 
 
 @app.command()
