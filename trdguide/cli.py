@@ -185,7 +185,27 @@ def _width() -> int:
         import shutil
 
         cols = shutil.get_terminal_size((80, 24)).columns
-    return max(20, min(cols, 160))
+    from .framing import clamp_width
+
+    return clamp_width(cols)
+
+
+def _table_width() -> int:
+    """The width of tables that are not paged (piped, or --output): COLUMNS when it is a positive number,
+    else the width of whichever of standard input, output or error is a terminal (as Rich measures it),
+    else 80; always clamped (framing.clamp_width), so COLUMNS=0 or a huge value still gives the answer."""
+    from .framing import clamp_width
+
+    try:
+        cols = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        cols = 0
+    for fd in (0, 1, 2):
+        if cols > 0:
+            break
+        with contextlib.suppress(OSError, ValueError):
+            cols = os.get_terminal_size(fd).columns
+    return clamp_width(cols if cols > 0 else 80)
 
 
 def _emit(
@@ -232,7 +252,7 @@ def _emit(
             terminal.render(full, buf, force_terminal=True, width=_width())
             page(buf.getvalue())
         else:
-            terminal.render(full, out)
+            terminal.render(full, out, width=_table_width())
     if output is not None:
         assert isinstance(out, io.StringIO)
         try:

@@ -11,6 +11,7 @@ judged by the same rules (no merge keys, duplicate keys or non-standard tags) wh
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,11 +130,24 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar.construct_object(node)
+        try:
+            return self._scalar.construct_object(node)
+        except (ValueError, OverflowError):  # a date that does not exist (2024-02-30), a number too long
+            self.problems.append(Problem(self.file, line, _fmt(path), _unreadable_value(node), code="E110"))
+            return None
 
 
 class _Abort(Exception):
     pass
+
+
+def _unreadable_value(node: yaml.Node) -> str:
+    """Why YAML could not turn a plain value into a date or a number, in plain words."""
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return (
+            f"{node.value!r} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)"
+        )
+    return "the number is too long to read (put it in quotes if it is text)"
 
 
 def _fmt(path: Path_) -> str:
@@ -155,21 +169,39 @@ def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
     return lines.get(())
 
 
+class NotRegularFile(OSError):
+    """A path that is a FIFO, a device, a socket or a folder, not a file with a known end."""
+
+
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file at `path`, or None when it holds more than `limit` bytes.
+
+    The size is checked while reading (at most `limit` + 1 bytes are read), not taken from the file's
+    reported size, which is 0 for devices such as /dev/zero. The file is opened without blocking, so a
+    FIFO cannot make the reader wait for a writer, and anything but a regular file (a FIFO, a device, a
+    link to one) raises NotRegularFile before a byte is read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(path)
+        data = f.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse one YAML file. Returns the data, a path->line map, and any problems.
 
     The one reader of every knowledge-base file. Data is returned only when there are no problems.
     """
     try:
-        size = path.stat().st_size
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        return None, {}, [Problem(display, None, "", "is not a regular file", code="E102")]
     except OSError as exc:
         return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
-    if size > MAX_FILE_BYTES:
+    if raw is None:
         return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB", code="E102")]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -272,7 +304,8 @@ class Origin:
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # a FIFO or a device named *.yaml is read (and reported), not skipped; a dangling link is skipped
+        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.exists() and not p.is_dir())
 
 
 def _display(path: Path, root: Path) -> str:
