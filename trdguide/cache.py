@@ -556,7 +556,7 @@ def open_store(root: Path | None) -> Store:
     bundled = bundled_data_dir()
     folder = cache_dir()
     name = key = ""
-    if folder is not None and (root is None or (root.is_dir() and os.access(root, os.R_OK | os.X_OK))):
+    if folder is not None and (root is None or (os.path.isdir(root) and os.access(root, os.R_OK | os.X_OK))):
         name, key = cache_key(root, bundled)
         store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name, key))
         if store is not None:

@@ -19,6 +19,7 @@ RULES: dict[str, str] = {
     "E103": "unsafe or ambiguous YAML (tags, duplicate keys, alias bombs, deep nesting)",
     "E110": "a field is missing, unknown or has the wrong value (schema)",
     "E111": "a file has the wrong overall shape",
+    "E112": "a knowledge base lacks a part it needs (intervention records, crisis lines)",
     "E120": "an id is defined twice",
     "E121": "a name or alias is used by two records",
     "E122": "an intervention's id does not match its file name",

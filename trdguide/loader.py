@@ -10,6 +10,7 @@ judged by the same rules (no merge keys, duplicate keys or non-standard tags) wh
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -144,9 +145,7 @@ class _Abort(Exception):
 def _unreadable_value(node: yaml.Node) -> str:
     """Why YAML could not turn a plain value into a date or a number, in plain words."""
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return (
-            f"{node.value!r} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)"
-        )
+        return f"{node.value!r} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)"
     return "the number is too long to read (put it in quotes if it is text)"
 
 
@@ -305,7 +304,8 @@ class Origin:
 def _yaml_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
         # a FIFO or a device named *.yaml is read (and reported), not skipped; a dangling link is skipped
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.exists() and not p.is_dir())
+        found = (p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.exists() and not p.is_dir())
+        yield from sorted(found)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -348,8 +348,12 @@ def _deep_merge(base: Any, patch: Any) -> Any:
 
 
 def _folder_problem(root: Path) -> Problem | None:
-    if not root.exists():
-        return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
+    try:
+        os.stat(root)
+    except OSError as exc:  # missing, or a path the system refuses (a name over 255 characters, a loop)
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
+        return Problem(str(root), None, "", f"the knowledge-base folder cannot be used ({exc.strerror})", code="E102")
     if not root.is_dir():
         return Problem(str(root), None, "", "is not a folder", code="E102")
     if not os.access(root, os.R_OK | os.X_OK):
@@ -544,10 +548,40 @@ def load(root: Path | None = None) -> Bundle:
                 getattr(bundle, attr).append(obj)
 
     problems.extend(cross_check(bundle, known=set(records) | unreadable))
+    problems.extend(_missing_parts(layers[-1], bool(records or unreadable), bool(lists["crisis"])))
     if problems:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
     return bundle
+
+
+def _missing_parts(top: Path, has_interventions: bool, has_crisis: bool) -> list[Problem]:
+    """What a knowledge base cannot do without (over all its layers): at least one intervention, and at
+    least one crisis line, since every answer ends with where to get urgent help. Said against the top
+    folder, naming the file or folder that would hold them."""
+    problems = []
+    if not has_interventions:
+        problems.append(
+            Problem(
+                _display(top / "interventions", top),
+                None,
+                "",
+                "has no intervention records: a knowledge base needs at least one (interventions/ID.yaml)",
+                code="E112",
+            )
+        )
+    if not has_crisis:
+        problems.append(
+            Problem(
+                _display(top / "crisis.yaml", top),
+                None,
+                "",
+                "has no crisis lines: a knowledge base needs at least one, as every answer ends with where "
+                "to get urgent help",
+                code="E112",
+            )
+        )
+    return problems
 
 
 def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
