@@ -780,9 +780,10 @@ def _finish(code: object) -> NoReturn:
         pass
     except BrokenPipeError:  # the reader went away before the end (`| head`): quietly, as above
         pass
-    except OSError as exc:  # the end of the answer could not be written (a full disk)
-        _say(_write_failed(exc))
-        status = status or ExitStatus.USER_ERROR
+    except OSError as exc:  # the end of the answer could not be written (a full disk), unless already said
+        if not status:
+            _say(_write_failed(exc))
+            status = ExitStatus.USER_ERROR
     except (ValueError, AttributeError):  # a stream closed by the command itself: nothing more to say
         pass
     # standard error: nothing more can be said if it fails

@@ -437,6 +437,7 @@ def load(root: Path | None = None) -> Bundle:
     bundle = Bundle(sources=[str(p) for p in layers])
     records: dict[str, _Raw] = {}
     unreadable: set[str] = set()
+    unread_lists: set[str] = set()
     lists: dict[str, dict[str, _Raw]] = {attr: {} for _, attr, _, _, _ in _LISTS}
 
     for layer in layers:
@@ -503,6 +504,7 @@ def load(root: Path | None = None) -> Bundle:
                     path, disp, list, "must be a list of entries (each starting with '- ')", problems
                 )
                 if data is None:
+                    unread_lists.add(attr)  # its problems are reported; not reported again as missing
                     continue
                 for i, item in enumerate(data):
                     raw = _Raw(item, disp, lines, (i,))
@@ -548,7 +550,8 @@ def load(root: Path | None = None) -> Bundle:
                 getattr(bundle, attr).append(obj)
 
     problems.extend(cross_check(bundle, known=set(records) | unreadable))
-    problems.extend(_missing_parts(layers[-1], bool(records or unreadable), bool(lists["crisis"])))
+    has_crisis = bool(lists["crisis"]) or "crisis" in unread_lists
+    problems.extend(_missing_parts(layers[-1], bool(records or unreadable), has_crisis))
     if problems:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
