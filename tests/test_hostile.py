@@ -143,7 +143,7 @@ def test_stdout_closed_early(tmp_path: Path) -> None:
     proc.stdout.readline()
     proc.stdout.close()
     err = proc.stderr.read().decode()
-    assert proc.wait(timeout=60) in (0, 1)
+    assert proc.wait(timeout=60) == 0, "the reader going away is not an error (README: ends quietly)"
     assert "Traceback" not in err and "BrokenPipe" not in err
 
 
