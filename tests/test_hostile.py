@@ -233,6 +233,7 @@ CRISIS_ENTRY = (
             f"'2024-02-28 25:00:00' {DATE}",
         ),
         ("crisis.yaml", CRISIS_ENTRY + "  checked: 2024-13-45\n", "checked", "[0].checked", f"'2024-13-45' {DATE}"),
+        ("faq.yaml", "- id: qq\n  question: Why?\n  2024-02-30: x\n", "2024-02-30", "[0]", f"'2024-02-30' {DATE}"),
         ("faq.yaml", "- id: qq\n  question: Why?\n  answer: " + "9" * 5000 + "\n", "answer", "[0].answer", LONG_NUMBER),
         (
             "glossary.yaml",

@@ -108,7 +108,10 @@ class _Builder:
                 if knode.tag == _MERGE_TAG:  # `<<: ...` would copy fields in from elsewhere
                     self.build(knode, path, depth + 1)
                     continue
+                said = len(self.problems)
                 key = self.build(knode, path, depth + 1)
+                if len(self.problems) > said:  # the key itself is wrong (a date that does not exist): said once
+                    continue
                 if not isinstance(key, (str, int)):
                     self.problems.append(
                         Problem(
