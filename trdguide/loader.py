@@ -10,7 +10,9 @@ judged by the same rules (no merge keys, duplicate keys or non-standard tags) wh
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +108,10 @@ class _Builder:
                 if knode.tag == _MERGE_TAG:  # `<<: ...` would copy fields in from elsewhere
                     self.build(knode, path, depth + 1)
                     continue
+                said = len(self.problems)
                 key = self.build(knode, path, depth + 1)
+                if len(self.problems) > said:  # the key itself is wrong (a date that does not exist): said once
+                    continue
                 if not isinstance(key, (str, int)):
                     self.problems.append(
                         Problem(
@@ -129,11 +134,22 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar.construct_object(node)
+        try:
+            return self._scalar.construct_object(node)
+        except (ValueError, OverflowError):  # a date that does not exist (2024-02-30), a number too long
+            self.problems.append(Problem(self.file, line, _fmt(path), _unreadable_value(node), code="E110"))
+            return None
 
 
 class _Abort(Exception):
     pass
+
+
+def _unreadable_value(node: yaml.Node) -> str:
+    """Why YAML could not turn a plain value into a date or a number, in plain words."""
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"{node.value!r} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)"
+    return "the number is too long to read (put it in quotes if it is text)"
 
 
 def _fmt(path: Path_) -> str:
@@ -155,21 +171,39 @@ def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
     return lines.get(())
 
 
+class NotRegularFile(OSError):
+    """A path that is a FIFO, a device, a socket or a folder, not a file with a known end."""
+
+
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file at `path`, or None when it holds more than `limit` bytes.
+
+    The size is checked while reading (at most `limit` + 1 bytes are read), not taken from the file's
+    reported size, which is 0 for devices such as /dev/zero. The file is opened without blocking, so a
+    FIFO cannot make the reader wait for a writer, and anything but a regular file (a FIFO, a device, a
+    link to one) raises NotRegularFile before a byte is read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(path)
+        data = f.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse one YAML file. Returns the data, a path->line map, and any problems.
 
     The one reader of every knowledge-base file. Data is returned only when there are no problems.
     """
     try:
-        size = path.stat().st_size
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        return None, {}, [Problem(display, None, "", "is not a regular file", code="E102")]
     except OSError as exc:
         return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
-    if size > MAX_FILE_BYTES:
+    if raw is None:
         return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB", code="E102")]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -272,7 +306,9 @@ class Origin:
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # a FIFO or a device named *.yaml is read (and reported), not skipped; a dangling link is skipped
+        found = (p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.exists() and not p.is_dir())
+        yield from sorted(found)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -315,8 +351,12 @@ def _deep_merge(base: Any, patch: Any) -> Any:
 
 
 def _folder_problem(root: Path) -> Problem | None:
-    if not root.exists():
-        return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
+    try:
+        os.stat(root)
+    except OSError as exc:  # missing, or a path the system refuses (a name over 255 characters, a loop)
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
+        return Problem(str(root), None, "", f"the knowledge-base folder cannot be used ({exc.strerror})", code="E102")
     if not root.is_dir():
         return Problem(str(root), None, "", "is not a folder", code="E102")
     if not os.access(root, os.R_OK | os.X_OK):
@@ -400,6 +440,7 @@ def load(root: Path | None = None) -> Bundle:
     bundle = Bundle(sources=[str(p) for p in layers])
     records: dict[str, _Raw] = {}
     unreadable: set[str] = set()
+    unread_lists: set[str] = set()
     lists: dict[str, dict[str, _Raw]] = {attr: {} for _, attr, _, _, _ in _LISTS}
 
     for layer in layers:
@@ -466,6 +507,7 @@ def load(root: Path | None = None) -> Bundle:
                     path, disp, list, "must be a list of entries (each starting with '- ')", problems
                 )
                 if data is None:
+                    unread_lists.add(attr)  # its problems are reported; not reported again as missing
                     continue
                 for i, item in enumerate(data):
                     raw = _Raw(item, disp, lines, (i,))
@@ -511,10 +553,41 @@ def load(root: Path | None = None) -> Bundle:
                 getattr(bundle, attr).append(obj)
 
     problems.extend(cross_check(bundle, known=set(records) | unreadable))
+    has_crisis = bool(lists["crisis"]) or "crisis" in unread_lists
+    problems.extend(_missing_parts(layers[-1], bool(records or unreadable), has_crisis))
     if problems:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
     return bundle
+
+
+def _missing_parts(top: Path, has_interventions: bool, has_crisis: bool) -> list[Problem]:
+    """What a knowledge base cannot do without (over all its layers): at least one intervention, and at
+    least one crisis line, since every answer ends with where to get urgent help. Said against the top
+    folder, naming the file or folder that would hold them."""
+    problems = []
+    if not has_interventions:
+        problems.append(
+            Problem(
+                _display(top / "interventions", top),
+                None,
+                "",
+                "has no intervention records: a knowledge base needs at least one (interventions/ID.yaml)",
+                code="E112",
+            )
+        )
+    if not has_crisis:
+        problems.append(
+            Problem(
+                _display(top / "crisis.yaml", top),
+                None,
+                "",
+                "has no crisis lines: a knowledge base needs at least one, as every answer ends with where "
+                "to get urgent help",
+                code="E112",
+            )
+        )
+    return problems
 
 
 def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:

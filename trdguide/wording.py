@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 # Each fits one line at 80 columns: they frame every output, so they must not push the answer off screen.
 DISCLAIMER = "Education, not medical advice: ask your care team before changing treatment."
 CRISIS_POINTER = "In crisis or suicidal? Call or text 988 (US, Canada). Elsewhere: trdguide crisis"
+# after `trdguide crisis` failed because the knowledge base has problems (so it cannot point to itself)
+CRISIS_POINTER_NO_DATA = "In crisis or suicidal? Call or text 988 (US, Canada), or your local emergency number."
 
 
 def crisis_pointer_for(number: str, emergency: str | None, texts: bool) -> str:
@@ -461,3 +463,18 @@ def _bad_request(what: str, f: dict[str, object]) -> str:
     if what == "unknown-row":
         return f"Unknown row {f['row']!r}. Rows are: {rows}."
     return what
+
+
+def pager_failed(command: str, status: int | None) -> str:
+    """Said on standard error when the pager could not show an answer (the answer follows, unpaged).
+    `status` is the pager's exit status (127 from the shell: not found), None if it could not be started."""
+    if status is None or status == 126:
+        how = "could not be started"
+    elif status == 127:
+        how = "was not found"
+    else:
+        how = f"ended with status {status}"
+    return (
+        f"Note: the pager {command!r} {how}, so the answer is shown without it. "
+        "Set PAGER, or use --no-pager, to choose."
+    )
