@@ -288,6 +288,10 @@ def test_reference_placeholder(tmp_path: Path) -> None:
             ["kb/overrides/alpha.yaml:2: E304 summary: a figure in a summary (figures belong in cited fields)"],
         ),
         (
+            "id: alpha\nshort:\n  cost:\n    text: About 99 in 100 pay nothing here.\n",
+            ["kb/overrides/alpha.yaml:4: E320 short.cost: 99 not found in this record's cited detail"],
+        ),
+        (
             "id: alpha\naccess:\n- text: Free at our clinic.\n  refs: [our-leaflet]\n",
             ["kb/overrides/alpha.yaml:4: E130 references: cites 'our-leaflet', which is not in references/"],
         ),

@@ -198,7 +198,7 @@ def _short_rules(
         return
     for key in SHORT_KEYS:
         text = getattr(item.short, key).text
-        file, at = where(f"short.{key}")
+        file, at = where(f"short.{key}.text")
         bad = unsourced_numbers(item, text)
         if bad:
             yield Finding(file, at, "E320", f"short.{key}", f"{', '.join(bad)} not found in this record's cited detail")
