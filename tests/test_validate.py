@@ -321,3 +321,12 @@ def test_clinic_override_of_the_bundled_base(tmp_path: Path) -> None:
     assert [str(f) for f in report.errors] == [
         "clinic/overrides/rtms.yaml:3: E302 setting.given_by: placeholder 'TODO': placeholder text"
     ]
+
+
+def test_override_that_changes_only_refs_is_not_blamed_for_the_base_text(tmp_path: Path) -> None:
+    base = record()
+    base["short"]["cost"]["text"] = "About 99 in 100 pay nothing."
+    patch = "id: alpha\nshort:\n  cost:\n    refs: [ref-one]\n"
+    root = write_kb(tmp_path / "kb", [base], extra={"overrides/alpha.yaml": patch})
+    [e] = validate(root, readability=False).errors
+    assert (e.file, e.code, e.field) == ("kb/interventions/alpha.yaml", "E320", "short.cost")
