@@ -247,7 +247,8 @@ def test_scope_in_about_and_json() -> None:
     code, out, _ = run("about", "--format", "text")
     text = flat(out)
     assert code == 0 and "Who it covers" in text and "Children and teenagers are not covered" in text
-    assert "bipolar" in text and "15 to 21" in text and "Last content audit: 2026-12-03" in text
+    assert "bipolar" in text and "15 to 21" in text and "ages 18 to 21 are within this guide's scope" in text
+    assert "Last content audit: 2026-12-07" in text
     code, out, _ = run("about", "--format", "json")
     data = json.loads(out)["data"]
     assert "Adults" in data["scope"] and "40 claims" in data["last_audit"]

@@ -276,6 +276,19 @@ class Bundle:
     sources: list[str] = field(default_factory=list)
     # where each record came from: (kind, id) -> Origin, for messages that point at a file and line
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    # the override files laid over each intervention, in the order applied: intervention id -> origins
+    overrides: dict[str, list[Origin]] = field(default_factory=dict)
+
+    def where(self, kind: str, key: str, loc: Path_ = ()) -> tuple[str, int | None]:
+        """The file and line that set the value at `loc` (a field path) of a record: the last override
+        file that names that field, otherwise the file that defines the record. ("", None) if unknown."""
+        for patch in reversed(self.overrides.get(key, []) if kind == "intervention" else []):
+            if loc and tuple(loc) in patch.lines:
+                return patch.file, patch.lines[tuple(loc)]
+        o = self.origins.get((kind, key.lower()))
+        if o is None:
+            return "", None
+        return o.file, _line_for(o.lines, (*o.loc[:-1], *loc)) if loc else o.line
 
     def cited_reference_ids(self) -> set[str]:
         """Every reference id cited anywhere: records, head-to-head trials, FAQ and glossary."""
@@ -537,6 +550,8 @@ def load(root: Path | None = None) -> Bundle:
             )
             continue
         bundle.origins[("intervention", item.id)] = Origin(raw.file, raw.lines, (*raw.base, "id"))
+        if raw.patches:
+            bundle.overrides[item.id] = [Origin(p.file, p.lines, ("id",)) for p in raw.patches]
         bundle.interventions.append(item)
 
     for _name, attr, model, kind, keyfield in _LISTS:
@@ -609,6 +624,20 @@ def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Prob
         return None, problems
 
 
+def _cited_at(model: BaseModel, ref: str, path: Path_ = ()) -> Path_:
+    """The field path of the first `refs` or `references` list in a record that cites `ref`; () if none."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in ("refs", "references") and isinstance(value, list) and ref in value:
+            return (*path, name, value.index(ref))
+        for n, v in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            if isinstance(v, BaseModel):
+                found = _cited_at(v, ref, (*path, name) if n is None else (*path, name, n))
+                if found:
+                    return found
+    return ()
+
+
 def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
     """Checks that need the whole knowledge base: unique names, references and links that exist.
 
@@ -639,8 +668,9 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
                 )
             names.setdefault(low, item.id)
         for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
+            file, line = bundle.where("intervention", item.id, _cited_at(item, ref))  # an override's own file
             problems.append(
-                Problem(o.file, o.line, "references", f"cites {ref!r}, which is not in references/", code="E130")
+                Problem(file, line, "references", f"cites {ref!r}, which is not in references/", code="E130")
             )
         for rel in item.related:
             if rel not in ids:

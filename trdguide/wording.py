@@ -290,14 +290,14 @@ ABOUT_SCOPE = (
     "depression, not depression in bipolar disorder, which is treated differently. Children and "
     "teenagers are not covered. Where an option has an approved use outside this scope, its approval "
     "section says so (for example, an rTMS device was cleared by the US FDA in 2024 as an add-on for ages "
-    "15 to 21: trdguide show rtms)."
+    "15 to 21; ages 18 to 21 are within this guide's scope and 15 to 17 are not: trdguide show rtms)."
 )
 ABOUT_AUDIT = (
-    "Last content audit: 2026-12-03. Reviewers who had not written the content checked 40 claims drawn at "
-    "random (figures, approvals and guideline positions) against the cited sources: 37 were confirmed as "
-    "written, 1 was misleading (two small figures rounded to 1 and 2 in 100; they are now given out of "
-    "1,000) and 2 needed a wording fix; all three were corrected. The sample, method and verdicts are in "
-    "docs/content-audit.md in the source repository."
+    "Last content audit: 2026-12-07. Two random audits found no wrong figure (26 of 28 short answers and "
+    "30 of 30 access, crisis and head-to-head claims confirmed as written); the wording, scope and "
+    "citation problems they noted were corrected. The audit before it (2026-12-03) checked 40 claims drawn "
+    "at random against the cited sources: 37 were confirmed as written and 3 were corrected. The samples, "
+    "method and verdicts are in docs/content-audit.md in the source repository."
 )
 BUNDLED_SOURCE = "the knowledge base bundled with trdguide"
 ABOUT_UPDATES = (
