@@ -27,6 +27,8 @@ from .views import (
     NameNote,
     QuestionList,
     Row,
+    SearchHit,
+    SearchView,
     ShowView,
     SiteView,
 )
@@ -495,6 +497,67 @@ class KnowledgeBase:
             return {m.id for m in fam.members}
         except LookupError_:
             return set()
+
+    # one search over everything (search.py) ---------------------------------------------------------
+    def search(self, query: str, faq_first: bool = False, limit: int = 10) -> SearchView:
+        """The FAQ answers, parts of options and glossary terms that match the words, best first.
+
+        `faq_first` (`faq WORDS`): the matching FAQ answers (at most 3), then parts of options (at most 5),
+        then glossary terms (at most 3); otherwise the `limit` best of all kinds. Words that name one
+        option, or a group of them, are noted too (a group is offered as a choice, never opened).
+        """
+        from . import search
+
+        q = " ".join(query.split())
+        if not fold(q):
+            raise BadRequest("empty-search")
+        index = self.store.search_index()
+        found = search.search(index, q)
+        hits = [SearchHit(h.doc.kind, h.doc.target, h.doc.title, h.doc.section, h.pieces, h.score) for h in found.hits]
+        if faq_first:
+            most = {"faq": 3, "section": 5, "glossary": 3}
+            order = ["faq", "section", "glossary"]
+            hits = [h for k in order for h in [x for x in hits if x.kind == k][: most[k]]]
+        else:
+            hits = hits[:limit]
+        if faq_first:  # a matching FAQ answer is shown whole
+            faq = self.store.faq
+            hits = [h._replace(pieces=[faq[int(h.target) - 1].answer]) if h.kind == "faq" else h for h in hits]
+        named, choice = self._named_in(q)
+        suggestions: list[str] = []
+        if not hits:
+            from difflib import get_close_matches
+
+            for w in found.unknown:
+                for c in get_close_matches(w, index.words, n=3, cutoff=0.6):
+                    if c not in suggestions:
+                        suggestions.append(c)
+        return SearchView(q, hits, faq_first, found.corrections, choice, named, suggestions[:5])
+
+    def _named_in(self, text: str) -> tuple[Brief | None, list[Brief]]:
+        """(the option the words name, the options a group word or a shared beginning names)."""
+        try:
+            item, note = self.resolve_with_note(text)
+            if note is None or note.kind != "prefix":  # a beginning of one name is not taken as that name
+                return self.brief(item.id), []
+        except Family as fam:
+            return None, [self.brief(m.id) for m in fam.members]
+        except Ambiguous as amb:
+            return None, [self.brief(c.id) for c in amb.candidates]
+        except LookupError_:
+            pass
+        key = fold(text)
+        if len(key) < 4:
+            return None, []
+        # "magnetic": the beginning of family words ("magnetic stimulation") names their members
+        ids = sorted({i for word, members in self.families().items() if word.startswith(key) for i in members})
+        return None, [self.brief(i) for i in ids] if len(ids) > 1 else []
+
+    def search_export(self) -> dict[str, object]:
+        """The search index as the website's search reads it (a static JSON file): see search.export."""
+        from . import search
+
+        return search.export(self.store.search_index())
 
     def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())

@@ -56,6 +56,7 @@ NOT_PROSE = frozenset(
         "emergency",
         "contact",
         "term",
+        "words",
     }
 )
 
@@ -390,6 +391,17 @@ class GlossaryTerm(Strict):
     definition: Text
     aliases: list[ShortText] = Field(default_factory=_empty)
     refs: list[Slug] = Field(default_factory=_empty)
+
+
+class SynonymGroup(Strict):
+    """Words people use for the same thing, everyday and clinical ("teenager", "adolescent", "under 18").
+
+    A search for any of them finds text that uses any other (trdguide/search.py). A word may be a phrase;
+    it is compared as search compares words (case, punctuation and word endings do not matter).
+    """
+
+    id: Slug
+    words: Annotated[list[ShortText], Field(min_length=2)]
 
 
 class CrisisLine(Strict):

@@ -1,0 +1,381 @@
+"""One search over the knowledge base: FAQ answers, the sections of every option, glossary terms.
+
+The index is built once from the validated records (and kept in the cache, cache.py): every FAQ entry,
+every section of every option as `show` heads it ("What it is like", "Cost and access", ...) and every
+glossary term is a document. Ranking is Okapi BM25 (k1 = 1.2, b = 0.75, the usual values) over weighted
+fields (a question or a term counts more than the text under it), with the score of every word in every
+document worked out here, at build time. A query is then only: turn the words into tokens by the rules
+below, and add up the scores the index holds for them. So any face (the command line, or the website
+from the exported index, `export`) gives the same answers without working anything out again.
+
+Tokens: words as `folding.fold_words` gives them (lower case, no accents, no punctuation), without a
+few very common words, reduced to their stem by the Snowball English stemmer ("driving" and "drive"
+are both "drive"; the same algorithm exists for JavaScript). Where a phrase of a synonym group
+(data/synonyms.yaml), an option's name or a family word appears, the group's token ("~pregnancy",
+"~esketamine") is added, so "teenager" finds "adolescent" and "spravato" finds text about esketamine.
+
+This module belongs to the loading layer: it knows the models (for type checking) and the folding
+rules, nothing of queries, wording or terminals.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .folding import fold_words
+
+if TYPE_CHECKING:
+    from .models import FaqEntry, GlossaryTerm, Intervention, SynonymGroup
+
+FORMAT = 1
+K1 = 1.2
+B = 0.75
+
+# words too common to tell documents apart (the question words people type: "can I drive after ...")
+# fmt: off
+STOP_WORDS = frozenset(
+    {
+        "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "but",
+        "by", "can", "could", "did", "do", "does", "doing", "during", "for", "from", "get", "got", "had", "has",
+        "have", "having", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "might", "my",
+        "of", "on", "or", "our", "out", "over", "own", "should", "so", "some", "such", "than", "that", "the",
+        "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up", "very", "was", "we",
+        "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+        "your", "yours",
+    }
+)
+# fmt: on
+
+# the fields of each kind of document, and how much a word in each counts
+# (an option's names count most in its first section, so a name alone finds what the option is)
+WEIGHTS = {"title": 3.0, "label": 2.0, "names": 0.5, "first names": 2.0, "text": 1.0}
+
+# the sections of an option, in the order `show` gives them: (key, words of its heading)
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("summary", "what it is how it is thought to work"),
+    ("like", "what it is like daily life"),
+    ("work", "will it work what studies found results"),
+    ("common", "common side effects"),
+    ("serious", "serious risks side effects"),
+    ("unsuitable", "who may not be suitable"),
+    ("lasting", "how long the benefit lasts"),
+    ("misconceptions", "common misunderstandings"),
+    ("status", "approval regulators approved"),
+    ("guidelines", "guidelines recommend"),
+    ("evidence", "how strong is the evidence"),
+    ("cost", "cost and access"),
+    ("questions", "questions to ask your clinician"),
+)
+
+
+# --- tokens ----------------------------------------------------------------------------------------
+
+_STEMS: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) English stem of a folded word, remembered once worked out."""
+    out = _STEMS.get(word)
+    if out is None:
+        from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
+
+        out = _STEMS[word] = EnglishStemmer().stemWord(word) if not word.isdigit() else word
+    return out
+
+
+class Phrases(NamedTuple):
+    """The phrases that add a group token: first stem -> [(the phrase's stems, group tokens)]."""
+
+    table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]
+
+    @classmethod
+    def build(cls, groups: Iterable[tuple[str, Iterable[str]]]) -> Phrases:
+        found: dict[tuple[str, ...], list[str]] = {}
+        for token, words in groups:
+            for w in words:
+                stems = tuple(stem(x) for x in fold_words(w).split())
+                if stems and token not in found.setdefault(stems, []):
+                    found[stems].append(token)
+        table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for stems, tokens in sorted(found.items()):
+            table.setdefault(stems[0], []).append((stems, tuple(tokens)))
+        for rows in table.values():
+            rows.sort(key=lambda r: -len(r[0]))
+        return cls(table)
+
+
+def tokens(text: str, phrases: Phrases) -> list[str]:
+    """The tokens of a text: stems of its words (without stop words), then group tokens of its phrases."""
+    words = fold_words(text).split()
+    stems = [stem(w) for w in words]
+    out = [s for w, s in zip(words, stems) if w not in STOP_WORDS]
+    covered = 0  # a phrase inside a longer one that matched ("tms" in "deep tms") adds nothing
+    for i, s in enumerate(stems):
+        if i < covered:
+            continue
+        for phrase, groups in phrases.table.get(s, ()):  # longest first
+            if tuple(stems[i : i + len(phrase)]) == phrase:
+                out.extend(groups)
+                covered = i + len(phrase)
+                break
+    return out
+
+
+# --- documents and the index ------------------------------------------------------------------------
+
+
+class Doc(NamedTuple):
+    """One thing a search can find, and what opens it in full.
+
+    kind: "faq" (target: its number), "section" (target: the option's id; section: a key of SECTIONS)
+    or "glossary" (target: the term). `pieces` are the sentences a result may quote.
+    """
+
+    kind: str
+    target: str
+    title: str
+    section: str
+    pieces: list[str]
+
+
+class Index(NamedTuple):
+    """The documents, and for each token the documents that hold it with its precomputed BM25 score."""
+
+    docs: list[Doc]
+    postings: dict[str, list[tuple[int, float]]]
+    phrases: Phrases
+    words: list[str]  # every word of the knowledge base, folded, for "did you mean"
+
+    def to_json(self) -> dict[str, Any]:
+        """The index as plain JSON data (the cache's line, and the website's file: see `export`)."""
+        return {
+            "format": FORMAT,
+            "k1": K1,
+            "b": B,
+            "docs": [list(d) for d in self.docs],
+            "postings": {t: [x for d, s in ps for x in (d, s)] for t, ps in self.postings.items()},
+            "phrases": [[list(p), list(g)] for rows in self.phrases.table.values() for p, g in rows],
+            "words": self.words,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Index:
+        """An index from `to_json` data, checked (ValueError where it is not well formed)."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ValueError("search index format")
+        docs = []
+        for row in data["docs"]:
+            if not (isinstance(row, list) and len(row) == 5 and all(isinstance(x, str) for x in row[:4])):
+                raise ValueError("search index document")
+            if not (isinstance(row[4], list) and all(isinstance(x, str) for x in row[4])):
+                raise ValueError("search index document")
+            docs.append(Doc(*row))
+        postings: dict[str, list[tuple[int, float]]] = {}
+        for t, flat in data["postings"].items():
+            pairs = list(zip(flat[::2], flat[1::2]))
+            if len(flat) % 2 or not all(
+                type(d) is int and 0 <= d < len(docs) and isinstance(s, float | int) for d, s in pairs
+            ):
+                raise ValueError("search index postings")
+            postings[t] = [(d, float(s)) for d, s in pairs]
+        table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for p, g in data["phrases"]:
+            if not (p and all(isinstance(x, str) for x in [*p, *g])):
+                raise ValueError("search index phrases")
+            table.setdefault(p[0], []).append((tuple(p), tuple(g)))
+        words = data["words"]
+        if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
+            raise ValueError("search index words")
+        return cls(docs, postings, Phrases(table), words)
+
+
+def _name_groups(items: Sequence[Intervention]) -> list[tuple[str, list[str]]]:
+    """One group per option (its names), one per family word (the word itself)."""
+    groups: list[tuple[str, list[str]]] = [("~" + i.id, i.names) for i in items]
+    families = sorted({f for i in items for f in i.families})
+    groups += [("~" + "-".join(fold_words(f).split()), [f]) for f in families]
+    return groups
+
+
+def _section_texts(item: Intervention) -> list[tuple[str, list[str]]]:
+    """(section key, its sentences) for every section of an option that has any."""
+    s = item.setting
+    out = [
+        ("summary", [item.summary, item.mechanism.text]),
+        ("like", [s.given_by, s.schedule, s.time_to_effect, s.daily_life]),
+        (
+            "work",
+            [
+                " ".join(x for x in (o.label, o.result or "", o.population, o.timeframe, o.study, o.note or "") if x)
+                for o in item.outcomes
+            ],
+        ),
+        ("common", [x.text for x in item.side_effects.common]),
+        ("serious", [x.text for x in item.side_effects.serious]),
+        ("unsuitable", [x.text for x in item.not_suitable_for]),
+        ("lasting", [x.text for x in item.durability]),
+        ("misconceptions", [x.text for x in item.misconceptions]),
+        ("status", [item.status.note, *(f"{r.body}: {r.status}. {r.indication}" for r in item.regulatory)]),
+        ("guidelines", [f"{g.body}: {g.position}" for g in item.guidelines]),
+        ("evidence", [item.evidence.why]),
+        ("cost", [x.text for x in item.access]),
+        ("questions", list(item.questions_to_ask)),
+    ]
+    return [(k, [p for p in pieces if p]) for k, pieces in out if any(pieces)]
+
+
+def build(
+    items: Sequence[Intervention],
+    faq: Sequence[FaqEntry],
+    glossary: Sequence[GlossaryTerm],
+    synonyms: Sequence[SynonymGroup],
+) -> Index:
+    """The index of a knowledge base (its options sorted by id, FAQ and glossary in the data's order)."""
+    phrases = Phrases.build([*(("~" + g.id, g.words) for g in synonyms), *_name_groups(items)])
+    labels = dict(SECTIONS)
+    docs: list[Doc] = []
+    fields: list[dict[str, str]] = []
+    for n, f in enumerate(faq, start=1):
+        docs.append(Doc("faq", str(n), f.question, "", [f.answer]))
+        fields.append({"title": f.question, "text": f.answer})
+    for item in sorted(items, key=lambda i: i.id):
+        names = " ".join([item.name, *item.names, *item.families])
+        for key, pieces in _section_texts(item):
+            docs.append(Doc("section", item.id, item.short_name, key, pieces))
+            names_field = "first names" if key == "summary" else "names"
+            fields.append({"label": labels[key], names_field: names, "text": " ".join(pieces)})
+    for g in glossary:
+        docs.append(Doc("glossary", g.term, g.term, "", [g.definition]))
+        fields.append({"title": " ".join([g.term, *g.aliases]), "text": g.definition})
+
+    counts: list[dict[str, float]] = []
+    lengths: list[float] = []
+    words: set[str] = set()
+    for field in fields:
+        tf: dict[str, float] = {}
+        length = 0.0
+        for name, text in field.items():
+            w = WEIGHTS[name]
+            toks = tokens(text, phrases)
+            words.update(fold_words(text).split())
+            length += w * len(toks)
+            for t in toks:
+                tf[t] = tf.get(t, 0.0) + w
+        counts.append(tf)
+        lengths.append(length)
+    n_docs = len(docs)
+    avg = (sum(lengths) / n_docs) if n_docs else 1.0
+    holders: dict[str, list[int]] = {}
+    for d, tf in enumerate(counts):
+        for t in tf:
+            holders.setdefault(t, []).append(d)
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for t in sorted(holders):
+        ds = holders[t]
+        idf = math.log(1 + (n_docs - len(ds) + 0.5) / (len(ds) + 0.5))
+        postings[t] = [
+            (d, round(idf * counts[d][t] * (K1 + 1) / (counts[d][t] + K1 * (1 - B + B * lengths[d] / avg)), 4))
+            for d in ds
+        ]
+    return Index(docs, postings, phrases, sorted(w for w in words if w not in STOP_WORDS and not w.isdigit()))
+
+
+# --- queries ---------------------------------------------------------------------------------------
+
+
+class Hit(NamedTuple):
+    """A document a query found, its score, and the sentences of it that hold the query's words."""
+
+    doc: Doc
+    score: float
+    pieces: list[str]
+
+
+class Found(NamedTuple):
+    """What a query found: the hits, best first, and how words not in the knowledge base were read."""
+
+    hits: list[Hit]
+    corrections: list[tuple[str, str]]  # (word typed, word of the knowledge base it was taken to be)
+    unknown: list[str]  # words typed that match nothing, even corrected
+
+
+def _correct(word: str, index: Index) -> str | None:
+    """The knowledge base's word closest to a word that matches nothing (a typo), if one is close."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(word, index.words, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+def query_tokens(query: str, index: Index) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """The tokens of a query (each once), with the corrections made and the words that match nothing."""
+    corrections: list[tuple[str, str]] = []
+    unknown: list[str] = []
+    words: list[str] = []
+    for w in fold_words(query).split():
+        if w not in STOP_WORDS and stem(w) not in index.postings and not tokens(w, index.phrases)[1:]:
+            better = _correct(w, index)
+            if better is not None and stem(better) in index.postings:
+                corrections.append((w, better))
+                w = better
+            else:
+                unknown.append(w)
+        words.append(w)
+    seen: list[str] = []
+    for t in tokens(" ".join(words), index.phrases):
+        if t not in seen:
+            seen.append(t)
+    return seen, corrections, unknown
+
+
+def search(index: Index, query: str, cutoff: float = 0.3) -> Found:
+    """Every document holding a token of the query, best first (ties: the index's order), without those
+    that score less than `cutoff` times the best one."""
+    toks, corrections, unknown = query_tokens(query, index)
+    scores: dict[int, float] = {}
+    for t in toks:
+        for d, s in index.postings.get(t, ()):
+            scores[d] = scores.get(d, 0.0) + s
+    if not scores:
+        return Found([], corrections, unknown)
+    best = max(scores.values())
+    ranked = sorted((d for d, s in scores.items() if s >= cutoff * best), key=lambda d: (-scores[d], d))
+    # how much each token tells documents apart (rare tokens most), to choose the sentences to quote
+    weights = {t: math.log(1 + len(index.docs) / len(index.postings[t])) for t in toks if t in index.postings}
+    hits = []
+    for d in ranked:
+        doc = index.docs[d]
+        hits.append(Hit(doc, round(scores[d], 4), _pieces(doc, weights, index.phrases)))
+    return Found(hits, corrections, unknown)
+
+
+def _pieces(doc: Doc, weights: dict[str, float], phrases: Phrases, most: int = 2) -> list[str]:
+    """The sentences of a document that hold most of the query's rarer tokens (in their own order)."""
+    sentences = [s for p in doc.pieces for s in _sentences(p)]
+    scored = [(sum(weights.get(t, 0.0) for t in set(tokens(s, phrases))), n) for n, s in enumerate(sentences)]
+    chosen = sorted(n for c, n in sorted(scored, key=lambda x: (-x[0], x[1]))[:most] if c > 0)
+    return [sentences[n] for n in chosen] or sentences[:1]
+
+
+def _sentences(text: str) -> list[str]:
+    import re
+
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", " ".join(text.split())) if s]
+
+
+def export(index: Index) -> dict[str, Any]:
+    """The index for the website's search: the same documents, tokens and scores as the command line's.
+
+    A face that searches it splits a query into words as `folding.fold_words` does, drops `stop_words`,
+    stems each word with the Snowball English stemmer, adds the group token of every phrase in `phrases`
+    (sequences of stems) that the query holds, and adds up the scores in `postings` (flat lists of
+    document number, score) for each distinct token; it keeps the documents that score at least
+    `cutoff` times the best, best first, ties in document order.
+    """
+    out = index.to_json()
+    out["stop_words"] = sorted(STOP_WORDS)
+    out["cutoff"] = 0.3
+    out["sections"] = [k for k, _ in SECTIONS]
+    return out
