@@ -338,6 +338,7 @@ class KnowledgeBase:
         """Ids of the records that pass every filter given (filters combine)."""
         out = []
         needle = fold(search) if search else ""
+        found = self.search_ids(search) if needle else set()
         for e in self.store.index.values():
             if category is not None and e.category != category.value:
                 continue
@@ -347,7 +348,7 @@ class KnowledgeBase:
                 continue
             if no_anaesthesia and e.anaesthesia != Anaesthesia.none.value:
                 continue
-            if needle and needle not in fold(" ".join([e.hay, *e.names])):
+            if needle and e.id not in found and needle not in fold(" ".join([e.hay, *e.names])):
                 continue
             out.append(e.id)
         return out
@@ -549,9 +550,23 @@ class KnowledgeBase:
         key = fold(text)
         if len(key) < 4:
             return None, []
+        families = self.families()
+        # "augmentation": a word of a synonym group (data/synonyms.yaml) that holds a family word
+        words = {fold(w) for g in self.store.synonyms if key in {fold(x) for x in g.words} for w in g.words}
         # "magnetic": the beginning of family words ("magnetic stimulation") names their members
-        ids = sorted({i for word, members in self.families().items() if word.startswith(key) for i in members})
+        ids = sorted(
+            {i for word, members in families.items() if word.startswith(key) or word in words for i in members}
+        )
         return None, [self.brief(i) for i in ids] if len(ids) > 1 else []
+
+    def search_ids(self, query: str | None) -> set[str]:
+        """The options that the search (search.py) finds a part of for the words, or that the words name."""
+        if not query or not fold(query):
+            return set()
+        from . import search
+
+        found = search.search(self.store.search_index(), " ".join(query.split()))
+        return {h.doc.target for h in found.hits if h.doc.kind == "section"} | self._ids_named(query)
 
     def search_export(self) -> dict[str, object]:
         """The search index as the website's search reads it (a static JSON file): see search.export."""

@@ -2,8 +2,9 @@
 
 The index is built once from the validated records (and kept in the cache, cache.py): every FAQ entry,
 every section of every option as `show` heads it ("What it is like", "Cost and access", ...) and every
-glossary term is a document. Ranking is Okapi BM25 (k1 = 1.2, b = 0.75, the usual values) over weighted
-fields (a question or a term counts more than the text under it), with the score of every word in every
+glossary term is a document. Ranking is Okapi BM25 in its form for documents with fields (BM25F: k1 = 1.2,
+b = 0.75, the usual values; each field normalised by its own average length, and weighted: a question or
+a term counts more than the text under it), with the score of every word in every
 document worked out here, at build time. A query is then only: turn the words into tokens by the rules
 below, and add up the scores the index holds for them. So any face (the command line, or the website
 from the exported index, `export`) gives the same answers without working anything out again.
@@ -50,12 +51,12 @@ STOP_WORDS = frozenset(
 
 # the fields of each kind of document, and how much a word in each counts
 # (an option's names count most in its first section, so a name alone finds what the option is)
-WEIGHTS = {"title": 3.0, "label": 2.0, "names": 0.5, "first names": 2.0, "text": 1.0}
+WEIGHTS = {"title": 4.0, "label": 2.0, "names": 0.5, "first names": 1.0, "text": 1.0}
 
 # the sections of an option, in the order `show` gives them: (key, words of its heading)
 SECTIONS: tuple[tuple[str, str], ...] = (
     ("summary", "what it is how it is thought to work"),
-    ("like", "what it is like daily life"),
+    ("like", "what it is like daily life how soon it might help"),
     ("work", "will it work what studies found results"),
     ("common", "common side effects"),
     ("serious", "serious risks side effects"),
@@ -250,23 +251,24 @@ def build(
         docs.append(Doc("glossary", g.term, g.term, "", [g.definition]))
         fields.append({"title": " ".join([g.term, *g.aliases]), "text": g.definition})
 
+    # BM25F (Robertson and Zaragoza): each field's term counts are normalised by that field's length
+    # against its average length, weighted, added up, and only then saturated with k1
+    field_tokens = [{name: tokens(text, phrases) for name, text in f.items()} for f in fields]
+    words: set[str] = {w for f in fields for text in f.values() for w in fold_words(text).split()}
+    totals: dict[str, list[int]] = {}
+    for ft in field_tokens:
+        for name, toks in ft.items():
+            totals.setdefault(name, []).append(len(toks))
+    avg = {name: (sum(ls) / len(ls)) or 1.0 for name, ls in totals.items()}
     counts: list[dict[str, float]] = []
-    lengths: list[float] = []
-    words: set[str] = set()
-    for field in fields:
+    for ft in field_tokens:
         tf: dict[str, float] = {}
-        length = 0.0
-        for name, text in field.items():
-            w = WEIGHTS[name]
-            toks = tokens(text, phrases)
-            words.update(fold_words(text).split())
-            length += w * len(toks)
+        for name, toks in ft.items():
+            norm = WEIGHTS[name] / (1 - B + B * len(toks) / avg[name])
             for t in toks:
-                tf[t] = tf.get(t, 0.0) + w
+                tf[t] = tf.get(t, 0.0) + norm
         counts.append(tf)
-        lengths.append(length)
     n_docs = len(docs)
-    avg = (sum(lengths) / n_docs) if n_docs else 1.0
     holders: dict[str, list[int]] = {}
     for d, tf in enumerate(counts):
         for t in tf:
@@ -275,10 +277,7 @@ def build(
     for t in sorted(holders):
         ds = holders[t]
         idf = math.log(1 + (n_docs - len(ds) + 0.5) / (len(ds) + 0.5))
-        postings[t] = [
-            (d, round(idf * counts[d][t] * (K1 + 1) / (counts[d][t] + K1 * (1 - B + B * lengths[d] / avg)), 4))
-            for d in ds
-        ]
+        postings[t] = [(d, round(idf * counts[d][t] * (K1 + 1) / (counts[d][t] + K1), 4)) for d in ds]
     return Index(docs, postings, phrases, sorted(w for w in words if w not in STOP_WORDS and not w.isdigit()))
 
 
@@ -354,6 +353,8 @@ def search(index: Index, query: str, cutoff: float = 0.3) -> Found:
 def _pieces(doc: Doc, weights: dict[str, float], phrases: Phrases, most: int = 2) -> list[str]:
     """The sentences of a document that hold most of the query's rarer tokens (in their own order)."""
     sentences = [s for p in doc.pieces for s in _sentences(p)]
+    if doc.kind == "section":  # the option's own name says nothing about which of its sentences to quote
+        weights = {t: w for t, w in weights.items() if t != "~" + doc.target}
     scored = [(sum(weights.get(t, 0.0) for t in set(tokens(s, phrases))), n) for n, s in enumerate(sentences)]
     chosen = sorted(n for c, n in sorted(scored, key=lambda x: (-x[0], x[1]))[:most] if c > 0)
     return [sentences[n] for n in chosen] or sentences[:1]
