@@ -345,3 +345,29 @@ def test_the_export_gives_the_website_the_same_answers(kb: KnowledgeBase) -> Non
         ours = [(h.kind, h.target, h.section) for h in kb.search(query, limit=50).hits]
         theirs = [tuple(docs[d][:2]) + (docs[d][3],) for d in site_search(data, query)][:50]
         assert ours == theirs, query
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "is", "ketamine", "addictive"],
+        ["faq", "spravato", "drive"],
+        ["search", "driving", "--format", "json"],
+    ],
+)
+def test_a_warm_search_reads_no_record_and_stems_nothing(tmp_path: Path, args: list[str]) -> None:
+    """A search answers from the cached index: no record model is built, and
+    the stems of the knowledge base's words are in the index, so the stemmer is not imported either."""
+    from test_startup import imported_after
+
+    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    run = (
+        "import sys, io, contextlib\nfrom trdguide.cli import app\n"
+        f"sys.argv={['trdguide', *args]!r}\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        app()\n    except SystemExit:\n        pass"
+    )
+    imported_after(run, env)  # first run: reads YAML, writes the cache
+    mods = imported_after(run, env)
+    assert "trdguide.models" not in mods and "yaml" not in mods
+    assert "snowballstemmer" not in mods

@@ -363,6 +363,18 @@ def _file_lines(layer: str) -> Iterator[str]:
                 yield f"{part}/{entry.name}\tmissing"
 
 
+def _stemmer_line() -> str:
+    """The stemmer's code file (path, size, modification time), found without importing it."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("snowballstemmer")
+    except (ImportError, ValueError):
+        spec = None
+    folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
+    return _stat_line(os.path.join(folder, "english_stemmer.py"), "snowballstemmer/english_stemmer.py")
+
+
 def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     """(cache file name, content key). Any change to a knowledge-base file changes the key."""
     layers = [bundled] if root is None else ([bundled, root] if (root / "kb.yaml").exists() else [root])
@@ -370,6 +382,7 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     h.update(f"{FORMAT}\t{__version__}\n".encode())
     here = os.path.dirname(os.path.abspath(__file__))
     lines = [_stat_line(os.path.join(here, name), name) for name in _CODE_FILES]
+    lines.append(_stemmer_line())  # the search index holds the stems it was built with
     for layer in layers:
         lines.append(f"layer\t{layer.resolve()}")
         lines.extend(_file_lines(str(layer)))

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         Intervention,
         Reference,
     )
+    from .search import Index
 
 
 class LookupError_(Exception):
@@ -514,17 +515,19 @@ class KnowledgeBase:
             raise BadRequest("empty-search")
         index = self.store.search_index()
         found = search.search(index, q)
-        hits = [SearchHit(h.doc.kind, h.doc.target, h.doc.title, h.doc.section, h.pieces, h.score) for h in found.hits]
+        chosen = found.hits
         if faq_first:
             most = {"faq": 3, "section": 5, "glossary": 3}
-            order = ["faq", "section", "glossary"]
-            hits = [h for k in order for h in [x for x in hits if x.kind == k][: most[k]]]
+            kinds = ("faq", "section", "glossary")
+            chosen = [h for k in kinds for h in [x for x in chosen if x.doc.kind == k][: most[k]]]
         else:
-            hits = hits[:limit]
-        if faq_first:  # a matching FAQ answer is shown whole
-            faq = self.store.faq
-            hits = [h._replace(pieces=[faq[int(h.target) - 1].answer]) if h.kind == "faq" else h for h in hits]
-        named, choice = self._named_in(q)
+            chosen = chosen[:limit]
+        hits = []
+        for h in chosen:
+            # a matching FAQ answer is shown whole by `faq WORDS`; anything else by its matching sentences
+            pieces = h.doc.pieces if faq_first and h.doc.kind == "faq" else search.quote(index, h, found.tokens).pieces
+            hits.append(SearchHit(h.doc.kind, h.doc.target, h.doc.title, h.doc.section, pieces, h.score))
+        named, choice = self._named_in(q, index)
         suggestions: list[str] = []
         if not hits:
             from difflib import get_close_matches
@@ -535,8 +538,14 @@ class KnowledgeBase:
                         suggestions.append(c)
         return SearchView(q, hits, faq_first, found.corrections, choice, named, suggestions[:5])
 
-    def _named_in(self, text: str) -> tuple[Brief | None, list[Brief]]:
+    def _named_in(self, text: str, index: Index) -> tuple[Brief | None, list[Brief]]:
         """(the option the words name, the options a group word or a shared beginning names)."""
+        key = fold(text)
+        groups = [CATEGORY_NAMES[c] for c in Category] + [c.value for c in Category] + index.families
+        family_words = {fold(w) for w in groups}
+        via_synonym = any(w in family_words for g in index.synonyms if key in g for w in g)
+        if key not in self._folded() and not via_synonym and not any(w.startswith(key) for w in family_words):
+            return None, []  # names no option and no group (known without reading any record)
         try:
             item, note = self.resolve_with_note(text)
             if note is None or note.kind != "prefix":  # a beginning of one name is not taken as that name
@@ -547,12 +556,11 @@ class KnowledgeBase:
             return None, [self.brief(c.id) for c in amb.candidates]
         except LookupError_:
             pass
-        key = fold(text)
         if len(key) < 4:
             return None, []
         families = self.families()
         # "augmentation": a word of a synonym group (data/synonyms.yaml) that holds a family word
-        words = {fold(w) for g in self.store.synonyms if key in {fold(x) for x in g.words} for w in g.words}
+        words = {w for g in index.synonyms if key in g for w in g}
         # "magnetic": the beginning of family words ("magnetic stimulation") names their members
         ids = sorted(
             {i for word, members in families.items() if word.startswith(key) or word in words for i in members}

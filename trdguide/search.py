@@ -25,7 +25,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .folding import fold_words
+from .folding import fold, fold_words
 
 if TYPE_CHECKING:
     from .models import FaqEntry, GlossaryTerm, Intervention, SynonymGroup
@@ -74,15 +74,18 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 # --- tokens ----------------------------------------------------------------------------------------
 
 _STEMS: dict[str, str] = {}
+_STEMMER: list[Any] = []  # the one stemmer, made when first needed
 
 
 def stem(word: str) -> str:
     """The Snowball (Porter 2) English stem of a folded word, remembered once worked out."""
     out = _STEMS.get(word)
     if out is None:
-        from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
+        if not _STEMMER:
+            from snowballstemmer.english_stemmer import EnglishStemmer  # type: ignore[import-untyped]
 
-        out = _STEMS[word] = EnglishStemmer().stemWord(word) if not word.isdigit() else word
+            _STEMMER.append(EnglishStemmer())
+        out = _STEMS[word] = _STEMMER[0].stemWord(word) if not word.isdigit() else word
     return out
 
 
@@ -145,9 +148,12 @@ class Index(NamedTuple):
     """The documents, and for each token the documents that hold it with its precomputed BM25 score."""
 
     docs: list[Doc]
-    postings: dict[str, list[tuple[int, float]]]
+    postings: dict[str, list[Any]]  # flat: document number, score, document number, score, ...
     phrases: Phrases
-    words: list[str]  # every word of the knowledge base, folded, for "did you mean"
+    words: list[str]  # every word of the knowledge base and its synonyms, folded, for "did you mean"
+    families: list[str] = []  # the options' family words, folded (a query may name a group of options)
+    synonyms: list[list[str]] = []  # the words of each synonym group, folded
+    known: frozenset[str] = frozenset()  # every word whose stem the index holds (the cache keeps them)
 
     def to_json(self) -> dict[str, Any]:
         """The index as plain JSON data (the cache's line, and the website's file: see `export`)."""
@@ -156,9 +162,11 @@ class Index(NamedTuple):
             "k1": K1,
             "b": B,
             "docs": [list(d) for d in self.docs],
-            "postings": {t: [x for d, s in ps for x in (d, s)] for t, ps in self.postings.items()},
+            "postings": self.postings,
             "phrases": [[list(p), list(g)] for rows in self.phrases.table.values() for p, g in rows],
-            "words": self.words,
+            "stems": {w: _STEMS[w] for w in sorted(_STEMS) if w in self.known},
+            "families": self.families,
+            "synonyms": self.synonyms,
         }
 
     @classmethod
@@ -173,23 +181,34 @@ class Index(NamedTuple):
             if not (isinstance(row[4], list) and all(isinstance(x, str) for x in row[4])):
                 raise ValueError("search index document")
             docs.append(Doc(*row))
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for t, flat in data["postings"].items():
-            pairs = list(zip(flat[::2], flat[1::2]))
-            if len(flat) % 2 or not all(
-                type(d) is int and 0 <= d < len(docs) and isinstance(s, float | int) for d, s in pairs
+        postings = data["postings"]
+        if not isinstance(postings, dict):
+            raise ValueError("search index postings")
+        for flat in postings.values():
+            if not (type(flat) is list and flat and len(flat) % 2 == 0):
+                raise ValueError("search index postings")
+            numbers = flat[::2]
+            if not (
+                all(type(d) is int for d in numbers)
+                and min(numbers) >= 0
+                and max(numbers) < len(docs)
+                and all(type(x) is float for x in flat[1::2])
             ):
                 raise ValueError("search index postings")
-            postings[t] = [(d, float(s)) for d, s in pairs]
         table: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
         for p, g in data["phrases"]:
             if not (p and all(isinstance(x, str) for x in [*p, *g])):
                 raise ValueError("search index phrases")
             table.setdefault(p[0], []).append((tuple(p), tuple(g)))
-        words = data["words"]
-        if not (isinstance(words, list) and all(isinstance(w, str) for w in words)):
-            raise ValueError("search index words")
-        return cls(docs, postings, Phrases(table), words)
+        stems, families, synonyms = data["stems"], data["families"], data["synonyms"]
+        if not (isinstance(stems, dict) and all(type(v) is str for v in stems.values())):
+            raise ValueError("search index stems")
+        for strings in (families, *synonyms):
+            if not (isinstance(strings, list) and all(isinstance(w, str) for w in strings)):
+                raise ValueError("search index words")
+        # the stems the index was built with (the cache key covers the stemmer): no stemming for known words
+        _STEMS.update(stems)
+        return cls(docs, postings, Phrases(table), _words(stems), families, synonyms, frozenset(stems))
 
 
 def _name_groups(items: Sequence[Intervention]) -> list[tuple[str, list[str]]]:
@@ -234,7 +253,11 @@ def build(
     synonyms: Sequence[SynonymGroup],
 ) -> Index:
     """The index of a knowledge base (its options sorted by id, FAQ and glossary in the data's order)."""
-    phrases = Phrases.build([*(("~" + g.id, g.words) for g in synonyms), *_name_groups(items)])
+    groups = [*(("~" + g.id, g.words) for g in synonyms), *_name_groups(items)]
+    phrases = Phrases.build(groups)
+    phrase_words = {w for _, ws in groups for x in ws for w in fold_words(x).split()}
+    for w in STOP_WORDS:
+        stem(w)
     labels = dict(SECTIONS)
     docs: list[Doc] = []
     fields: list[dict[str, str]] = []
@@ -273,12 +296,27 @@ def build(
     for d, tf in enumerate(counts):
         for t in tf:
             holders.setdefault(t, []).append(d)
-    postings: dict[str, list[tuple[int, float]]] = {}
+    # every word whose stem the index holds: of the texts, of the synonyms and names, and the stop words
+    known = frozenset(w for w in _STEMS if w in words or w in STOP_WORDS or w in phrase_words)
+    postings: dict[str, list[Any]] = {}
     for t in sorted(holders):
         ds = holders[t]
         idf = math.log(1 + (n_docs - len(ds) + 0.5) / (len(ds) + 0.5))
-        postings[t] = [(d, round(idf * counts[d][t] * (K1 + 1) / (counts[d][t] + K1), 4)) for d in ds]
-    return Index(docs, postings, phrases, sorted(w for w in words if w not in STOP_WORDS and not w.isdigit()))
+        postings[t] = [x for d in ds for x in (d, round(idf * counts[d][t] * (K1 + 1) / (counts[d][t] + K1), 4))]
+    return Index(
+        docs,
+        postings,
+        phrases,
+        _words(known),
+        sorted({fold(f) for i in items for f in i.families}),
+        [[fold(w) for w in g.words] for g in synonyms],
+        known,
+    )
+
+
+def _words(words: Iterable[str]) -> list[str]:
+    """The words a typo may be corrected to: every word of the knowledge base but stop words and numbers."""
+    return sorted(w for w in words if w not in STOP_WORDS and not w.isdigit())
 
 
 # --- queries ---------------------------------------------------------------------------------------
@@ -298,6 +336,7 @@ class Found(NamedTuple):
     hits: list[Hit]
     corrections: list[tuple[str, str]]  # (word typed, word of the knowledge base it was taken to be)
     unknown: list[str]  # words typed that match nothing, even corrected
+    tokens: list[str] = []  # the query's tokens (for `quote`)
 
 
 def _correct(word: str, index: Index) -> str | None:
@@ -335,19 +374,22 @@ def search(index: Index, query: str, cutoff: float = 0.3) -> Found:
     toks, corrections, unknown = query_tokens(query, index)
     scores: dict[int, float] = {}
     for t in toks:
-        for d, s in index.postings.get(t, ()):
+        flat = index.postings.get(t, [])
+        for d, s in zip(flat[::2], flat[1::2]):
             scores[d] = scores.get(d, 0.0) + s
     if not scores:
         return Found([], corrections, unknown)
     best = max(scores.values())
     ranked = sorted((d for d, s in scores.items() if s >= cutoff * best), key=lambda d: (-scores[d], d))
+    hits = [Hit(index.docs[d], round(scores[d], 4), []) for d in ranked]
+    return Found(hits, corrections, unknown, toks)
+
+
+def quote(index: Index, hit: Hit, toks: Sequence[str]) -> Hit:
+    """The hit with the sentences of it that hold most of the query's rarer tokens (at most two)."""
     # how much each token tells documents apart (rare tokens most), to choose the sentences to quote
-    weights = {t: math.log(1 + len(index.docs) / len(index.postings[t])) for t in toks if t in index.postings}
-    hits = []
-    for d in ranked:
-        doc = index.docs[d]
-        hits.append(Hit(doc, round(scores[d], 4), _pieces(doc, weights, index.phrases)))
-    return Found(hits, corrections, unknown)
+    weights = {t: math.log(1 + 2 * len(index.docs) / len(index.postings[t])) for t in toks if t in index.postings}
+    return hit._replace(pieces=_pieces(hit.doc, weights, index.phrases))
 
 
 def _pieces(doc: Doc, weights: dict[str, float], phrases: Phrases, most: int = 2) -> list[str]:
