@@ -392,20 +392,50 @@ def quote(index: Index, hit: Hit, toks: Sequence[str]) -> Hit:
     return hit._replace(pieces=_pieces(hit.doc, weights, index.phrases))
 
 
-def _pieces(doc: Doc, weights: dict[str, float], phrases: Phrases, most: int = 2) -> list[str]:
-    """The sentences of a document that hold most of the query's rarer tokens (in their own order)."""
-    sentences = [s for p in doc.pieces for s in _sentences(p)]
+# a statement this long or shorter is quoted whole; a longer one by its matching sentences
+WHOLE = 320
+# a sentence that starts with one of these leans on the one before it, so the two are quoted together
+LEANS_BACK = frozenset(
+    ["this", "that", "these", "those", "it", "its", "they", "their", "but", "so", "also", "however", "such", "both"]
+)
+
+
+def _pieces(doc: Doc, weights: dict[str, float], phrases: Phrases) -> list[str]:
+    """What to quote of a document: its statement, or passage of a long one, that holds most of the query's
+    rarer tokens, and a second where it also matches and the two stay short (in the document's order)."""
+    units: list[str] = []
+    for piece in doc.pieces:
+        text = " ".join(piece.split())
+        if len(text) <= WHOLE:
+            units.append(text)
+            continue
+        passages: list[str] = []
+        for sentence in _sentences(text):
+            first = fold_words(sentence).split()[:1]
+            if passages and first and first[0] in LEANS_BACK:
+                passages[-1] += " " + sentence
+            else:
+                passages.append(sentence)
+        units += passages
     if doc.kind == "section":  # the option's own name says nothing about which of its sentences to quote
         weights = {t: w for t, w in weights.items() if t != "~" + doc.target}
-    scored = [(sum(weights.get(t, 0.0) for t in set(tokens(s, phrases))), n) for n, s in enumerate(sentences)]
-    chosen = sorted(n for c, n in sorted(scored, key=lambda x: (-x[0], x[1]))[:most] if c > 0)
-    return [sentences[n] for n in chosen] or sentences[:1]
+    scored = sorted(
+        ((sum(weights.get(t, 0.0) for t in set(tokens(u, phrases))), n) for n, u in enumerate(units)),
+        key=lambda x: (-x[0], x[1]),
+    )
+    if not scored or scored[0][0] <= 0:
+        return units[:1]
+    chosen = [scored[0][1]]
+    for score, n in scored[1:2]:
+        if score > 0 and len(units[chosen[0]]) + len(units[n]) <= WHOLE:
+            chosen.append(n)
+    return [units[n] for n in sorted(chosen)]
 
 
 def _sentences(text: str) -> list[str]:
     import re
 
-    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", " ".join(text.split())) if s]
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", text) if s]
 
 
 def export(index: Index) -> dict[str, Any]:
