@@ -262,7 +262,15 @@ def test_a_clinics_synonyms_are_searched(tmp_path: Path) -> None:
 
 # --- the cache makes a search faster, never different -----------------------------------------------------
 
-QUERIES = ["can i drive after spravato", "pregnant", "ketmine", "antipsychotics", "zzqx", "how much does ect cost"]
+QUERIES = [
+    "can i drive after spravato",
+    "pregnant",
+    "ketmine",
+    "antipsychotics",
+    "zzqx",
+    "how much does ect cost",
+    "zzzzzzz",
+]
 
 
 def outputs(env: dict[str, str]) -> list[tuple[int, str]]:
@@ -298,9 +306,11 @@ def test_a_damaged_cached_index_falls_back_to_the_yaml(tmp_path: Path, monkeypat
     cache.open_store(None)
     [path] = [p for p in (tmp_path / "cache").iterdir() if p.name.startswith("kb-")]
     raw = path.read_bytes()
-    at = raw.index(b'"postings":{') + len(b'"postings":{')
-    path.write_bytes(raw[:at] + b'"zzqx":[0,99.0],' + raw[at:])  # a word planted in the index
+    assert raw.count(b'"ketamin":[') == 1
+    # a word of the index renamed, in place (every other line stays where it was)
+    path.write_bytes(raw.replace(b'"ketamin":[', b'"zzzzzzz":['))
     kb = KnowledgeBase.load(None)
+    assert kb.store._search_line is not None, "the cache was read"
     assert [(v.hits, v.choice) for v in (kb.search(q) for q in QUERIES)] == ref
 
 
