@@ -343,13 +343,24 @@ def site_search(data: dict[str, object], query: str) -> list[int]:
         return []
     best = max(scores.values())
     cutoff = float(data["cutoff"])  # type: ignore[arg-type]
-    return sorted((d for d, s in scores.items() if s >= cutoff * best), key=lambda d: (-scores[d], d))
+    ranked = sorted((d for d, s in scores.items() if s >= cutoff * best), key=lambda d: (-scores[d], d))
+    danger: dict[int, float] = {}
+    for t in dict.fromkeys(toks):
+        if t in data["urgent"]:  # type: ignore[operator]
+            flat = postings.get(t, [])  # type: ignore[attr-defined]
+            for d, s in zip(flat[::2], flat[1::2]):
+                danger[d] = danger.get(d, 0.0) + s
+    if danger:
+        top, share = max(danger.values()), float(data["urgent_cutoff"])  # type: ignore[arg-type]
+        first = sorted((d for d, s in danger.items() if s >= share * top), key=lambda d: (-danger[d], d))
+        ranked = first + [d for d in ranked if d not in first]
+    return ranked
 
 
 def test_the_export_gives_the_website_the_same_answers(kb: KnowledgeBase) -> None:
     data = json.loads(json.dumps(kb.search_export()))  # as the site's static file holds it
     docs = data["docs"]
-    for query, _ in EVERYDAY:
+    for query in [q for q, _ in EVERYDAY] + ["i want to die", "self-harm", "suicidal thoughts"]:
         if query in ("ketamin", "ketmine clinic"):  # corrections of typos are the command line's extra
             continue
         ours = [(h.kind, h.target, h.section) for h in kb.search(query, limit=50).hits]
@@ -381,3 +392,22 @@ def test_a_warm_search_reads_no_record_and_stems_nothing(tmp_path: Path, args: l
     mods = imported_after(run, env)
     assert "trdguide.models" not in mods and "yaml" not in mods
     assert "snowballstemmer" not in mods
+
+
+@pytest.mark.parametrize("words", [["i", "want", "to", "die"], ["suicidal"], ["kill", "myself"], ["self-harm"]])
+def test_words_of_danger_show_where_to_get_help_first(words: list[str], kb: KnowledgeBase) -> None:
+    r = runner.invoke(app, ["faq", *words, "--format", "text"])
+    out = " ".join(r.output.split())
+    assert r.exit_code == 0
+    help_at = out.index("If you are thinking about suicide or might not stay safe, please get help now.")
+    assert help_at < out.index("From the frequently asked questions")
+    assert "Crisis lines where you are: trdguide crisis" in out
+    crisis = next(n for n, f in enumerate(kb.store.faq, start=1) if f.id == "crisis")
+    assert kb.search(" ".join(words), True).hits[0].target == str(crisis)
+
+
+def test_other_words_show_no_alarm(kb: KnowledgeBase) -> None:
+    for query in ("can i drive after spravato", "pregnant", "zzqx"):
+        assert not kb.search(query).urgent
+    data = json.loads(runner.invoke(app, ["search", "suicidal", "--format", "json"]).output)
+    assert data["data"]["urgent"].startswith("If you are thinking about suicide")

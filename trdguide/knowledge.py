@@ -536,7 +536,7 @@ class KnowledgeBase:
                 for c in get_close_matches(w, index.words, n=3, cutoff=0.6):
                     if c not in suggestions:
                         suggestions.append(c)
-        return SearchView(q, hits, faq_first, found.corrections, choice, named, suggestions[:5])
+        return SearchView(q, hits, faq_first, found.corrections, choice, named, suggestions[:5], found.urgent)
 
     def _named_in(self, text: str, index: Index) -> tuple[Brief | None, list[Brief]]:
         """(the option the words name, the options a group word or a shared beginning names)."""

@@ -402,6 +402,8 @@ class SynonymGroup(Strict):
 
     id: Slug
     words: Annotated[list[ShortText], Field(min_length=2)]
+    # words of danger ("suicidal", "want to die"): a search with one of them shows where to get help first
+    urgent: bool = False
 
 
 class CrisisLine(Strict):

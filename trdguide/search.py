@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 K1 = 1.2
 B = 0.75
+URGENT_CUTOFF = 0.7  # words of danger: the documents that score this share of the best on them come first
 
 # words too common to tell documents apart (the question words people type: "can I drive after ...")
 # fmt: off
@@ -154,6 +155,7 @@ class Index(NamedTuple):
     families: list[str] = []  # the options' family words, folded (a query may name a group of options)
     synonyms: list[list[str]] = []  # the words of each synonym group, folded
     known: frozenset[str] = frozenset()  # every word whose stem the index holds (the cache keeps them)
+    urgent: list[str] = []  # the group tokens of words of danger (a search with one shows help first)
 
     def to_json(self) -> dict[str, Any]:
         """The index as plain JSON data (the cache's line, and the website's file: see `export`)."""
@@ -167,6 +169,7 @@ class Index(NamedTuple):
             "stems": {w: _STEMS[w] for w in sorted(_STEMS) if w in self.known},
             "families": self.families,
             "synonyms": self.synonyms,
+            "urgent": self.urgent,
         }
 
     @classmethod
@@ -200,15 +203,15 @@ class Index(NamedTuple):
             if not (p and all(isinstance(x, str) for x in [*p, *g])):
                 raise ValueError("search index phrases")
             table.setdefault(p[0], []).append((tuple(p), tuple(g)))
-        stems, families, synonyms = data["stems"], data["families"], data["synonyms"]
+        stems, families, synonyms, urgent = data["stems"], data["families"], data["synonyms"], data["urgent"]
         if not (isinstance(stems, dict) and all(type(v) is str for v in stems.values())):
             raise ValueError("search index stems")
-        for strings in (families, *synonyms):
+        for strings in (families, urgent, *synonyms):
             if not (isinstance(strings, list) and all(isinstance(w, str) for w in strings)):
                 raise ValueError("search index words")
         # the stems the index was built with (the cache key covers the stemmer): no stemming for known words
         _STEMS.update(stems)
-        return cls(docs, postings, Phrases(table), _words(stems), families, synonyms, frozenset(stems))
+        return cls(docs, postings, Phrases(table), _words(stems), families, synonyms, frozenset(stems), urgent)
 
 
 def _name_groups(items: Sequence[Intervention]) -> list[tuple[str, list[str]]]:
@@ -311,6 +314,7 @@ def build(
         sorted({fold(f) for i in items for f in i.families}),
         [[fold(w) for w in g.words] for g in synonyms],
         known,
+        ["~" + g.id for g in synonyms if g.urgent],
     )
 
 
@@ -337,6 +341,7 @@ class Found(NamedTuple):
     corrections: list[tuple[str, str]]  # (word typed, word of the knowledge base it was taken to be)
     unknown: list[str]  # words typed that match nothing, even corrected
     tokens: list[str] = []  # the query's tokens (for `quote`)
+    urgent: bool = False  # the query holds a word of danger (a synonym group marked urgent)
 
 
 def _correct(word: str, index: Index) -> str | None:
@@ -372,17 +377,29 @@ def search(index: Index, query: str, cutoff: float = 0.3) -> Found:
     """Every document holding a token of the query, best first (ties: the index's order), without those
     that score less than `cutoff` times the best one."""
     toks, corrections, unknown = query_tokens(query, index)
+    urgent = any(t in index.urgent for t in toks)
     scores: dict[int, float] = {}
     for t in toks:
         flat = index.postings.get(t, [])
         for d, s in zip(flat[::2], flat[1::2]):
             scores[d] = scores.get(d, 0.0) + s
     if not scores:
-        return Found([], corrections, unknown)
+        return Found([], corrections, unknown, toks, urgent)
     best = max(scores.values())
     ranked = sorted((d for d, s in scores.items() if s >= cutoff * best), key=lambda d: (-scores[d], d))
+    if urgent:  # words of danger: what the guide says about them first (where to get help), then the rest
+        danger: dict[int, float] = {}
+        for t in toks:
+            if t in index.urgent:
+                flat = index.postings.get(t, [])
+                for d, s in zip(flat[::2], flat[1::2]):
+                    danger[d] = danger.get(d, 0.0) + s
+        if danger:
+            top = max(danger.values())
+            first = sorted((d for d, s in danger.items() if s >= URGENT_CUTOFF * top), key=lambda d: (-danger[d], d))
+            ranked = first + [d for d in ranked if d not in first]
     hits = [Hit(index.docs[d], round(scores[d], 4), []) for d in ranked]
-    return Found(hits, corrections, unknown, toks)
+    return Found(hits, corrections, unknown, toks, urgent)
 
 
 def quote(index: Index, hit: Hit, toks: Sequence[str]) -> Hit:
@@ -445,10 +462,14 @@ def export(index: Index) -> dict[str, Any]:
     stems each word with the Snowball English stemmer, adds the group token of every phrase in `phrases`
     (sequences of stems) that the query holds, and adds up the scores in `postings` (flat lists of
     document number, score) for each distinct token; it keeps the documents that score at least
-    `cutoff` times the best, best first, ties in document order.
+    `cutoff` times the best, best first, ties in document order. Where the query holds a token of `urgent`
+    (words of danger), the documents that score at least `urgent_cutoff` times the best on those tokens alone
+    come first, in that order, and the face shows where to get help before any result. The stem of every
+    word the index knows is in `stems`; only a word that is not there needs the Snowball English stemmer.
     """
     out = index.to_json()
     out["stop_words"] = sorted(STOP_WORDS)
     out["cutoff"] = 0.3
+    out["urgent_cutoff"] = URGENT_CUTOFF
     out["sections"] = [k for k, _ in SECTIONS]
     return out

@@ -187,3 +187,4 @@ class SearchView(NamedTuple):
     choice: Sequence[Brief] = ()  # the words name a group of options (or begin several names): choose one
     named: Brief | None = None  # the words are the name of one option (or a brand name of it)
     suggestions: Sequence[str] = ()  # where nothing matched: close words of the knowledge base
+    urgent: bool = False  # the words speak of danger ("suicidal"): where to get help comes first

@@ -378,6 +378,10 @@ SECTION_LABELS = {
     "cost": "Cost and access",
     "questions": "Questions to ask your clinician",
 }
+SEARCH_URGENT = (
+    "If you are thinking about suicide or might not stay safe, please get help now. In danger now: call your "
+    "local emergency number. Crisis lines where you are: trdguide crisis"
+)
 SEARCH_FAQ = "From the frequently asked questions"
 SEARCH_OPTIONS = "In the treatment options"
 SEARCH_GLOSSARY = "In the glossary"

@@ -480,6 +480,8 @@ def search_line(hit: SearchHit) -> str:
 def search_document(view: SearchView) -> Document:
     """`search WORDS` (best first, every kind together) and `faq WORDS` (FAQ answers whole and first)."""
     doc = Document([Title(wording.search_title(view.query))])
+    if view.urgent:
+        doc.add(Para(wording.SEARCH_URGENT, "warn"))
     for typed, read_as in view.corrections:
         doc.add(Para(wording.search_corrected(typed, read_as), "note"))
     if view.named is not None:

@@ -166,6 +166,7 @@ def search_json(view: SearchView, urgent_help: str = wording.CRISIS_POINTER) -> 
             for h in view.hits
         ],
         "suggestions": list(view.suggestions),
+        "urgent": wording.SEARCH_URGENT if view.urgent else None,
     }
     return envelope("search", data, urgent_help)
 
