@@ -41,7 +41,8 @@ STOP_WORDS = frozenset(
     {
         "a", "about", "after", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "but",
         "by", "can", "could", "did", "do", "does", "doing", "during", "for", "from", "get", "got", "had", "has",
-        "have", "having", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "might", "my",
+        "have", "having", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "might",
+        "much", "my",
         "of", "on", "or", "our", "out", "over", "own", "should", "so", "some", "such", "than", "that", "the",
         "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "up", "very", "was", "we",
         "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
