@@ -132,6 +132,8 @@ def main() -> None:
         ("trdguide compare tms ketamine", [*tg, "compare", "tms", "ketamine"], env),
         ("trdguide list", [*tg, "list"], env),
         ("trdguide faq", [*tg, "faq"], env),
+        ("trdguide faq spravato drive", [*tg, "faq", "spravato", "drive"], env),
+        ("trdguide search is ketamine addictive", [*tg, "search", "is", "ketamine", "addictive"], env),
     ]
     if not args.skip_large:
         big = tmp / "big"
@@ -177,6 +179,8 @@ def main() -> None:
             f"{name:44} {med[name] * 1000:6.0f}ms {lo * 1000:6.0f}-{hi * 1000:<6.0f}ms "
             f"{mem[name] / 1024:8.1f} {med[name] / base_typer:7.2f} {med[name] / base_py:8.1f}"
         )
+    for name in ("trdguide faq spravato drive", "trdguide search is ketamine addictive"):
+        print(f"{name} / bundled compare: {med[name] / bundled_compare:.2f}")
     if not args.skip_large:
         for name in times:
             if "records" in name and "compare" in name:

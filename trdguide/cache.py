@@ -45,11 +45,12 @@ from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 if TYPE_CHECKING:
     from .loader import Bundle
-    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference, SynonymGroup
+    from .search import Index
 
-FORMAT = 5
+FORMAT = 6
 _KB_PARTS = kinds.KB_PARTS
-_CODE_FILES = ("models.py", "vocab.py", "kinds.py", "schemas.py", "loader.py", "cache.py")
+_CODE_FILES = ("models.py", "vocab.py", "kinds.py", "schemas.py", "loader.py", "cache.py", "search.py", "folding.py")
 _SECTIONS = tuple(k.attr for k in kinds.LISTS)
 
 
@@ -184,6 +185,7 @@ class Store:
         name_map: dict[str, str] | None = None,
         crisis_index: list[CrisisEntry] | None = None,
         faq_index: list[FaqQuestion] | None = None,
+        search_line: Callable[[], bytes] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
@@ -194,6 +196,8 @@ class Store:
         self._sections: dict[str, Any] = dict(sections or {})
         self._reader = reader
         self._fallback = fallback
+        self._search_line = search_line  # the cached search index's line, read and checked when first used
+        self._search: Index | None = None
 
     def _recover(self, exc: Exception) -> None:
         """A cached line failed its check (edited or damaged cache): start again from the YAML files."""
@@ -216,6 +220,7 @@ class Store:
                 "faq": list(bundle.faq),
                 "glossary": list(bundle.glossary),
                 "crisis": list(bundle.crisis),
+                "synonyms": list(bundle.synonyms),
             },
         )
 
@@ -285,6 +290,26 @@ class Store:
     def crisis(self) -> list[CrisisLine]:
         return self._section("crisis")  # type: ignore[no-any-return]
 
+    @property
+    def synonyms(self) -> list[SynonymGroup]:
+        return self._section("synonyms")  # type: ignore[no-any-return]
+
+    def search_index(self) -> Index:
+        """The search index (search.py): from the cache when it holds one (checked), else built from the
+        validated records. Either way the same index: the cache writes the one `search.build` makes."""
+        if self._search is None:
+            from . import search
+
+            if self._search_line is not None:
+                try:
+                    self._search = search.Index.from_json(json.loads(self._search_line()))
+                except (ValueError, KeyError, TypeError) as exc:
+                    self._recover(exc)
+                    return self.search_index()
+            else:
+                self._search = search.build(list(self.all()), self.faq, self.glossary, self.synonyms)
+        return self._search
+
 
 def _validate_section(name: str, raw: bytes) -> Any:
     from pydantic import TypeAdapter
@@ -339,6 +364,18 @@ def _file_lines(layer: str) -> Iterator[str]:
                 yield f"{part}/{entry.name}\tmissing"
 
 
+def _stemmer_line() -> str:
+    """The stemmer's code file (path, size, modification time), found without importing it."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("snowballstemmer")
+    except (ImportError, ValueError):
+        spec = None
+    folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
+    return _stat_line(os.path.join(folder, "english_stemmer.py"), "snowballstemmer/english_stemmer.py")
+
+
 def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     """(cache file name, content key). Any change to a knowledge-base file changes the key."""
     layers = [bundled] if root is None else ([bundled, root] if (root / "kb.yaml").exists() else [root])
@@ -346,6 +383,7 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     h.update(f"{FORMAT}\t{__version__}\n".encode())
     here = os.path.dirname(os.path.abspath(__file__))
     lines = [_stat_line(os.path.join(here, name), name) for name in _CODE_FILES]
+    lines.append(_stemmer_line())  # the search index holds the stems it was built with
     for layer in layers:
         lines.append(f"layer\t{layer.resolve()}")
         lines.extend(_file_lines(str(layer)))
@@ -364,6 +402,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
         json.dumps([f.model_dump(mode="json") for f in bundle.faq]),
         json.dumps([g.model_dump(mode="json") for g in bundle.glossary]),
         json.dumps([c.model_dump(mode="json") for c in bundle.crisis]),
+        json.dumps([s.model_dump(mode="json") for s in bundle.synonyms]),
     ]
     body: list[bytes] = []
     offsets: dict[str, list[Any]] = {}
@@ -373,6 +412,13 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
         offsets[name] = [pos, _digest(data)]
         body.append(data)
         pos += len(data)
+    from .search import build
+
+    found = build(bundle.interventions, bundle.faq, bundle.glossary, bundle.synonyms)
+    data = json.dumps(found.to_json(), separators=(",", ":")).encode() + b"\n"
+    search_at = [pos, _digest(data)]
+    body.append(data)
+    pos += len(data)
     index = []
     for item in bundle.interventions:
         data = item.model_dump_json().encode() + b"\n"
@@ -388,6 +434,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
             "index": index,
             "crisis": [list(crisis_entry_of(c)) for c in bundle.crisis],
             "questions": [list(faq_question_of(f)) for f in bundle.faq],
+            "search": search_at,
         }
     ).encode()
     with contextlib.suppress(OSError):
@@ -493,6 +540,16 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
         crisis, questions = header.get("crisis"), header.get("questions")
         if not isinstance(crisis, list) or not isinstance(questions, list):
             raise ValueError("crisis or questions")
+        search_at = header.get("search")
+        if not (isinstance(search_at, list) and len(search_at) == 2 and type(search_at[0]) is int):
+            raise ValueError("search")
+
+        def search_line() -> bytes:
+            line = line_at(search_at[0])
+            if _digest(line) != search_at[1]:
+                raise ValueError("the cached search index does not match its checksum")
+            return line
+
         return Store(
             list(header["sources"]),
             index,
@@ -501,6 +558,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
             fallback=fallback,
             crisis_index=[_row(CrisisEntry, row) for row in crisis],
             faq_index=[_row(FaqQuestion, row) for row in questions],
+            search_line=search_line,
         )
     except (OSError, ValueError):
         f.close()

@@ -508,13 +508,17 @@ def questions(
 @app.command()
 def faq(
     query: Annotated[
-        Optional[str], typer.Argument(help="A question number or words to look for.")  # noqa: UP045
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="A question number, or words to look for (no quotes needed).", show_default=False),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Print every question with its answer.")] = False,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Frequently asked questions: the numbered list, or the answers to one or more.
+    """Frequently asked questions: the numbered list, one answer, or everything that matches your words.
+
+    Words find the matching answers first, then the matching parts of treatment options and glossary
+    terms, each with the command that shows it in full.
 
     Examples:
 
@@ -522,17 +526,52 @@ def faq(
 
       trdguide faq 3
 
-      trdguide faq "side effects"
+      trdguide faq can i drive after spravato
 
       trdguide faq --all
     """
     from .render import document, json
 
     kb = _kb()
-    listing = query is None and not all_
-    view = _lookup(kb.faq_view, query, listing)
+    words = " ".join(query or []).strip()
+    if words and not words.isdigit():
+        view = _lookup(kb.search, words, True)
+        _emit(kb, document.search_document(view), fmt, lambda p: json.search_json(view, p), output)
+        return
+    listing = not words and not all_
+    faq_view = _lookup(kb.faq_view, words or None, listing)
     # JSON always carries the answers: for the numbered list, those of every entry
-    _emit(kb, document.faq_document(view), fmt, lambda p: json.faq_json(kb.faq_view() if listing else view, p), output)
+    _emit(
+        kb,
+        document.faq_document(faq_view),
+        fmt,
+        lambda p: json.faq_json(kb.faq_view() if listing else faq_view, p),
+        output,
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words to look for (no quotes needed).", show_default=False)],
+    limit: Annotated[int, typer.Option(min=1, max=50, help="Show at most this many results.")] = 10,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+) -> None:
+    """Search everything: FAQ answers, every part of every treatment option, and the glossary, best first.
+
+    Examples:
+
+      trdguide search is ketamine addictive
+
+      trdguide search memory loss ect
+
+      trdguide search pregnant --format text
+    """
+    from .render import document, json
+
+    kb = _kb()
+    view = _lookup(kb.search, " ".join(query), False, limit)
+    _emit(kb, document.search_document(view), fmt, lambda p: json.search_json(view, p), output)
 
 
 @app.command()

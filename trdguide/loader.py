@@ -31,6 +31,7 @@ from .models import (
     HeadToHead,
     Intervention,
     Reference,
+    SynonymGroup,
 )
 from .paths import bundled_data_dir
 from .schemas import override_model
@@ -273,6 +274,7 @@ class Bundle:
     faq: list[FaqEntry] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     crisis: list[CrisisLine] = field(default_factory=list)
+    synonyms: list[SynonymGroup] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     # where each record came from: (kind, id) -> Origin, for messages that point at a file and line
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)

@@ -56,6 +56,7 @@ NOT_PROSE = frozenset(
         "emergency",
         "contact",
         "term",
+        "words",
     }
 )
 
@@ -437,6 +438,17 @@ class OtherService(Strict):
         if not URL_RE.match(v):
             raise ValueError("a URL starts with http:// or https:// and has no spaces")
         return v
+class SynonymGroup(Strict):
+    """Words people use for the same thing, everyday and clinical ("teenager", "adolescent", "under 18").
+
+    A search for any of them finds text that uses any other (trdguide/search.py). A word may be a phrase;
+    it is compared as search compares words (case, punctuation and word endings do not matter).
+    """
+
+    id: Slug
+    words: Annotated[list[ShortText], Field(min_length=2)]
+    # words of danger ("suicidal", "want to die"): a search with one of them shows where to get help first
+    urgent: bool = False
 
 
 class CrisisLine(Strict):

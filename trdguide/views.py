@@ -193,3 +193,25 @@ class CrisisHelp(NamedTuple):
     asked: str | None = None  # what the reader typed, where it names no covered region
     regions: Sequence[tuple[str, str]] = ()  # the covered regions: (code, name), in the data's order
     suggestions: Sequence[str] = ()  # codes of covered regions spelled close to what was typed, best first
+class SearchHit(NamedTuple):
+    """One thing a search found (search.py's document), with the sentences of it to quote."""
+
+    kind: str  # "faq" (target: its number), "section" (target: the option's id) or "glossary" (the term)
+    target: str
+    title: str  # the FAQ question, the option's short name, or the term
+    section: str  # for "section": a key of search.SECTIONS (its heading is in wording.SECTION_LABELS)
+    pieces: list[str]  # the sentences that hold the query's words (for "faq": the whole answer)
+    score: float
+
+
+class SearchView(NamedTuple):
+    """What `search WORDS` and `faq WORDS` found, best first, and how the words were understood."""
+
+    query: str
+    hits: list[SearchHit]
+    faq_first: bool  # `faq WORDS`: FAQ answers first, then parts of options, then glossary terms
+    corrections: Sequence[tuple[str, str]] = ()  # (word typed, the knowledge base's word it was read as)
+    choice: Sequence[Brief] = ()  # the words name a group of options (or begin several names): choose one
+    named: Brief | None = None  # the words are the name of one option (or a brand name of it)
+    suggestions: Sequence[str] = ()  # where nothing matched: close words of the knowledge base
+    urgent: bool = False  # the words speak of danger ("suicidal"): where to get help comes first

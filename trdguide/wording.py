@@ -441,6 +441,8 @@ def problem(exc: Exception) -> str:
 
 def _bad_request(what: str, f: dict[str, object]) -> str:
     rows = ", ".join(r.key for r in ROWS)
+    if what == "empty-search":
+        return "Give some words to search for, for example: trdguide search driving after esketamine."
     if what == "empty-name":
         return "An intervention name cannot be empty. Try `trdguide list` to see the names."
     if what == "count":
@@ -478,3 +480,77 @@ def pager_failed(command: str, status: int | None) -> str:
         f"Note: the pager {command!r} {how}, so the answer is shown without it. "
         "Set PAGER, or use --no-pager, to choose."
     )
+
+
+# --- search (`trdguide search WORDS`, `trdguide faq WORDS`) -------------------------------------------
+
+# the heading of each section of an option, as `show` prints it (keys: search.SECTIONS)
+SECTION_LABELS = {
+    "summary": "What it is",
+    "like": "What it is like",
+    "work": "Will it work? What studies found",
+    "common": "Common side effects",
+    "serious": "Serious risks",
+    "unsuitable": "Who may not be suitable",
+    "lasting": "How long the benefit lasts",
+    "misconceptions": "Common misunderstandings",
+    "status": "Approval (what regulators decided)",
+    "guidelines": "Guidelines (what expert bodies recommend)",
+    "evidence": "How strong is the evidence?",
+    "cost": "Cost and access",
+    "questions": "Questions to ask your clinician",
+}
+SEARCH_URGENT = (
+    "If you are thinking about suicide or might not stay safe, please get help now. In danger now: call your "
+    "local emergency number. Crisis lines where you are: trdguide crisis"
+)
+SEARCH_FAQ = "From the frequently asked questions"
+SEARCH_OPTIONS = "In the treatment options"
+SEARCH_GLOSSARY = "In the glossary"
+SEARCH_RESULTS = "What the guide says"
+
+
+def search_title(query: str) -> str:
+    return f"Search: {query}"
+
+
+def search_corrected(typed: str, read_as: str) -> str:
+    return f"{typed!r} is not a word in this guide, so it was read as {read_as!r}."
+
+
+def search_named(name: str, command: str) -> str:
+    return f"{name} is a treatment option in this guide. Everything about it: {command}"
+
+
+def search_choice(words: str) -> str:
+    return f"{words!r} names more than one treatment option. Choose one to read about it in full:"
+
+
+def search_nothing(query: str) -> str:
+    return f"Nothing in this guide matches {query!r}."
+
+
+def search_close(words: str) -> str:
+    return f"Close words in this guide: {words}."
+
+
+SEARCH_WHERE_NEXT = (
+    "The list of questions this guide answers: trdguide faq. Every option: trdguide list. "
+    "If you need help now: trdguide crisis."
+)
+
+
+def search_open(command: str) -> str:
+    return f"In full: {command}"
+
+
+def search_option_line(option: str, section: str, text: str, command: str) -> str:
+    return f"{option}, {section}: {text} ({command})"
+
+
+def search_faq_line(number: str, question: str, text: str, command: str) -> str:
+    return f"FAQ {number}. {question} {text} ({command})"
+
+
+def search_glossary_line(term: str, text: str, command: str) -> str:
+    return f"{term}: {text} ({command})"

@@ -24,6 +24,8 @@ from ..views import (
     ListPage,
     NameNote,
     QuestionList,
+    SearchHit,
+    SearchView,
     ShowView,
 )
 from ..wording import (
@@ -491,6 +493,65 @@ def faq_document(view: FaqView) -> Document:
             doc.add(Bullets([reference_line(view.references[r]) for r in f.refs if r in view.references]))
         if f.related:
             doc.add(Para("See: " + ", ".join(f"trdguide show {r}" for r in f.related), "note"))
+    return doc
+
+
+def search_command(hit: SearchHit) -> str:
+    """The command that shows a search result in full."""
+    if hit.kind == "faq":
+        return f"trdguide faq {hit.target}"
+    if hit.kind == "glossary":
+        term = hit.target
+        return f'trdguide glossary "{term}"' if " " in term or "'" in term else f"trdguide glossary {term}"
+    return f"trdguide show {hit.target}"
+
+
+def search_line(hit: SearchHit) -> str:
+    """One search result on one line: where it is, the sentences that match, and the command for all of it."""
+    text = " ".join(hit.pieces)
+    command = search_command(hit)
+    if hit.kind == "faq":
+        return wording.search_faq_line(hit.target, hit.title, text, command)
+    if hit.kind == "glossary":
+        return wording.search_glossary_line(hit.title, text, command)
+    return wording.search_option_line(hit.title, wording.SECTION_LABELS.get(hit.section, hit.section), text, command)
+
+
+def search_document(view: SearchView) -> Document:
+    """`search WORDS` (best first, every kind together) and `faq WORDS` (FAQ answers whole and first)."""
+    doc = Document([Title(wording.search_title(view.query))])
+    if view.urgent:
+        doc.add(Para(wording.SEARCH_URGENT, "warn"))
+    for typed, read_as in view.corrections:
+        doc.add(Para(wording.search_corrected(typed, read_as), "note"))
+    if view.named is not None:
+        doc.add(Para(wording.search_named(view.named.short_name, f"trdguide show {view.named.id}")))
+    if view.choice:
+        doc.add(
+            Para(wording.search_choice(view.query)),
+            Bullets([f"{b.short_name}: trdguide show {b.id}" for b in view.choice]),
+        )
+    if not view.hits:
+        doc.add(Para(wording.search_nothing(view.query), "warn"))
+        if view.suggestions:
+            doc.add(Para(wording.search_close(", ".join(view.suggestions))))
+        doc.add(Para(wording.SEARCH_WHERE_NEXT, "note"))
+        return doc
+    if not view.faq_first:
+        doc.add(Heading(wording.SEARCH_RESULTS), Bullets([search_line(h) for h in view.hits]))
+        return doc
+    faq = [h for h in view.hits if h.kind == "faq"]
+    if faq:
+        doc.add(Heading(wording.SEARCH_FAQ))
+        for h in faq:
+            doc.add(Heading(f"{h.target}. {h.title}"), Para(" ".join(h.pieces)))
+            doc.add(Para(wording.search_open(search_command(h)), "note"))
+    options = [search_line(h) for h in view.hits if h.kind == "section"]
+    if options:
+        doc.add(Heading(wording.SEARCH_OPTIONS), Bullets(options))
+    terms = [search_line(h) for h in view.hits if h.kind == "glossary"]
+    if terms:
+        doc.add(Heading(wording.SEARCH_GLOSSARY), Bullets(terms))
     return doc
 
 

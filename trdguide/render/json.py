@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         ListPage,
         NameNote,
         QuestionList,
+        SearchView,
         ShowView,
     )
 
@@ -151,6 +152,35 @@ def _cell(cell: Cell) -> dict[str, Any]:
 def faq_json(view: FaqView, urgent_help: str = wording.CRISIS_POINTER) -> str:
     entries = [{"number": n, **f.model_dump(mode="json")} for n, f in view.entries]
     return envelope("faq", {"entries": entries}, urgent_help)
+
+
+def search_json(view: SearchView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`search WORDS` and `faq WORDS`: the results best first, each with the command that shows it in full."""
+    from .document import search_command
+
+    data = {
+        "query": view.query,
+        "faq_first": view.faq_first,
+        "corrections": [{"typed": t, "read_as": r} for t, r in view.corrections],
+        "named": view.named.id if view.named is not None else None,
+        "choice": [b.id for b in view.choice],
+        "results": [
+            {
+                "kind": h.kind,
+                "target": h.target,
+                "title": h.title,
+                "section": h.section or None,
+                "section_label": wording.SECTION_LABELS.get(h.section) if h.section else None,
+                "text": h.pieces,
+                "command": search_command(h),
+                "score": h.score,
+            }
+            for h in view.hits
+        ],
+        "suggestions": list(view.suggestions),
+        "urgent": wording.SEARCH_URGENT if view.urgent else None,
+    }
+    return envelope("search", data, urgent_help)
 
 
 def _notes(notes: Sequence[NameNote]) -> list[str]:
