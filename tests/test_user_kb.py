@@ -241,3 +241,18 @@ def test_completion_offers_the_names_of_the_knowledge_base_on_the_line(tmp_path:
     assert _complete("trdguide show local") == [], "the bundled base has no such option"
     assert "rtms" in _complete("trdguide show rt")
     assert _complete(f"trdguide --data {tmp_path / 'missing'} show rt") == [], "a bad folder completes nothing"
+
+
+def test_completion_shows_hidden_characters_as_visible_codes(tmp_path: Path) -> None:
+    """An alias with a text-direction override or an escape sequence is data: completion prints it the
+    way every other output does, as visible codes, never raw (issue 19)."""
+    root = clinic(tmp_path)
+    f = root / "interventions" / "local-service.yaml"
+    f.write_text(f.read_text().replace("- mood clinic", '- "local\\u202eevil"\n- "local\\e[2Jwipe"'))
+    assert sorted(_complete(f"trdguide --data {root} show local")) == [
+        "local-service",
+        "local<U+001B>[2jwipe",
+        "local<U+202E>evil",
+    ]
+    out = "".join(_complete(f"trdguide --data {root} show local"))
+    assert "\x1b" not in out and "\u202e" not in out
