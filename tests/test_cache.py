@@ -152,7 +152,14 @@ def test_header_row_with_a_value_queries_cannot_read_is_ignored(
 
 @pytest.mark.parametrize(
     ("part", "rows"),
-    [("crisis", [["US", 988, None, None]]), ("crisis", "US"), ("questions", [["q1"]]), ("questions", None)],
+    [
+        ("crisis", [["US", 988, None, None]]),
+        ("crisis", "US"),
+        ("questions", [["q1"]]),
+        ("questions", None),
+        ("replaced", None),
+        ("replaced", [["intervention", "alpha", "kb/x.yaml", "2"]]),
+    ],
 )
 def test_crisis_and_question_rows_of_the_wrong_shape_are_ignored(
     kb: Path, tmp_path: Path, part: str, rows: object

@@ -188,11 +188,13 @@ class Store:
         name_map: dict[str, str] | None = None,
         crisis_index: list[CrisisEntry] | None = None,
         faq_index: list[FaqQuestion] | None = None,
+        replaced: list[tuple[str, str, str, int | None]] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
         self.crisis_index = list(crisis_index or [])  # in the data's order
         self.faq_index = list(faq_index or [])  # in the data's order
+        self.replaced = list(replaced or [])  # records of a user's folder that replace bundled ones
         self._name_map = name_map
         self._records: dict[str, Intervention] = dict(records or {})
         self._sections: dict[str, Any] = dict(sections or {})
@@ -213,6 +215,7 @@ class Store:
             index=[index_of(i) for i in bundle.interventions],
             crisis_index=[crisis_entry_of(c) for c in bundle.crisis],
             faq_index=[faq_question_of(f) for f in bundle.faq],
+            replaced=list(bundle.replaced),
             records={i.id: i for i in bundle.interventions},
             sections={
                 "references": dict(bundle.references),
@@ -514,6 +517,7 @@ def write(path: Path, key: str, bundle: Bundle, signer: bytes) -> None:
             "index": index,
             "crisis": [list(crisis_entry_of(c)) for c in bundle.crisis],
             "questions": [list(faq_question_of(f)) for f in bundle.faq],
+            "replaced": [list(r) for r in bundle.replaced],
         }
     ).encode()
     with contextlib.suppress(OSError):
@@ -615,10 +619,24 @@ def read(path: Path, key: str, signer: bytes, fallback: Callable[[], Store] | No
             fallback=fallback,
             crisis_index=[_row(CrisisEntry, row) for row in crisis],
             faq_index=[_row(FaqQuestion, row) for row in questions],
+            replaced=_replaced(header.get("replaced")),
         )
     except (OSError, ValueError):
         f.close()
         return None
+
+
+def _replaced(rows: Any) -> list[tuple[str, str, str, int | None]]:
+    """The header's list of replaced records, checked (ValueError if it is not well formed)."""
+    if not isinstance(rows, list):
+        raise ValueError("replaced")
+    out: list[tuple[str, str, str, int | None]] = []
+    for row in rows:
+        ok = isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row[:3])
+        if not ok or not (row[3] is None or (type(row[3]) is int)):
+            raise ValueError("replaced")
+        out.append((row[0], row[1], row[2], row[3]))
+    return out
 
 
 def names(root: Path | None) -> list[str] | None:

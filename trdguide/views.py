@@ -164,3 +164,4 @@ class AboutInfo(NamedTuple):
     oldest_review: _dt.date
     newest_review: _dt.date
     bundled: Sequence[bool] = ()  # for each source: is it the bundled knowledge base?
+    replaced: Sequence[tuple[str, str, str]] = ()  # records of a user's folder that replace bundled ones
