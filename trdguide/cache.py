@@ -427,12 +427,14 @@ def _content_line(path: str, rel: str) -> str:
             return f"{rel}\tnot a regular file"
         h = hashlib.blake2b(digest_size=20)
         seen = 0
+        want = min(st.st_size, _MAX_HASHED) + 1  # one read for the whole file (+1 to see its end)
         while seen <= _MAX_HASHED:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
+            chunk = os.read(fd, want)
             h.update(chunk)
             seen += len(chunk)
+            if len(chunk) < want:  # the end of the file (a file that grew is read on)
+                break
+            want = 1 << 20
         return f"{rel}\t{seen}\t{h.hexdigest()}"
     except OSError:
         return f"{rel}\tunreadable"
