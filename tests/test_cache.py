@@ -469,3 +469,16 @@ def test_cached_store_gives_exactly_what_the_loader_gives(kb: Path, tmp_path: Pa
         b.glossary,
         b.crisis,
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_cache_key_never_reads_a_fifo_or_a_device(kb: Path) -> None:
+    """Hashing file contents must not hang on a FIFO or read /dev/zero without end (the loader reports
+    such files; the key only marks them)."""
+    os.mkfifo(kb / "faq.yaml")
+    (kb / "glossary.yaml").symlink_to("/dev/zero")
+    start = time.monotonic()
+    _, key = cache.cache_key(kb, bundled_data_dir())
+    lines = list(cache._file_lines(str(kb)))
+    assert time.monotonic() - start < 5
+    assert "faq.yaml\tnot a regular file" in lines and "glossary.yaml\tnot a regular file" in lines
