@@ -286,3 +286,10 @@ def test_short_answer_citing_nothing_the_detail_still_cites(tmp_path: Path) -> N
         " W343 short.cost: cites cet-light-boxes, which the record's detail no longer cites: check that this "
         "answer still agrees with the detail (an override may have replaced it)"
     )
+
+
+def test_unread_file_with_an_escape_in_its_name_is_shown_inert(tmp_path: Path) -> None:
+    root = _user_kb(tmp_path, {"interventions/evil\x1b[2J.txt": "x"})
+    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300"})
+    assert r.exit_code == 0 and "\x1b" not in r.output
+    assert "clinic/interventions/evil<U+001B>[2J.txt: W342 this file is not read" in r.output
