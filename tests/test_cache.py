@@ -482,3 +482,25 @@ def test_cache_key_never_reads_a_fifo_or_a_device(kb: Path) -> None:
     lines = list(cache._file_lines(str(kb)))
     assert time.monotonic() - start < 5
     assert "faq.yaml\tnot a regular file" in lines and "glossary.yaml\tnot a regular file" in lines
+
+
+def test_cache_folder_made_by_someone_else_is_not_used(
+    kb: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `trdguide` folder that others can write to (someone else's, in a shared folder) is not used:
+    they could replace the key. A link to a private folder of the user's own is fine."""
+    shared = tmp_path / "shared"
+    (shared / "trdguide").mkdir(parents=True)
+    (shared / "trdguide").chmod(0o777)
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(shared))
+    ref = no_cache(kb)
+    assert answers(kb) == ref
+    assert list((shared / "trdguide").iterdir()) == [], "nothing written, nothing read"
+    mine = tmp_path / "mine"
+    mine.mkdir(mode=0o700)
+    other = tmp_path / "linked"
+    other.mkdir()
+    (other / "trdguide").symlink_to(mine)
+    monkeypatch.setenv("TRDGUIDE_CACHE_DIR", str(other))
+    assert answers(kb) == ref
+    assert (mine / "key").exists() and is_current(kb, cache_file_for(kb, other / "trdguide"))

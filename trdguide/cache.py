@@ -365,13 +365,13 @@ def secret(folder: Path, create: bool = True) -> bytes | None:
     signed with a key others can read or replace would prove nothing.
     """
     try:
-        st = os.stat(folder, follow_symlinks=False)
+        st = os.stat(folder)  # a link to a folder is fine if the folder is private to this user
     except FileNotFoundError:
         if not create:
             return None
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            st = os.stat(folder, follow_symlinks=False)
+            st = os.stat(folder)
         except OSError:
             return None
     except OSError:
