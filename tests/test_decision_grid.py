@@ -10,10 +10,11 @@ from conftest import record, short_answers, write_kb
 from pydantic import ValidationError
 from typer.testing import CliRunner
 
+from trdguide import wording
 from trdguide.cli import app
 from trdguide.knowledge import ROW_KEYS, KnowledgeBase
 from trdguide.lint import validate
-from trdguide.models import Intervention
+from trdguide.models import Intervention, ShortAnswers
 from trdguide.pager import pager_command
 from trdguide.summaries import MAX_WORDS, SHORT_KEYS, allowed_numbers, numbers_in, per100, unsourced_numbers
 
@@ -54,7 +55,11 @@ def items(kb: KnowledgeBase) -> list[Intervention]:
 
 
 def test_every_record_has_ten_short_answers(kb: KnowledgeBase) -> None:
-    assert SHORT_KEYS == ROW_KEYS
+    # the grid's rows, the model's fields and the wording's questions: each defined on its own
+    assert len(SHORT_KEYS) == 10
+    assert tuple(ShortAnswers.model_fields) == SHORT_KEYS
+    assert tuple(r.key for r in wording.ROWS) == SHORT_KEYS
+    assert tuple(r.key for r in kb.compare(["tms", "ect"]).rows) == ROW_KEYS == SHORT_KEYS
     for item in items(kb):
         assert item.short is not None, item.id
         for key in SHORT_KEYS:

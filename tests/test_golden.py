@@ -74,14 +74,17 @@ def output(args: list[str], columns: int) -> str:
 
 
 def check(name: str, actual: str) -> None:
+    """Compare bytes, line endings included (reading text would turn a \\r\\n into \\n unseen)."""
     path = GOLDEN / name
     if UPDATE:
         path.parent.mkdir(exist_ok=True)
-        path.write_text(actual, encoding="utf-8")
+        path.write_bytes(actual.encode("utf-8"))
         return
     assert path.exists(), f"{path} is missing: run UPDATE_GOLDEN=1 pytest tests/test_golden.py"
-    expected = path.read_text(encoding="utf-8")
-    assert actual == expected, f"{name} differs from its golden file; after an intended change: UPDATE_GOLDEN=1"
+    expected = path.read_bytes()
+    assert actual.encode("utf-8") == expected, (
+        f"{name} differs from its golden file; after an intended change: UPDATE_GOLDEN=1"
+    )
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
@@ -118,3 +121,69 @@ def test_readme_examples_are_current(golden: str) -> None:
         readme_path.write_text(readme[: m.start(1)] + actual + readme[m.end(1) :], encoding="utf-8")
         return
     assert m.group(1) == actual, "README.md shows an old output: UPDATE_GOLDEN=1 pytest tests/test_golden.py"
+
+
+# --- validate, --help, and the error messages -----------------------------------------------------------
+
+# every command's --help (and the program's own), at 80 columns
+HELP = ["", *(c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None)]
+
+
+@pytest.mark.parametrize("command", HELP, ids=lambda c: c or "trdguide")
+def test_help_output(command: str) -> None:
+    check(f"help-{command or 'trdguide'}.txt", output([*([command] if command else []), "--help"], 80))
+
+
+def _broken_kb(tmp_path: Path) -> Path:
+    """A small knowledge base that loads but has errors and warnings of the linter (`kb`), and one that
+    does not load (`bad`: a YAML syntax error and a name used twice)."""
+    from conftest import record, write_kb
+
+    bad = write_kb(tmp_path / "bad", [record("alpha"), record("beta", aliases=["alpha-alias"])])
+    (bad / "interventions" / "gamma.yaml").write_text("id: gamma\nname: [unclosed\n")
+    good = record("alpha", summary="A miracle for everyone.")
+    root = write_kb(tmp_path / "kb", [good, record("beta")])
+    (root / "faq.yaml").write_text('- id: hours\n  question: When?\n  answer: "Open \\u202e <b>daily</b>."\n')
+    (root / "glossary.YAML").write_text("- term: x\n")
+    return root
+
+
+def _pinned_run(args: list[str], tmp_path: Path) -> str:
+    """Exit status, standard output and standard error of one run, with machine paths replaced."""
+    r = runner.invoke(app, args, env={**ENV, "COLUMNS": "80"})
+    text = f"exit status: {r.exit_code}\n--- stdout\n{r.stdout}--- stderr\n{r.stderr}"
+    return text.replace(str(bundled_data_dir()), "<bundled data>").replace(str(tmp_path), "<tmp>")
+
+
+def test_validate_output_of_the_bundled_base(tmp_path: Path) -> None:
+    check("validate.txt", _pinned_run(["validate", "--no-readability"], tmp_path))
+    check("validate.json", _pinned_run(["validate", "--no-readability", "--format", "json"], tmp_path))
+
+
+def test_validate_output_of_a_broken_base(tmp_path: Path) -> None:
+    root = _broken_kb(tmp_path)
+    check("validate-broken.txt", _pinned_run(["validate", "--no-readability", str(root)], tmp_path))
+
+
+# the main error paths: what a reader sees on standard error, and the exit status
+ERRORS: dict[str, list[str]] = {
+    "unknown-name": ["show", "tmss"],
+    "unknown-name-compare": ["compare", "tms", "nonsense"],
+    "compare-one": ["compare", "tms"],
+    "compare-same": ["compare", "tms", "rtms"],
+    "unknown-region": ["crisis", "--region", "atlantis"],
+    "faq-out-of-range": ["faq", "999"],
+    "glossary-unknown": ["glossary", "nonsense"],
+    "bad-format": ["list", "--format", "pdf"],
+    "unknown-command": ["lst"],
+    "missing-data-folder": ["--data", "<tmp>/missing", "list"],
+    "broken-data": ["--data", "<tmp>/bad", "list"],
+    "unknown-schema": ["schema", "nonsense"],
+}
+
+
+@pytest.mark.parametrize("case", list(ERRORS))
+def test_error_messages(case: str, tmp_path: Path) -> None:
+    _broken_kb(tmp_path)
+    args = [a.replace("<tmp>", str(tmp_path)) for a in ERRORS[case]]
+    check(f"error-{case}.txt", _pinned_run(args, tmp_path))

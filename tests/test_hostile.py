@@ -306,7 +306,7 @@ def test_a_cache_file_that_is_not_a_regular_file_is_ignored(tmp_path: Path, kind
     env = {"TRDGUIDE_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "80"}
     first = _run("list", cwd=tmp_path, env=env)
     assert first.returncode == 0, first.stderr
-    (cached,) = (tmp_path / "cache").glob("kb-*.jsonl")
+    (cached,) = (tmp_path / "cache" / "trdguide").glob("kb-*.jsonl")
     _not_regular(cached, kind)
     r = _run("list", cwd=tmp_path, env=env)
     assert (r.returncode, r.stdout, r.stderr) == (0, first.stdout, "")
@@ -316,7 +316,9 @@ def test_a_cache_file_that_is_not_a_regular_file_is_ignored(tmp_path: Path, kind
     _not_regular(cached, kind)
     with pytest.raises(OSError, match="is not a regular file"):
         cache._open_regular(cached)
-    cache.clean(cached.parent)  # reads every cache file's header: must not block or read for ever
+    signer = cache.secret(cached.parent)
+    assert signer is not None
+    cache.clean(cached.parent, signer)  # reads every cache file's header: must not block or read for ever
 
 
 def test_a_data_path_the_system_refuses(tmp_path: Path) -> None:

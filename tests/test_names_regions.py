@@ -50,12 +50,14 @@ def kb() -> KnowledgeBase:
         ("ketamine", "iv-ketamine"),
     ],
 )
-def test_names_fold_case_accents_punctuation_plurals(kb: KnowledgeBase, typed: str, iid: str | None) -> None:
-    if iid is None:
-        with pytest.raises(NotFound):
-            kb.resolve(typed)
-    else:
-        assert kb.resolve(typed).id == iid
+def test_names_fold_case_accents_punctuation_plurals(kb: KnowledgeBase, typed: str, iid: str) -> None:
+    assert kb.resolve(typed).id == iid
+
+
+@pytest.mark.parametrize("typed", ["homeopathy", "zzzz", "glass"])
+def test_names_that_match_nothing_are_not_found(kb: KnowledgeBase, typed: str) -> None:
+    with pytest.raises(NotFound):
+        kb.resolve(typed)
 
 
 def test_fold() -> None:

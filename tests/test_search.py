@@ -314,7 +314,7 @@ def test_a_damaged_cached_index_falls_back_to_the_yaml(tmp_path: Path, monkeypat
     monkeypatch.delenv("TRDGUIDE_NO_CACHE", raising=False)
     ref = [(v.hits, v.choice) for v in (KnowledgeBase(load(None)).search(q) for q in QUERIES)]
     cache.open_store(None)
-    [path] = [p for p in (tmp_path / "cache").iterdir() if p.name.startswith("kb-")]
+    [path] = [p for p in (tmp_path / "cache" / "trdguide").iterdir() if p.name.startswith("kb-")]
     raw = path.read_bytes()
     assert raw.count(b'"ketamin":[') == 1
     # a word of the index renamed, in place (every other line stays where it was)

@@ -60,7 +60,7 @@ def test_cache_is_used_and_any_edit_invalidates_it(tmp_path: Path, monkeypatch: 
     root = write_kb(tmp_path / "kb", [record("alpha"), record("beta")])
     first = KnowledgeBase.load(root)
     assert first.get("alpha").name == "Treatment Alpha"
-    files = list((tmp_path / "cache").iterdir())
+    files = [p for p in (tmp_path / "cache" / "trdguide").iterdir() if p.name != "key"]
     assert len(files) == 1 and files[0].suffix == ".jsonl"
     second = KnowledgeBase.load(root)
     assert second.store._reader is not None, "second load reads the cache"
@@ -73,13 +73,15 @@ def test_cache_is_used_and_any_edit_invalidates_it(tmp_path: Path, monkeypatch: 
     assert third.get("alpha").name == "Treatment Alpha Edited"
     # a damaged cache line is revalidated, rejected, and the YAML is read instead
     fourth = KnowledgeBase.load(root)
+    assert fourth.store._reader is not None, "the rewritten cache is read"
     path = files[0]
     text = path.read_text().replace("Treatment Alpha Edited", "X" * 300)
     path.write_text(text)
     fifth = KnowledgeBase.load(root)
     assert fifth.get("alpha").name == "Treatment Alpha Edited"
-    assert fourth is not fifth
-    assert cache.cache_dir() == tmp_path / "cache"
+    assert fifth.store._reader is None, "the damaged cache was refused: this load read the YAML"
+    assert "X" * 300 not in path.read_text(), "and the cache was rewritten"
+    assert cache.cache_dir() == tmp_path / "cache" / "trdguide"
 
 
 def test_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,7 +105,7 @@ def test_broken_base_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyP
     root = write_kb(tmp_path / "kb", [record(category="magic")])
     with pytest.raises(DataError):
         KnowledgeBase.load(root)
-    assert not (tmp_path / "cache").exists() or not list((tmp_path / "cache").iterdir())
+    assert not list((tmp_path / "cache").rglob("*.jsonl"))
 
 
 def test_warm_cache_run_does_not_import_the_yaml_loader(tmp_path: Path) -> None:

@@ -241,3 +241,35 @@ def test_completion_offers_the_names_of_the_knowledge_base_on_the_line(tmp_path:
     assert _complete("trdguide show local") == [], "the bundled base has no such option"
     assert "rtms" in _complete("trdguide show rt")
     assert _complete(f"trdguide --data {tmp_path / 'missing'} show rt") == [], "a bad folder completes nothing"
+
+
+def test_completion_shows_hidden_characters_as_visible_codes(tmp_path: Path) -> None:
+    """An alias with a text-direction override or an escape sequence is data: completion prints it the
+    way every other output does, as visible codes, never raw (issue 19)."""
+    root = clinic(tmp_path)
+    f = root / "interventions" / "local-service.yaml"
+    f.write_text(f.read_text().replace("- mood clinic", '- "local\\u202eevil"\n- "local\\e[2Jwipe"'))
+    assert sorted(_complete(f"trdguide --data {root} show local")) == [
+        "local-service",
+        "local<U+001B>[2jwipe",
+        "local<U+202E>evil",
+    ]
+    out = "".join(_complete(f"trdguide --data {root} show local"))
+    assert "\x1b" not in out and "\u202e" not in out
+
+
+def test_about_names_records_that_replace_bundled_ones(tmp_path: Path) -> None:
+    """Replacing a bundled record is allowed; `about` makes it visible (from the YAML and from the cache)."""
+    import yaml
+
+    root = clinic(tmp_path)
+    bundled = yaml.safe_load((ROOT / "data" / "interventions" / "ect.yaml").read_text(encoding="utf-8"))
+    (root / "interventions" / "ect.yaml").write_text(yaml.safe_dump(bundled, sort_keys=False))
+    line = "- Replaces the bundled intervention 'ect': clinic/interventions/ect.yaml"
+    for _ in range(2):  # cold, then warm cache
+        r = runner.invoke(app, ["--data", str(root), "about", "--format", "text"], env={"COLUMNS": "200"})
+        assert r.exit_code == 0 and line in r.output.splitlines(), r.output
+        r = runner.invoke(app, ["--data", str(root), "about", "--format", "json"])
+        assert json.loads(r.output)["data"]["replaced"] == [["intervention", "ect", "clinic/interventions/ect.yaml"]]
+    r = runner.invoke(app, ["--data", str(clinic(tmp_path / "plain")), "about", "--format", "text"])
+    assert "Replaces the bundled" not in r.output, "an override changes fields; it replaces nothing"

@@ -330,3 +330,142 @@ def test_override_that_changes_only_refs_is_not_blamed_for_the_base_text(tmp_pat
     root = write_kb(tmp_path / "kb", [base], extra={"overrides/alpha.yaml": patch})
     [e] = validate(root, readability=False).errors
     assert (e.file, e.code, e.field) == ("kb/interventions/alpha.yaml", "E320", "short.cost")
+# --- what a reviewer could not see (issue 19) ----------------------------------------------------------
+
+
+def _user_kb(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "clinic"
+    root.mkdir()
+    (root / "kb.yaml").write_text("extends: bundled\n", encoding="utf-8")
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root
+
+
+def _validate_lines(root: Path) -> list[str]:
+    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300", "NO_COLOR": "1"})
+    assert r.exit_code == 0, r.output
+    return [line for line in r.output.splitlines() if " W34" in line or " I360" in line]
+
+
+@pytest.mark.parametrize(
+    ("written", "char", "name"),
+    [
+        ('"A text \\u202e that turns"', "\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ('"A text \\e[m in plain text"', "\x1b", "U+001B (a control character)"),
+        ('"A zero\u200bwidth space"', "\u200b", "U+200B ZERO WIDTH SPACE"),
+        ('"An Arabic\u061cmark"', "\u061c", "U+061C ARABIC LETTER MARK"),
+        ('"A line\u2028separator"', "\u2028", "U+2028 LINE SEPARATOR"),
+        ('"A \\ufeff byte order mark"', "\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+    ],
+)
+def test_hidden_characters_are_named_with_file_line_and_character(
+    tmp_path: Path, written: str, char: str, name: str
+) -> None:
+    faq = f"- id: clinic-hours\n  question: When is the clinic open?\n  answer: {written}\n"
+    root = _user_kb(tmp_path, {"faq.yaml": faq})
+    (line,) = _validate_lines(root)
+    assert line.startswith(f"clinic/faq.yaml:3: W340 answer: {name} at character ")
+    # and every output shows it as a visible code
+    r = runner.invoke(app, ["--data", str(root), "faq", "--all"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert r.exit_code == 0 and char not in r.output and f"<U+{ord(char):04X}>" in r.output
+
+
+def test_every_control_format_and_separator_character_is_neutralised() -> None:
+    """framing's written-out set covers every Cc, Cf, Zl and Zp character of this Python's Unicode tables."""
+    import sys
+    import unicodedata
+
+    from trdguide.framing import safe
+
+    missed = [
+        f"U+{cp:04X}"
+        for cp in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(cp)) in ("Cc", "Cf", "Zl", "Zp")
+        and chr(cp) not in "\t\n"
+        and safe(chr(cp)) == chr(cp)
+    ]
+    assert missed == []
+    assert safe("tab\tnew\nline é ü 日本") == "tab\tnew\nline é ü 日本"
+
+
+def test_html_tag_in_text_is_a_warning(tmp_path: Path) -> None:
+    override = 'id: rtms\naccess:\n  - text: "Ask us <a href=x>here</a>."\n    refs: [berlim-2014-rtms]\n'
+    root = _user_kb(tmp_path, {"overrides/rtms.yaml": override})
+    lines = _validate_lines(root)
+    assert (
+        "clinic/overrides/rtms.yaml:3: W341 access[0].text: '<a href=x>': an HTML tag in the text (shown as text)"
+        in lines
+    )
+    assert not [line for line in lines if "W340" in line]
+
+
+def test_files_that_are_not_read_are_named(tmp_path: Path) -> None:
+    root = _user_kb(
+        tmp_path,
+        {
+            "interventions/local.YAML": "id: local\n",
+            "references/more.yaml.txt": "- id: x\n",
+            "faq.yml": "- id: x\n",
+            "Glossary.yaml": "- term: x\n",
+            "notes.txt": "my notes",  # not knowledge-base looking: left alone
+            "references/.hidden": "",
+        },
+    )
+    lines = _validate_lines(root)
+    why = "this file is not read: only files ending in .yaml or .yml are, and faq.yaml, glossary.yaml, "
+    assert lines == [
+        f"clinic/Glossary.yaml: W342 {why}crisis.yaml and kb.yaml by those exact names",
+        f"clinic/faq.yml: W342 {why}crisis.yaml and kb.yaml by those exact names",
+        f"clinic/interventions/local.YAML: W342 {why}crisis.yaml and kb.yaml by those exact names",
+        f"clinic/references/more.yaml.txt: W342 {why}crisis.yaml and kb.yaml by those exact names",
+    ]
+
+
+def test_unread_files_are_named_even_when_the_base_has_errors(tmp_path: Path) -> None:
+    root = _user_kb(tmp_path, {"faq.yaml": "- id: [\n", "crisis.YAML": "[]\n"})
+    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300"})
+    assert r.exit_code == 1
+    assert "clinic/faq.yaml:2: E101" in r.output and "clinic/crisis.YAML: W342" in r.output
+
+
+def test_replaced_bundled_record_is_noted(tmp_path: Path) -> None:
+    import yaml
+
+    bundled = yaml.safe_load((ROOT / "data" / "interventions" / "rtms.yaml").read_text(encoding="utf-8"))
+    bundled["summary"] = "Our clinic's own description of this option."
+    root = _user_kb(tmp_path, {"interventions/rtms.yaml": yaml.safe_dump(bundled, sort_keys=False)})
+    assert _validate_lines(root) == [
+        "clinic/interventions/rtms.yaml:1: I360 intervention 'rtms' replaces the bundled one of the same name"
+    ]
+    report = validate(root, readability=False)
+    assert [f.severity for f in report.findings if f.code == "I360"] == ["info"]
+
+
+def test_short_answer_citing_nothing_the_detail_still_cites(tmp_path: Path) -> None:
+    """A clinic's override replaces the access list: the short cost answer's source is gone from the
+    record's detail, so the short answer may now disagree with it."""
+    override = (
+        "id: bright-light\naccess:\n  - text: Our clinic lends light boxes to its patients.\n"
+        "    refs: [cet-light-boxes]\n"
+    )
+    root = _user_kb(tmp_path, {"overrides/bright-light.yaml": override})
+    assert _validate_lines(root) == []  # the cost answer's source is still cited by the detail
+    (root / "overrides" / "bright-light.yaml").write_text(
+        override.replace("cet-light-boxes", "menegaz-2024-light-meta")
+    )
+    lines = _validate_lines(root)
+    assert len(lines) == 1 and lines[0].startswith("data/interventions/bright-light.yaml:")
+    assert lines[0].endswith(
+        " W343 short.cost: cites cet-light-boxes, which the record's detail no longer cites: check that this "
+        "answer still agrees with the detail (an override may have replaced it)"
+    )
+
+
+def test_unread_file_with_an_escape_in_its_name_is_shown_inert(tmp_path: Path) -> None:
+    root = _user_kb(tmp_path, {"interventions/evil\x1b[2J.txt": "x"})
+    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300"})
+    assert r.exit_code == 0 and "\x1b" not in r.output
+    assert "clinic/interventions/evil<U+001B>[2J.txt: W342 this file is not read" in r.output

@@ -3,25 +3,28 @@
 The first run reads the YAML files (loader.py), checks everything, and writes a cache file in the user
 cache folder. Later runs read the cache instead of parsing YAML, and validate each record again through
 the same pydantic models when it is used (never pickle; the cache is plain JSON). The cache key covers
-every knowledge-base file (path, size, modification time) and trdguide's own schema code, so any edit
-makes the next run read the YAML again. TRDGUIDE_NO_CACHE=1 turns it off; TRDGUIDE_CACHE_DIR moves it.
+the content of every knowledge-base file (a hash of its bytes, not its size or time) and trdguide's own
+schema code, so any edit makes the next run read the YAML again. TRDGUIDE_NO_CACHE=1 turns it off;
+TRDGUIDE_CACHE_DIR moves it (into a `trdguide` subfolder of the folder it names).
 
 Only successful loads are cached: a knowledge base with problems is always read from YAML and its
 problems reported.
 
-File layout (JSON lines): line 1 is a checksum, a space, and a header (format, key, sources, where each
+File layout (JSON lines): line 1 is a signature, a space, and a header (format, key, sources, where each
 section starts, an index of every record with the byte offset and checksum of its line, and rows of the
 crisis numbers and the FAQ questions, which list, the footer and the FAQ listing read); then one
 line each for references, head-to-head trials, FAQ, glossary and crisis lines; then one line per
 intervention. Only the header and the lines a command needs are read.
 
-Nothing read from the cache is trusted unchecked: the header's checksum is verified before its index or
-names are used, the section lines are verified when the file is opened, and each record line is verified
-(checksum, validation, and agreement with its index row) when it is first used. A cache that is changed,
+Nothing read from the cache is trusted unchecked: the header's signature (a keyed BLAKE2b with a random
+key in the cache folder's `key` file, mode 0600) is verified before its index or names are used, the
+section lines are verified when the file is opened, and each record line is verified (checksum,
+validation, and agreement with its index row) when it is first used. A cache that is changed,
 damaged, truncated, empty or written by another format is ignored, the YAML is read instead, and the
 cache is rewritten atomically (a new file renamed over the old one, so two processes writing at once
 leave one whole file). Cache files of knowledge bases that no longer exist, or of older formats, are
-removed when a cache is written.
+removed when a cache is written, but only files signed with this user's key (or temporary files named
+with it): nothing else in the folder is ever removed.
 
 This module does not import pydantic at import time, so shell completion can read names quickly.
 """
@@ -31,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import hashlib
+import hmac
 import json
 import os
 import stat
@@ -186,11 +190,13 @@ class Store:
         crisis_index: list[CrisisEntry] | None = None,
         faq_index: list[FaqQuestion] | None = None,
         search_line: Callable[[], bytes] | None = None,
+        replaced: list[tuple[str, str, str, int | None]] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
         self.crisis_index = list(crisis_index or [])  # in the data's order
         self.faq_index = list(faq_index or [])  # in the data's order
+        self.replaced = list(replaced or [])  # records of a user's folder that replace bundled ones
         self._name_map = name_map
         self._records: dict[str, Intervention] = dict(records or {})
         self._sections: dict[str, Any] = dict(sections or {})
@@ -213,6 +219,7 @@ class Store:
             index=[index_of(i) for i in bundle.interventions],
             crisis_index=[crisis_entry_of(c) for c in bundle.crisis],
             faq_index=[faq_question_of(f) for f in bundle.faq],
+            replaced=list(bundle.replaced),
             records={i.id: i for i in bundle.interventions},
             sections={
                 "references": dict(bundle.references),
@@ -323,33 +330,151 @@ def _validate_section(name: str, raw: bytes) -> Any:
 
 
 def cache_dir() -> Path | None:
+    """The folder trdguide keeps its cache in (always a `trdguide` folder of its own), or None.
+
+    TRDGUIDE_CACHE_DIR names a folder in which the cache gets a subfolder `trdguide/`, so a shared
+    folder's other files are never touched. A relative XDG_CACHE_HOME is ignored, as the XDG Base
+    Directory rules say.
+    """
     if os.environ.get("TRDGUIDE_NO_CACHE"):
         return None
     if os.environ.get("TRDGUIDE_CACHE_DIR"):
-        return Path(os.environ["TRDGUIDE_CACHE_DIR"])
+        return Path(os.environ["TRDGUIDE_CACHE_DIR"]) / "trdguide"
     if sys.platform == "win32":  # pragma: no cover - not tested on this platform
         base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     elif sys.platform == "darwin":  # pragma: no cover
         base = Path.home() / "Library" / "Caches"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
     return base / "trdguide"
 
 
-def _stat_line(path: str, rel: str) -> str:
+# --- the key that signs cache files -------------------------------------------------------------------
+
+_KEY_FILE = "key"
+_KEY_BYTES = 32
+
+
+def _private(st: os.stat_result) -> bool:
+    """Whether a file or folder is this user's and nobody else can change it."""
+    if not hasattr(os, "getuid"):  # pragma: no cover - Windows: the user's own profile folder
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
+def _read_secret(path: Path) -> bytes | None:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        st = os.stat(path)
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != _KEY_BYTES or not _private(st):
+            return None
+        if hasattr(os, "getuid") and st.st_mode & 0o077:
+            return None  # readable by others: anyone could sign with it
+        data = os.read(fd, _KEY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return data if len(data) == _KEY_BYTES else None
+
+
+def secret(folder: Path, create: bool = True) -> bytes | None:
+    """The key that signs this user's cache files, kept in `folder/key` (mode 0600); made if missing.
+
+    None when the folder or the key is not private to this user (the cache is then not used): a cache
+    signed with a key others can read or replace would prove nothing.
+    """
+    try:
+        st = os.stat(folder)  # a link to a folder is fine if the folder is private to this user
+    except FileNotFoundError:
+        if not create:
+            return None
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            st = os.stat(folder)
+        except OSError:
+            return None
+    except OSError:
+        return None
+    if not stat.S_ISDIR(st.st_mode) or not _private(st):
+        return None
+    path = folder / _KEY_FILE
+    key = _read_secret(path)
+    if key is not None or not create:
+        return key
+    # a new key: written whole to a private temporary file, then linked into place (two processes
+    # starting at once both end with the one key that was linked first)
+    import tempfile
+
+    with contextlib.suppress(OSError):
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".key-")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(os.urandom(_KEY_BYTES))
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)
+        finally:
+            os.unlink(tmp)
+    return _read_secret(path)
+
+
+def _sign(key: bytes, data: bytes) -> str:
+    """A keyed BLAKE2b (a MAC, RFC 7693) of `data`: only someone with the key can make it."""
+    return hashlib.blake2b(data, key=key, digest_size=32).hexdigest()
+
+
+def _tmp_prefix(key: bytes) -> str:
+    """How this user's temporary cache files are named: proof enough that a left-over one is ours."""
+    return _TMP_PREFIX + _sign(key, b"temporary file")[:16] + "-"
+
+
+_MAX_HASHED = 16 * 1024 * 1024  # well over the loader's limit: a larger file is reported by the loader
+
+
+def _content_line(path: str, rel: str) -> str:
+    """A knowledge-base file as a line of the cache key: its path and a hash of its bytes.
+
+    Never blocks or reads without end: a FIFO or device is marked, not read (the loader reports it).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
     except OSError:
         return f"{rel}\tmissing"
-    return f"{rel}\t{st.st_size}\t{st.st_mtime_ns}"
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            return f"{rel}\tnot a regular file"
+        h = hashlib.blake2b(digest_size=20)
+        seen = 0
+        want = min(st.st_size, _MAX_HASHED) + 1  # one read for the whole file (+1 to see its end)
+        while seen <= _MAX_HASHED:
+            chunk = os.read(fd, want)
+            h.update(chunk)
+            seen += len(chunk)
+            if len(chunk) < want:  # the end of the file (a file that grew is read on)
+                break
+            want = 1 << 20
+        return f"{rel}\t{seen}\t{h.hexdigest()}"
+    except OSError:
+        return f"{rel}\tunreadable"
+    finally:
+        os.close(fd)
 
 
 def _file_lines(layer: str) -> Iterator[str]:
-    """One line per knowledge-base file: relative path, size, modification time (ns)."""
+    """One line per knowledge-base file: relative path and a hash of its content (see _content_line).
+
+    Files the loader does not read are named with their size and time only."""
     for part in _KB_PARTS:
         p = os.path.join(layer, part)
         if part.endswith(".yaml"):
-            yield _stat_line(p, part)
+            yield _content_line(p, part)
             continue
         try:
             with os.scandir(p) as it:
@@ -357,11 +482,15 @@ def _file_lines(layer: str) -> Iterator[str]:
         except OSError:
             continue
         for entry in entries:
+            rel = f"{part}/{entry.name}"
+            if entry.name.endswith((".yaml", ".yml")):
+                yield _content_line(entry.path, rel)
+                continue
             try:
                 st = entry.stat()
-                yield f"{part}/{entry.name}\t{st.st_size}\t{st.st_mtime_ns}"
+                yield f"{rel}\t{st.st_size}\t{st.st_mtime_ns}"
             except OSError:
-                yield f"{part}/{entry.name}\tmissing"
+                yield f"{rel}\tmissing"
 
 
 def _stemmer_line() -> str:
@@ -373,16 +502,17 @@ def _stemmer_line() -> str:
     except (ImportError, ValueError):
         spec = None
     folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
-    return _stat_line(os.path.join(folder, "english_stemmer.py"), "snowballstemmer/english_stemmer.py")
+    return _content_line(os.path.join(folder, "english_stemmer.py"), "snowballstemmer/english_stemmer.py")
 
 
 def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
-    """(cache file name, content key). Any change to a knowledge-base file changes the key."""
+    """(cache file name, content key). Any change to the bytes of a knowledge-base file, or to
+    trdguide's schema code, changes the key, whatever the file's size and modification time."""
     layers = [bundled] if root is None else ([bundled, root] if (root / "kb.yaml").exists() else [root])
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{FORMAT}\t{__version__}\n".encode())
     here = os.path.dirname(os.path.abspath(__file__))
-    lines = [_stat_line(os.path.join(here, name), name) for name in _CODE_FILES]
+    lines = [_content_line(os.path.join(here, name), name) for name in _CODE_FILES]
     lines.append(_stemmer_line())  # the search index holds the stems it was built with
     for layer in layers:
         lines.append(f"layer\t{layer.resolve()}")
@@ -392,8 +522,9 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     return f"kb-{where}.jsonl", h.hexdigest()
 
 
-def write(path: Path, key: str, bundle: Bundle) -> None:
-    """Write the cache atomically; failures (read-only home, full disk) are silently ignored."""
+def write(path: Path, key: str, bundle: Bundle, signer: bytes) -> None:
+    """Write the cache atomically, signed with `signer`; failures (read-only home, full disk) are
+    silently ignored."""
     import tempfile
 
     sections = [
@@ -435,20 +566,21 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
             "crisis": [list(crisis_entry_of(c)) for c in bundle.crisis],
             "questions": [list(faq_question_of(f)) for f in bundle.faq],
             "search": search_at,
+            "replaced": [list(r) for r in bundle.replaced],
         }
     ).encode()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=".jsonl")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_tmp_prefix(signer), suffix=".jsonl")
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(_digest(header).encode() + b" " + header + b"\n")
+                f.write(_sign(signer, header).encode() + b" " + header + b"\n")
                 f.writelines(body)
             os.replace(tmp, path)  # atomic: readers see the old file or the new one, never a mix
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-        clean(path.parent, keep=path.name)
+        clean(path.parent, signer, keep=path.name)
 
 
 _TMP_PREFIX = ".tmp-"
@@ -473,20 +605,26 @@ def _open_regular(path: Path) -> IO[bytes]:
         raise
 
 
-def _header(f: IO[bytes], key: str | None) -> dict[str, Any] | None:
-    """The header of a cache file if its checksum, format and key (when given) are right, else None."""
+def _signed(f: IO[bytes], signer: bytes) -> dict[str, Any] | None:
+    """The header of a cache file if it is signed with this user's key, else None (any format)."""
     try:
         line = f.readline(_MAX_LINE)
     except OSError:
         return None
-    digest, _, body = line.rstrip(b"\n").partition(b" ")
-    if not line.endswith(b"\n") or digest.decode("ascii", "replace") != _digest(body):
+    mac, _, body = line.rstrip(b"\n").partition(b" ")
+    if not line.endswith(b"\n") or not hmac.compare_digest(mac, _sign(signer, body).encode()):
         return None
     try:
         header = json.loads(body)
     except ValueError:
         return None
-    if not isinstance(header, dict) or header.get("format") != FORMAT:
+    return header if isinstance(header, dict) else None
+
+
+def _header(f: IO[bytes], signer: bytes, key: str | None) -> dict[str, Any] | None:
+    """The header of a cache file if its signature, format and key (when given) are right, else None."""
+    header = _signed(f, signer)
+    if header is None or header.get("format") != FORMAT:
         return None
     if key is not None and header.get("key") != key:
         return None
@@ -503,7 +641,7 @@ def _index(header: dict[str, Any]) -> list[IndexEntry]:
     return [_entry(row) for row in rows]
 
 
-def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> Store | None:
+def read(path: Path, key: str, signer: bytes, fallback: Callable[[], Store] | None = None) -> Store | None:
     """The store from a cache file whose key matches; None if absent, stale, changed or damaged.
 
     The header is checked before anything in it is used; records are checked when first used, and a
@@ -514,7 +652,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
     except OSError:
         return None
     try:
-        header = _header(f, key)
+        header = _header(f, signer, key)
         if header is None:
             raise ValueError("header")
         start = f.tell()
@@ -559,10 +697,24 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
             crisis_index=[_row(CrisisEntry, row) for row in crisis],
             faq_index=[_row(FaqQuestion, row) for row in questions],
             search_line=search_line,
+            replaced=_replaced(header.get("replaced")),
         )
     except (OSError, ValueError):
         f.close()
         return None
+
+
+def _replaced(rows: Any) -> list[tuple[str, str, str, int | None]]:
+    """The header's list of replaced records, checked (ValueError if it is not well formed)."""
+    if not isinstance(rows, list):
+        raise ValueError("replaced")
+    out: list[tuple[str, str, str, int | None]] = []
+    for row in rows:
+        ok = isinstance(row, list) and len(row) == 4 and all(isinstance(v, str) for v in row[:3])
+        if not ok or not (row[3] is None or (type(row[3]) is int)):
+            raise ValueError("replaced")
+        out.append((row[0], row[1], row[2], row[3]))
+    return out
 
 
 def names(root: Path | None) -> list[str] | None:
@@ -570,12 +722,13 @@ def names(root: Path | None) -> list[str] | None:
     from .paths import bundled_data_dir
 
     folder = cache_dir()
-    if folder is None:
+    signer = None if folder is None else secret(folder, create=False)
+    if folder is None or signer is None:
         return None
     name, key = cache_key(root, bundled_data_dir())
     try:
         with _open_regular(folder / name) as f:
-            header = _header(f, key)
+            header = _header(f, signer, key)
         if header is None:
             return None
         index = _index(header)
@@ -584,10 +737,12 @@ def names(root: Path | None) -> list[str] | None:
     return sorted(Store([], index).names())
 
 
-def clean(folder: Path, keep: str = "") -> None:
-    """Remove cache files nobody can use: older formats, damaged files, knowledge bases that are gone,
-    and temporary files left by a writer that stopped (others' fresh temporary files are left alone)."""
+def clean(folder: Path, signer: bytes, keep: str = "") -> None:
+    """Remove cache files nobody can use, and only files this user's trdguide provably wrote (signed
+    with its key, or named with it): of older formats, of knowledge bases that are gone, and temporary
+    files left by a writer that stopped (fresh temporary files are left alone)."""
     now = time.time()
+    mine = _tmp_prefix(signer)
     try:
         entries = list(os.scandir(folder))
     except OSError:
@@ -597,13 +752,20 @@ def clean(folder: Path, keep: str = "") -> None:
         if not name.endswith(".jsonl") or name == keep:
             continue
         with contextlib.suppress(OSError):
-            if name.startswith(_TMP_PREFIX):
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if name.startswith(mine):
                 if now - entry.stat().st_mtime > _STALE_TMP_SECONDS:
                     os.unlink(entry.path)
             elif name.startswith("kb-"):
                 with _open_regular(Path(entry.path)) as f:
-                    header = _header(f, None)
-                if header is None or not all(os.path.isdir(p) for p in header["sources"]):
+                    header = _signed(f, signer)
+                if header is None:
+                    continue  # not provably ours: left alone
+                sources = header.get("sources")
+                places = sources if isinstance(sources, list) else [None]
+                gone = not all(isinstance(p, str) and os.path.isdir(p) for p in places)
+                if header.get("format") != FORMAT or gone:
                     os.unlink(entry.path)
 
 
@@ -613,20 +775,24 @@ def open_store(root: Path | None) -> Store:
 
     bundled = bundled_data_dir()
     folder = cache_dir()
-    name = key = ""
-    if folder is not None and (root is None or (os.path.isdir(root) and os.access(root, os.R_OK | os.X_OK))):
+    signer = None if folder is None else secret(folder)
+    path: Path | None = None
+    key = ""
+    readable = root is None or (os.path.isdir(root) and os.access(root, os.R_OK | os.X_OK))
+    if folder is not None and signer is not None and readable:
         name, key = cache_key(root, bundled)
-        store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name, key))
+        path = folder / name
+        store = read(path, key, signer, fallback=lambda: _from_yaml(root, path, key, signer))
         if store is not None:
             return store
-    return _from_yaml(root, folder / name if folder is not None and name else None, key)
+    return _from_yaml(root, path, key, signer)
 
 
-def _from_yaml(root: Path | None, path: Path | None, key: str = "") -> Store:
+def _from_yaml(root: Path | None, path: Path | None, key: str = "", signer: bytes | None = None) -> Store:
     """Read the YAML (the source of truth) and, when a cache is in use, (re)write the cache."""
     from .loader import load
 
     bundle = load(root)
-    if path is not None and key:
-        write(path, key, bundle)
+    if path is not None and key and signer is not None:
+        write(path, key, bundle, signer)
     return Store.from_bundle(bundle)

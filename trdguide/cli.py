@@ -335,8 +335,11 @@ def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
             names = KnowledgeBase.load(data).all_names()
     except Exception:  # completion must never crash the shell
         return []
+    from .framing import safe
+
     low = incomplete.lower()
-    return [n for n in names if n.startswith(low) and " " not in n]
+    # names are data: control, direction and invisible characters are shown as visible codes
+    return [safe(n) for n in names if n.startswith(low) and " " not in n]
 
 
 FormatOpt = Annotated[

@@ -40,6 +40,11 @@ RULES: dict[str, str] = {
     "W201": f"last reviewed more than {REVIEW_MAX_DAYS} days ago",
     "W320": f"plain-language text reads above school grade {MAX_GRADE:g}",
     "W330": "a reference is not cited anywhere",
+    "W340": "a control, text-direction or invisible character in the text",
+    "W341": "an HTML tag in the text",
+    "W342": "a file in the knowledge-base folder that is not read",
+    "W343": "a short answer cites no reference that the record's detail still cites",
+    "I360": "a record replaces a bundled one",
     "I399": "reading level not checked (install trdguide[lint])",
 }
 

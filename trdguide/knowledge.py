@@ -692,4 +692,5 @@ def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
         references=len(kb.references),
         oldest_review=oldest,
         newest_review=newest,
+        replaced=[(kind, key, file) for kind, key, file, _ in kb.store.replaced],
     )

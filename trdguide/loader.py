@@ -291,6 +291,8 @@ class Bundle:
         if o is None:
             return "", None
         return o.file, _line_for(o.lines, (*o.loc[:-1], *loc)) if loc else o.line
+    # records of a user's folder that replace a bundled record: (kind, key, file, line)
+    replaced: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
     def cited_reference_ids(self) -> set[str]:
         """Every reference id cited anywhere: records, head-to-head trials, FAQ and glossary."""
@@ -473,6 +475,8 @@ def load(root: Path | None = None) -> Bundle:
             key = rid if isinstance(rid, str) else path.stem
             raw = _Raw(data, disp, lines, stem=path.stem)
             if _claim(seen, problems, "intervention", key, raw, "id"):
+                if key in records:
+                    bundle.replaced.append(("intervention", key, disp, raw.line(("id",))))
                 records[key] = raw
 
         for path in _yaml_files(layer / "overrides"):
@@ -530,6 +534,8 @@ def load(root: Path | None = None) -> Bundle:
                     if not isinstance(k, str):
                         k = f"{disp}#{i}"  # validation will name the missing or wrong field
                     if _claim(seen, problems, kind, k, raw, keyfield):
+                        if k.lower() in lists[attr]:
+                            bundle.replaced.append((kind, k, disp, raw.line((keyfield,))))
                         lists[attr][k.lower()] = raw
 
     for raw in records.values():

@@ -182,6 +182,7 @@ class AboutInfo(NamedTuple):
     oldest_review: _dt.date
     newest_review: _dt.date
     bundled: Sequence[bool] = ()  # for each source: is it the bundled knowledge base?
+    replaced: Sequence[tuple[str, str, str]] = ()  # records of a user's folder that replace bundled ones
 
 
 class CrisisHelp(NamedTuple):
@@ -193,6 +194,8 @@ class CrisisHelp(NamedTuple):
     asked: str | None = None  # what the reader typed, where it names no covered region
     regions: Sequence[tuple[str, str]] = ()  # the covered regions: (code, name), in the data's order
     suggestions: Sequence[str] = ()  # codes of covered regions spelled close to what was typed, best first
+
+
 class SearchHit(NamedTuple):
     """One thing a search found (search.py's document), with the sentences of it to quote."""
 

@@ -300,6 +300,11 @@ ABOUT_AUDIT = (
     "method and verdicts are in docs/content-audit.md in the source repository."
 )
 BUNDLED_SOURCE = "the knowledge base bundled with trdguide"
+
+
+def replaced_record(kind: str, key: str, file: str) -> str:
+    """A line of `about`: a record of the user's folder that replaces a bundled one."""
+    return f"Replaces the bundled {kind} {key!r}: {file}"
 ABOUT_UPDATES = (
     "Each record shows the date it was last reviewed. Records are meant to be reviewed at least once a "
     "year, and sooner when a regulator or a major guideline changes its position. What changed at each "

@@ -643,6 +643,7 @@ def about_document(info: AboutInfo) -> Document:
                     "Loaded from: " + ", ".join(source_names(info)),
                     f"{info.interventions} options, {info.references} references",
                     f"Oldest review: {info.oldest_review.isoformat()}; newest review: {info.newest_review.isoformat()}",
+                    *(wording.replaced_record(kind, key, file) for kind, key, file in info.replaced),
                 ]
             ),
         ]

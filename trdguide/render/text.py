@@ -86,7 +86,8 @@ def render(doc: Document, width: int) -> str:
 def validate_text(report: Report) -> str:
     """`trdguide validate`: one `file:line: CODE field: message` line per finding, then a count."""
     lines = [safe(str(f)) for f in report.findings]
-    lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {', '.join(report.sources)}")
+    where = safe(", ".join(report.sources))  # folder names are the user's: shown inert like data
+    lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {where}")
     return "\n".join(lines) + "\n"
 
 
