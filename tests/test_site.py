@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from trdguide import __version__
 from trdguide.cli import app
 from trdguide.knowledge import KnowledgeBase
-from trdguide.render.site import CSP, segments, site_files
+from trdguide.render.site import ASSET_MARK, CSP, HTML_MARK, segments, site_files
 from trdguide.wording import COMPARISON_CAVEAT, DISCLAIMER
 
 runner = CliRunner()
@@ -45,7 +45,7 @@ def html_pages(root: Path) -> list[Path]:
 
 def compare_data(root: Path) -> dict[str, Any]:
     text = (root / "assets" / "compare-data.js").read_text(encoding="utf-8")
-    prefix = "window.TRDGUIDE_COMPARE = "
+    prefix = ASSET_MARK + "window.TRDGUIDE_COMPARE = "
     assert text.startswith(prefix) and text.endswith(";\n")
     data: dict[str, Any] = json.loads(text[len(prefix) : -2])
     return data
@@ -312,6 +312,130 @@ def test_a_rebuild_removes_only_plain_files_inside_the_folder(tmp_path: Path) ->
     r = runner.invoke(app, ["site", str(out)])
     assert r.exit_code == 0 and "Removed" not in r.output, r.output
     assert outside.read_text(encoding="utf-8") == "x" and (out / "linked.html").is_symlink()
+
+
+# --- the output folder is the host's: no links, nothing outside, nothing trdguide did not write ---------
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("planted", "is_dir"),
+    [("options", True), ("assets", True), ("index.html", False), (".trdguide-site-files", False)],
+)
+def test_a_planted_link_stops_the_build_before_anything_is_written(
+    kb_dir: Path, tmp_path: Path, planted: str, is_dir: bool
+) -> None:
+    out = tmp_path / "public"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("keep\n", encoding="utf-8")
+    target = elsewhere if is_dir else elsewhere / "precious.txt"
+    out.mkdir()
+    (out / planted).symlink_to(target, target_is_directory=is_dir)
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1, r.output
+    assert r.output == (
+        f"Error: Nothing was written: {out / planted} is a symbolic link. The site writes only plain files inside "
+        "its folder, never through a link. Remove the link or choose another folder.\n"
+    )
+    assert _tree(elsewhere) == {"precious.txt": b"keep\n"}, "nothing written through the link"
+    assert sorted(p.name for p in out.iterdir()) == [planted], "nothing written at all"
+    # --force replaces files the host wrote, never links
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out), "--force"])
+    assert r.exit_code == 1 and "is a symbolic link" in r.output
+    assert _tree(elsewhere) == {"precious.txt": b"keep\n"}
+
+
+def test_a_link_inside_the_options_folder_is_not_written_through(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+    outside = tmp_path / "outside.html"
+    outside.write_text("mine", encoding="utf-8")
+    (out / "options" / "alpha.html").unlink()
+    (out / "options" / "alpha.html").symlink_to(outside)
+    (out / "faq.html").unlink()
+    (out / "faq.html").symlink_to(outside)
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1
+    assert f"Nothing was written: {out / 'faq.html'}, {out / 'options/alpha.html'} are symbolic links." in r.output
+    assert outside.read_text(encoding="utf-8") == "mine"
+
+
+def test_the_host_s_own_files_are_not_replaced_without_force(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "index.html").write_text("<h1>Our clinic</h1>\n", encoding="utf-8")
+    (out / "faq.html").write_text("<h1>Our FAQ</h1>\n", encoding="utf-8")
+    (out / "CNAME").write_text("guide.example.org\n", encoding="utf-8")
+    before = _tree(out)
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1
+    assert r.output == (
+        f"Error: Nothing was written: {out / 'faq.html'}, {out / 'index.html'} were not written by trdguide. "
+        "Move them away or choose another folder; to replace them, add --force.\n"
+    )
+    assert _tree(out) == before
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out), "--force"])
+    assert r.exit_code == 0, r.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert HTML_MARK in index and "Our clinic" not in index
+    assert (out / "CNAME").read_text(encoding="utf-8") == "guide.example.org\n"
+    # a rebuild over its own files needs no --force
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+
+
+def test_more_than_five_files_are_counted_not_listed(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    out.mkdir()
+    for name in PAGES:
+        (out / name).write_text("host\n", encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1 and "were not written by trdguide" in r.output
+    named = ", ".join(str(out / p) for p in sorted(PAGES)[:5])
+    assert r.output.startswith(f"Error: Nothing was written: {named} and 2 more were not written by trdguide.")
+
+
+def test_a_planted_manifest_removes_nothing_trdguide_did_not_write(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+    (out / ".git").mkdir()
+    host = {
+        "CNAME": "guide.example.org\n",
+        "robots.txt": "User-agent: *\n",
+        ".git/config": "[core]\n",
+        "contact.html": "<h1>Contact us</h1>\n",  # a name like the site's, without the generator mark
+        "options/our-service.html": "<h1>Our service</h1>\n",
+    }
+    for rel, text in host.items():
+        (out / rel).write_text(text, encoding="utf-8")
+    (out / ".trdguide-site-files").write_text("".join(f"{rel}\n" for rel in host), encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 0 and "Removed" not in r.output, r.output
+    for rel, text in host.items():
+        assert (out / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_a_manifest_that_is_too_big_or_not_a_file_is_not_read(kb_dir: Path, tmp_path: Path) -> None:
+    one = write_kb(tmp_path / "kb1", [record("alpha")])
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+    manifest = out / ".trdguide-site-files"
+    manifest.write_text("options/beta.html\n" + "x" * 300_000 + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 0 and "Removed" not in r.output, r.output
+    assert (out / "options" / "beta.html").is_file(), "an oversized list is not trusted"
+    manifest.write_text("options/beta.html\n", encoding="utf-8")  # the same list, of sane size: trusted
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 0 and "Removed 1 file" in r.output and not (out / "options" / "beta.html").exists()
+    manifest.unlink()
+    manifest.mkdir()
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 1 and r.output == (
+        f"Error: Nothing was written: {manifest} is in the way (not a plain file). Move it or choose another folder.\n"
+    )
 
 
 def test_unwritable_outdir_fails_cleanly(tmp_path: Path) -> None:

@@ -406,3 +406,39 @@ def _bad_request(what: str, f: dict[str, object]) -> str:
     if what == "unknown-row":
         return f"Unknown row {f['row']!r}. Rows are: {rows}."
     return what
+
+
+# --- the website's output folder -------------------------------------------------------------------
+
+SITE_LIST_MAX = 5  # paths named in one error; the rest are counted
+
+
+def _paths(paths: list[str]) -> str:
+    shown = ", ".join(paths[:SITE_LIST_MAX])
+    more = len(paths) - SITE_LIST_MAX
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def site_refused(problem: str, paths: list[str]) -> str:
+    """Why `trdguide site` wrote nothing. `problem`: link, not-a-file or not-ours; `paths` inside OUTDIR."""
+    one = len(paths) == 1
+    names = _paths(paths)
+    if problem == "link":
+        what = "is a symbolic link" if one else "are symbolic links"
+        return (
+            f"Nothing was written: {names} {what}. The site writes only plain files inside its folder, "
+            "never through a link. Remove the link or choose another folder."
+        )
+    if problem == "not-a-file":
+        what, it = ("is", "it") if one else ("are", "them")
+        return f"Nothing was written: {names} {what} in the way (not a plain file). Move {it} or choose another folder."
+    what = "was" if one else "were"
+    it = "it" if one else "them"
+    return (
+        f"Nothing was written: {names} {what} not written by trdguide. "
+        f"Move {it} away or choose another folder; to replace {it}, add --force."
+    )
+
+
+def site_removed(n: int) -> str:
+    return f"Removed {n} file{'s' if n != 1 else ''} an earlier build wrote that the site no longer has."

@@ -13,8 +13,12 @@ sorted and the only dates are the knowledge base's own review dates.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import stat
+import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -356,7 +360,7 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
         "text": COMPARE_TEXT,
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
-    return f"window.TRDGUIDE_COMPARE = {body};\n"
+    return f"{ASSET_MARK}window.TRDGUIDE_COMPARE = {body};\n"
 
 
 def _about_sources(info: AboutInfo) -> list[str]:
@@ -383,6 +387,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         "nav": NAV,
         "version": version,
         "reviewed": reviewed,
+        "generator": GENERATOR,
     }
 
     def page(template: str, path: str, title: str, **extra: Any) -> bytes:
@@ -447,57 +452,149 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         print_button=True,
     )
     for name in STATIC_FILES:
-        files[f"assets/{name}"] = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
+        static = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
+        files[f"assets/{name}"] = ASSET_MARK.encode() + static
     return dict(sorted(files.items()))
 
 
 MANIFEST = ".trdguide-site-files"  # the files the last build wrote, one relative path per line
+MANIFEST_MAX = 256 * 1024  # a larger "manifest" is not one trdguide wrote: it is not read
+# every file the site writes carries this mark near its start; a file without it is not trdguide's
+GENERATOR = "trdguide"
+HTML_MARK = f'<meta name="generator" content="{GENERATOR}">'
+ASSET_MARK = f"/* generator: {GENERATOR} */\n"
+_MARKS = (HTML_MARK.encode(), ASSET_MARK.encode())
+_MARK_WITHIN = 4096
+# the only names the site ever writes (and so the only ones a rebuild may remove)
+OWN_NAME = re.compile(r"[a-z][a-z0-9-]*\.html|options/[a-z0-9][a-z0-9-]*\.html|assets/[a-z0-9][a-z0-9-]*\.(?:js|css)")
 
 
-def build_site(site: SiteView, outdir: Path) -> tuple[list[Path], list[Path]]:
+class SiteRefused(Exception):
+    """The build would write through a link, over something not a file, or over files trdguide did not
+    write. `problem`: link, not-a-file or not-ours; `paths`: relative to OUTDIR. Nothing was written."""
+
+    def __init__(self, problem: str, paths: list[str]):
+        self.problem = problem
+        self.paths = paths
+        super().__init__(problem, paths)
+
+
+def carries_mark(path: Path) -> bool:
+    """Whether a plain file (not a link) starts with trdguide's generator mark."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as f:
+        head = f.read(_MARK_WITHIN)
+    return any(m in head for m in _MARKS)
+
+
+def _kind(path: Path) -> str:
+    """What is at `path`, without following a link: "" (nothing), "dir", "file", "link" or "other"."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return ""
+    if stat.S_ISLNK(st.st_mode):
+        return "link"
+    if stat.S_ISDIR(st.st_mode):
+        return "dir"
+    return "file" if stat.S_ISREG(st.st_mode) else "other"
+
+
+def _in_the_way(outdir: Path, rel: str) -> tuple[str, str] | None:
+    """What stops the site writing `rel` (a problem and the path that causes it), or None."""
+    parts = PurePosixPath(rel).parts
+    for n in range(1, len(parts)):
+        sub = "/".join(parts[:n])
+        kind = _kind(outdir / sub)
+        if kind == "link":
+            return "link", sub
+        if kind not in ("", "dir"):
+            return "not-a-file", sub
+    kind = _kind(outdir / rel)
+    if kind == "link":
+        return "link", rel
+    if kind not in ("", "file"):
+        return "not-a-file", rel
+    return None
+
+
+def _write(outdir: Path, rel: str, data: bytes) -> Path:
+    """Write one file by replacing it (a new file, then a rename): never through a link."""
+    target = outdir / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if _in_the_way(outdir, rel) is not None:  # a link planted while the site was being written
+        raise SiteRefused(*_in_the_way(outdir, rel))  # type: ignore[misc]
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".trdguide-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def build_site(site: SiteView, outdir: Path, force: bool = False) -> tuple[list[Path], list[Path]]:
     """Write the site into `outdir` (created if needed); returns the files written and the files removed.
 
-    The files written are listed in `outdir/.trdguide-site-files`. A later build into the same folder
-    removes the files an earlier build wrote that are no longer part of the site, so an option taken
-    out of the knowledge base does not keep its page. Files trdguide did not write (a CNAME, a
-    robots.txt, the host's own pages) are never touched.
+    The site's files are its own: nothing is written through a symbolic link or outside `outdir`, and a
+    file of the same name that trdguide did not write (no generator mark) is replaced only with `force`.
+    Before anything is written, every such problem is collected and raised as `SiteRefused`.
+
+    The files written are listed in `outdir/.trdguide-site-files`. A later build removes files an
+    earlier build listed that are no longer part of the site (an option taken out of the knowledge
+    base), but only names the site writes whose content still carries the generator mark: a CNAME, a
+    robots.txt or the host's own pages are never touched, whatever the list says.
     """
     files = site_files(site)
+    outdir.mkdir(parents=True, exist_ok=True)
+    problems: dict[str, list[str]] = {}
+    for rel in [*files, MANIFEST]:
+        if rel != MANIFEST and not OWN_NAME.fullmatch(rel):  # an id the schema let through, or a bug
+            raise ValueError(f"not a site file name: {rel!r}")
+        found = _in_the_way(outdir, rel)
+        mine = rel == MANIFEST or force or _kind(outdir / rel) != "file" or carries_mark(outdir / rel)
+        if found is None and not mine:
+            found = ("not-ours", rel)
+        if found is not None and found[1] not in problems.get(found[0], []):
+            problems.setdefault(found[0], []).append(found[1])
+    for problem in ("link", "not-a-file", "not-ours"):
+        if problems.get(problem):
+            raise SiteRefused(problem, problems[problem])
     earlier = _earlier_files(outdir)
-    written = []
-    for rel, data in files.items():
-        target = outdir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written.append(target)
+    written = [_write(outdir, rel, data) for rel, data in files.items()]
     removed = []
-    root = outdir.resolve()
     for rel in sorted(earlier - files.keys()):
         target = outdir / rel
-        if target.is_symlink() or not target.is_file() or not target.resolve().is_relative_to(root):
+        if not OWN_NAME.fullmatch(rel) or _in_the_way(outdir, rel) is not None or not carries_mark(target):
             continue
         target.unlink()
         removed.append(target)
-        for parent in target.parents:  # folders the removal left empty (options/ when no option is left)
-            if parent.resolve() == root:
-                break
+        parent = target.parent
+        while parent != outdir:  # folders the removal left empty (options/ when no option is left)
             try:
                 parent.rmdir()
             except OSError:
                 break
-    (outdir / MANIFEST).write_text("".join(f"{rel}\n" for rel in files), encoding="utf-8")
+            parent = parent.parent
+    _write(outdir, MANIFEST, "".join(f"{rel}\n" for rel in files).encode("utf-8"))
     return written, removed
 
 
 def _earlier_files(outdir: Path) -> set[str]:
-    """The files an earlier build listed: plain relative paths inside the folder, nothing else."""
+    """The files an earlier build listed (read only from a plain file of sane size): names the site writes."""
+    path = outdir / MANIFEST
     try:
-        text = (outdir / MANIFEST).read_text(encoding="utf-8")
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MANIFEST_MAX:
+            return set()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return set()
-    out = set()
-    for line in text.splitlines():
-        path = PurePosixPath(line)
-        if line and not path.is_absolute() and ".." not in path.parts and "\\" not in line and line != MANIFEST:
-            out.add(path.as_posix())
-    return out
+    return {line for line in text.splitlines() if OWN_NAME.fullmatch(line)}
