@@ -73,7 +73,8 @@ def test_every_page_has_the_framing_and_a_strict_policy(bundled_site: Path) -> N
         assert "default-src &#39;none&#39;" in text
         # the disclaimer near the top (in the header, before the main content), the crisis pointer once
         assert text.index(htmllib.escape(DISCLAIMER)) < text.index("<main"), name
-        assert text.count("In crisis? 988 (US/CA)") == 1, name  # the web page cannot know the region
+        # the web page cannot know the region: every covered region's number, each one tap to call
+        assert text.count('In crisis? <a href="tel:988">988</a> (US/CA)') == 1, name
         assert 'href="' + "../" * name.count("/") + 'crisis.html"' in text
         # no inline script or style (the policy forbids them), nothing loaded from elsewhere
         assert "<style" not in text and " style=" not in text, name
@@ -130,7 +131,7 @@ def test_option_page_has_everything_show_has(bundled_site: Path) -> None:
 
 def test_other_pages(bundled_site: Path) -> None:
     faq = (bundled_site / "faq.html").read_text(encoding="utf-8")
-    assert "<h1>Frequently asked questions</h1>" in faq and faq.count("<h2>") >= 5
+    assert "<h1>Frequently asked questions</h1>" in faq and faq.count('<section class="part" id="') >= 5
     crisis = (bundled_site / "crisis.html").read_text(encoding="utf-8")
     assert "988" in crisis and "<h1>Urgent help</h1>" in crisis
     about = (bundled_site / "about.html").read_text(encoding="utf-8")
@@ -203,9 +204,10 @@ def test_url_scheme_compare_links_name_known_options(bundled_site: Path) -> None
 
 def test_segments_make_only_safe_links() -> None:
     names = {"rtms": "rTMS"}
-    segs = segments("See also: rTMS (trdguide show rtms), X (trdguide show nope). PMID 123 doi:10.1/ab.", names, "../")
+    text = "See also: rTMS (trdguide show rtms), X (trdguide show nope). PMID 123 doi:10.1/ab."
+    segs = segments(text, names, "../")
+    assert "".join(t for t, _ in segs) == text, "the words are never changed: option links come from data"
     links = [(t, h) for t, h in segs if h]
-    assert ("rTMS", "../options/rtms.html") in links
     assert ("PMID 123", "https://pubmed.ncbi.nlm.nih.gov/123/") in links
     assert ("doi:10.1/ab", "https://doi.org/10.1/ab") in links
     assert all(h != "../options/nope.html" for _, h in links)
@@ -232,6 +234,33 @@ def test_reference_ids_link_to_the_page_s_own_list_of_references(bundled_site: P
     assert "berlim-2014-rtms" in links and len(targets) == len(set(targets)) >= 10
     assert links <= set(targets), "every link has its entry on the same page"
     assert not re.search(r'<li id="ref-[^"]+"><a href="#ref-', page), "an entry does not link to itself"
+
+
+def test_nothing_from_the_knowledge_base_is_dropped_whatever_its_words(tmp_path: Path) -> None:
+    said = "Some clinics use --x settings; a leaflet may say trdguide show NAME or trdguide compare NAME."
+    a = record("alpha", summary="A short plain summary. " + said, related=["beta"])
+    a["side_effects"]["common"][0]["text"] = "Headache. See --detail in trdguide show alpha."
+    faq = [{"id": "hint-words", "question": "Why?", "answer": said, "related": ["alpha"]}]
+    kb = write_kb(tmp_path / "kb", [a, record("beta")], extra={"faq.yaml": dump(faq)})
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb), "site", str(out)]).exit_code == 0
+    page = (out / "options" / "alpha.html").read_text(encoding="utf-8")
+    assert htmllib.escape(said, quote=False) in page
+    assert 'Headache. See --detail in trdguide show alpha. <a href="#ref-ref-one">[ref-one]</a>' in page
+    faq_page = (out / "faq.html").read_text(encoding="utf-8")
+    assert htmllib.escape(said, quote=False) in faq_page
+    # what the program itself adds for the command line (its hints) is left out, from the data, not the words
+    assert "On the website:" not in faq_page and 'See: <a href="options/alpha.html">ALPHA</a>' in faq_page
+    assert '<p class="note">See also: <a href="../options/beta.html">BETA</a></p>' in page
+    assert "trdguide show beta" not in page
+
+
+def test_the_site_reads_structure_not_sentences() -> None:
+    from importlib import resources
+
+    code = resources.files("trdguide.render").joinpath("site.py").read_text(encoding="utf-8")
+    for phrase in ('"References"', "trdguide show", "_CLI_HINT", "_REF_HEAD", "trdguide crisis"):
+        assert phrase not in code, phrase
 
 
 # --- escaping, --data, determinism, size -------------------------------------------------------------

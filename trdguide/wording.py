@@ -442,3 +442,24 @@ def site_refused(problem: str, paths: list[str]) -> str:
 
 def site_removed(n: int) -> str:
     return f"Removed {n} file{'s' if n != 1 else ''} an earlier build wrote that the site no longer has."
+
+
+# --- the website's own words -----------------------------------------------------------------------
+
+WEB_CONTENTS = "On this page"
+WEB_COMPARE_WITH = "Compare with"
+WEB_QUESTIONS = "The questions"
+WEB_BACK_TO_QUESTIONS = "Back to the questions"
+WEB_REGION_FIRST = "Show first the help for"
+WEB_ALL_REGIONS = "the order below"
+
+
+def faq_on_the_web(entry_id: str) -> str:
+    """The line under each `faq` answer that names its place on the website (a link a person can share)."""
+    return f"On the website: faq.html#{entry_id}"
+
+
+def crisis_pointer_web(numbers: list[tuple[str, list[str]]]) -> str:
+    """The website's crisis line, before its link to the page of crisis lines by country."""
+    parts = " · ".join(f"{number} ({'/'.join(regions)})" for number, regions in numbers)
+    return f"In crisis? {parts} · " if parts else "In crisis or suicidal? See "

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
 from .. import wording
+from ..folding import digits
 from ..framing import safe
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
@@ -96,17 +97,12 @@ COMPARE_TEXT = {
     "caution": "Caution: ",
 }
 
-_CLI_HINT = re.compile(r"trdguide (?:show|compare) NAME|--[a-z]")
 _LINKS = re.compile(
-    r"(?P<name>[^\s,:;()\[\]][^,:;()\[\]]*?) \(trdguide show (?P<nid>[a-z0-9][a-z0-9-]*)\)"
-    r"|trdguide show (?P<sid>[a-z0-9][a-z0-9-]*)"
-    r"|(?P<crisis>trdguide crisis)"
-    r"|(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:)\]])"
+    r"(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:)\]])"
     r"|PMID (?P<pmid>[0-9]{1,9})"
     r"|doi:(?P<doi>10\.[^\s<>\"]*[^\s<>\".,;:)\]])"
     r"|\[(?P<rid>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
 )
-_REF_HEAD = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\] ")
 CRISIS_LINK_TEXT = "crisis lines by country"
 
 Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
@@ -116,25 +112,20 @@ Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
 
 
 def segments(text: str, names: Mapping[str, str], root: str, refs: Collection[str] = ()) -> Segments:
-    """A data string as plain text and links: web addresses, PMIDs, DOIs, `trdguide show ID`, and
-    reference ids ("[berlim-2014-rtms]") that are in the page's own list of references (`refs`).
+    """A data string as plain text and links: web addresses, PMIDs, DOIs, and reference ids
+    ("[berlim-2014-rtms]") that are in the page's own list of references (`refs`). The words are
+    never changed or dropped: links to options come from the document's data (`Para.links`), not
+    from its sentences.
 
-    `names` maps option ids to short names (only known ids become links); `root` is the path back to
-    the site's top folder ("" or "../"). Only http(s) addresses and the page's own anchors are ever
-    made into links.
+    `names` maps option ids to short names; `root` is the path back to the site's top folder ("" or
+    "../"). Only http(s) addresses and the page's own anchors are ever made into links.
     """
     text = safe(text)
     out: Segments = []
     pos = 0
     for m in _LINKS.finditer(text):
         link: tuple[str, str] | None = None
-        if m.group("nid") and m.group("nid") in names:
-            link = (m.group("name"), f"{root}options/{m.group('nid')}.html")
-        elif m.group("sid") and m.group("sid") in names:
-            link = (names[m.group("sid")], f"{root}options/{m.group('sid')}.html")
-        elif m.group("crisis"):
-            link = (CRISIS_LINK_TEXT, f"{root}crisis.html")
-        elif m.group("url"):
+        if m.group("url"):
             link = (m.group("url"), m.group("url"))
         elif m.group("pmid"):
             link = (m.group(0), f"https://pubmed.ncbi.nlm.nih.gov/{m.group('pmid')}/")
@@ -188,29 +179,38 @@ class _Ctx:
 
 
 def listed_refs(blocks: Sequence[Block]) -> frozenset[str]:
-    """The reference ids a page's lists of references hold (each entry starts "[id] ...")."""
-    return frozenset(
-        m.group(1) for b in blocks if isinstance(b, References) for i in b.items if (m := _REF_HEAD.match(i))
-    )
+    """The reference ids a page's lists of references hold (from the document's data)."""
+    return frozenset(rid for b in blocks if isinstance(b, References) for rid in b.ids)
+
+
+def _option_links(b: Para, ctx: _Ctx) -> Segments:
+    """A paragraph that points to options, as its lead words and a link per option."""
+    out: Segments = [(safe(b.lead), "")]
+    for n, iid in enumerate(b.links):
+        out += [(", ", "")] if n else []
+        out.append((safe(ctx.names[iid]), f"{ctx.root}options/{iid}.html") if iid in ctx.names else (safe(iid), ""))
+    return out
 
 
 def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
     if isinstance(b, Title):
         return {"kind": "title", "text": ctx.seg(b.text)}
     if isinstance(b, Heading):
-        return {"kind": "heading", "text": ctx.seg(b.text)}
+        return {"kind": "heading", "text": ctx.seg(b.text), "key": b.key}
     if isinstance(b, Para):
-        return {"kind": "para", "text": ctx.seg(b.text), "style": b.style}
+        text = _option_links(b, ctx) if b.links else ctx.seg(b.text)
+        return {"kind": "para", "text": text, "style": b.style}
     if isinstance(b, References):
         # each entry is the target of its id's links; its own "[id]" stays plain text
-        heads = [_REF_HEAD.match(i) for i in b.items]
+        ids = list(b.ids) + [""] * (len(b.items) - len(b.ids))
+        entries = []
+        for i, rid in zip(b.items, ids):
+            head = f"[{rid}] " if rid and i.startswith(f"[{rid}] ") else ""
+            entries.append([(head, ""), *segments(i[len(head) :], ctx.names, ctx.root)] if head else ctx.seg(i))
         return {
             "kind": "bullets",
-            "entries": [
-                [(m.group(0), ""), *segments(i[m.end() :], ctx.names, ctx.root)] if m else ctx.seg(i)
-                for i, m in zip(b.items, heads)
-            ],
-            "anchors": [ref_anchor(m.group(1)) if m else "" for m in heads],
+            "entries": entries,
+            "anchors": [ref_anchor(rid) if rid else "" for rid in ids],
             "refs": True,
         }
     if isinstance(b, Bullets):
@@ -229,7 +229,8 @@ def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
     if isinstance(b, Picture):
         return {
             "kind": "picture",
-            "caption": ctx.seg(b.caption),
+            # where the paragraph before says the same, the picture is not captioned with it again
+            "caption": [] if b.repeats else ctx.seg(b.caption),
             "legend": b.legend,
             "panels": [(safe(w), n, *icon_paths(n)) for w, n in b.panels],
         }
@@ -237,8 +238,34 @@ def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
 
 
 def _for_web(doc: Document) -> list[Block]:
-    """The document without command-line hints ("trdguide show NAME", "--detail"): the site has links."""
-    return [b for b in doc.blocks if not (isinstance(b, Para) and _CLI_HINT.search(b.text))]
+    """The document without the paragraphs that only name a command (`Para.hint`): the site has links.
+    Nothing else is left out, whatever its words."""
+    return [b for b in doc.blocks if not (isinstance(b, Para) and b.hint)]
+
+
+def sectioned(
+    blocks: Sequence[dict[str, Any]], collapse: bool, back: tuple[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Blocks for the templates, with each keyed heading and what follows it (up to the next) as one
+    section: an anchor named by the key, collapsible (`details`) where `collapse`, with a link back to
+    `back` where given. The blocks before the first keyed heading stay as they are."""
+    out: list[dict[str, Any]] = []
+    for b in blocks:
+        if b["kind"] == "heading" and b["key"]:
+            out.append({"kind": "section", "id": b["key"], "heading": b["text"], "blocks": [], "collapse": collapse})
+            out[-1]["back"] = back
+        elif out and out[-1]["kind"] == "section":
+            out[-1]["blocks"].append(b)
+        else:
+            out.append(b)
+    return out
+
+
+def contents(blocks: Sequence[dict[str, Any]], label: str, anchor: str, block: bool = False) -> dict[str, Any]:
+    """A list of links to the page's sections (after `sectioned`), itself at `#anchor`; `block`: one
+    entry a line (questions), else as many a line as fit (section names)."""
+    entries = [(b["heading"], "#" + b["id"]) for b in blocks if b["kind"] == "section"]
+    return {"kind": "contents", "label": label, "entries": entries, "id": anchor, "block": block}
 
 
 # --- the pages -------------------------------------------------------------------------------------
@@ -303,12 +330,77 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
     pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
     out = [_block(b, ctx) for b in blocks]
-    at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "References"), len(blocks))
+    at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
-        _block(Heading("Compare with"), ctx),
+        _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
         {"kind": "links", "entries": [[(safe(t), h)] for t, h in pairs]},
     ]
+    out = sectioned(out, collapse=True)
+    first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
+    out.insert(first, contents(out, wording.WEB_CONTENTS, "contents"))
     return out
+
+
+def _faq_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The FAQ: the list of questions first, then each answer under an anchor named by its id, with a
+    link back to the list."""
+    blocks = _for_web(faq_document(site.faq))
+    ctx = _Ctx(names, "", listed_refs(blocks))
+    out = sectioned(
+        [_block(b, ctx) for b in blocks], collapse=False, back=(wording.WEB_BACK_TO_QUESTIONS, "#questions")
+    )
+    first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
+    out.insert(first, contents(out, wording.WEB_QUESTIONS, "questions", block=True))
+    return out
+
+
+_PHONE = re.compile(r"(?<![\w/.:-])\+?\d[\d -]*\d(?![\w/:-])")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SMS = re.compile(r"\b[Tt]ext (?:(?P<word>[A-Z][A-Z0-9]+) to )?(?P<number>\+?\d[\d -]*\d)\b")
+
+
+def phone_links(text: str, sms: bool = False) -> Segments:
+    """A crisis line's words with every phone number as a `tel:` link, or (`sms`) every "text WORD to
+    NUMBER" / "text NUMBER" as an `sms:` link. The words stay as they are."""
+    text = safe(text)
+    out: Segments = []
+    pos = 0
+    for m in (_SMS if sms else _PHONE).finditer(text):
+        number = m.group("number") if sms else m.group(0)
+        if len(digits(number)) < 3 or _DATE.fullmatch(number.strip()):
+            continue
+        if sms:
+            body = f"?body={m.group('word')}" if m.group("word") else ""
+            link = f"sms:{digits(number)}{body}"
+        else:
+            link = f"tel:{'+' if number.startswith('+') else ''}{digits(number)}"
+        if m.start() > pos:
+            out.append((text[pos : m.start()], ""))
+        out.append((m.group(0), link))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], ""))
+    return out
+
+
+def _crisis_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The crisis page: one section per region (the script moves the reader's own first), every phone
+    number a `tel:` link, a region's text service an `sms:` link."""
+    ctx = _Ctx(names, "")
+    by_region = {c.region.lower(): c for c in site.crisis}
+    out: list[dict[str, Any]] = []
+    for b in crisis_document(site.crisis).blocks:
+        if isinstance(b, Bullets) and out and out[-1]["kind"] == "heading" and out[-1]["key"] in by_region:
+            line = by_region[out[-1]["key"]]
+            entries = [phone_links(i, sms=i == line.text_service) for i in b.items]
+            out.append({"kind": "bullets", "entries": entries, "refs": False, "plain": False})
+        else:
+            out.append(_block(b, ctx))
+    sections = sectioned(out, collapse=False)
+    for sec in sections:
+        if sec["kind"] == "section" and sec["id"] in by_region:
+            sec["region"] = by_region[sec["id"]].region
+    return sections
 
 
 def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
@@ -379,7 +471,6 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     reviewed = oldest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
     # a web page cannot know where its reader is: the main crisis number of every covered country
     numbers = site.crisis_numbers
-    pointer = wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
     common = {
         "csp": CSP,
         "site_name": SITE_NAME,
@@ -399,7 +490,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
             path=path,
             title=safe(title),
             disclaimer=ctx.seg(wording.DISCLAIMER),
-            crisis=ctx.seg(pointer),
+            crisis=[*phone_links(wording.crisis_pointer_web(numbers)), (CRISIS_LINK_TEXT, f"{root}crisis.html")],
             **extra,
         )
         return text.encode("utf-8")
@@ -438,9 +529,16 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         text=COMPARE_TEXT,
     )
     files["assets/compare-data.js"] = _compare_data(site, items).encode("utf-8")
-    files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(site.faq)))
+    files["faq.html"] = page("page.html.j2", "faq.html", "Frequently asked questions", blocks=_faq_blocks(site, names))
     files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
-    files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(site.crisis))
+    files["crisis.html"] = page(
+        "crisis.html.j2",
+        "crisis.html",
+        "Urgent help",
+        blocks=_crisis_blocks(site, names),
+        region_first=wording.WEB_REGION_FIRST,
+        all_regions=wording.WEB_ALL_REGIONS,
+    )
     files["changes.html"] = doc_page("changes.html", "What changed", _for_web(changes_document(site.changes)))
     info = site.about._replace(sources=_about_sources(site.about), bundled=())
     about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))

@@ -24,6 +24,55 @@
     b.addEventListener("click", function () { window.print(); });
   });
 
+  /* sections that fold (details): opened when a link or the address points into them, and for print */
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+    }
+    if (target && target.tagName === "DETAILS") { target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+  var reopen = [];
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (d) {
+      d.open = true; reopen.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    reopen.forEach(function (d) { d.open = false; });
+    reopen = [];
+  });
+
+  /* the crisis page: the reader's own region first (from the browser's languages), changeable */
+  var pick = document.getElementById("region-first");
+  if (pick) {
+    var regionsBox = document.getElementById("regions");
+    var original = Array.prototype.slice.call(regionsBox.querySelectorAll("section[data-region]"));
+    var offered = Array.prototype.map.call(pick.options, function (o) { return o.value; });
+    var fromLanguage = function () {
+      var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+      for (var i = 0; i < langs.length; i += 1) {
+        var parts = String(langs[i]).split("-");
+        var code = parts.length > 1 ? parts[parts.length - 1].toUpperCase() : "";
+        if (code === "GB") { code = "UK"; }
+        if (code && offered.indexOf(code) !== -1) { return code; }
+      }
+      return "";
+    };
+    var order = function (code) {
+      original.forEach(function (s) { regionsBox.appendChild(s); });
+      var first = original.filter(function (s) { return s.getAttribute("data-region") === code; })[0];
+      if (first) { regionsBox.insertBefore(first, regionsBox.firstChild); }
+    };
+    pick.value = fromLanguage();
+    order(pick.value);
+    document.getElementById("region-pick").hidden = false;
+    pick.addEventListener("change", function () { order(pick.value); });
+  }
+
   /* the options filter on the home page: every row stays in the page without JavaScript */
   var filter = document.getElementById("filter");
   if (filter) {
