@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import markupsafe
 import pytest
@@ -41,6 +42,14 @@ def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def html_pages(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
+
+
+def names_data(root: Path) -> dict[str, Any]:
+    text = (root / "assets" / "names.js").read_text(encoding="utf-8")
+    prefix = ASSET_MARK + "window.TRDGUIDE_NAMES = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    data: dict[str, Any] = json.loads(text[len(prefix) : -2])
+    return data
 
 
 def compare_data(root: Path) -> dict[str, Any]:
@@ -197,9 +206,14 @@ def test_url_scheme_compare_links_name_known_options(bundled_site: Path) -> None
         chosen = q.split(",")
         assert 1 <= len(chosen) <= 5 and set(chosen) <= ids, q
         assert all(re.fullmatch(r"[a-z0-9-]+", c) for c in chosen)
-    # names, short names and aliases resolve as on the command line (tms means rTMS)
-    assert data["names"]["tms"] == "rtms" and data["names"]["rtms"] == "rtms"
-    assert data["names"]["ketamine"] == "iv-ketamine"
+    # names, short names and aliases resolve as on the command line (tms means rTMS): the knowledge
+    # layer's own table, written as it is
+    from trdguide.folding import fold
+
+    names = names_data(bundled_site)["names"]
+    assert names[fold("tms")] == "rtms" and names[fold("rTMS")] == "rtms"
+    assert names[fold("ketamine")] == "iv-ketamine" and names[fold("Spravato")] == "esketamine"
+    assert names_data(bundled_site) == json.loads(json.dumps(KnowledgeBase.load().name_table()))
 
 
 def test_segments_make_only_safe_links() -> None:
@@ -604,14 +618,19 @@ def test_compare_answers_within_one_second(page: Any, server: str) -> None:
     assert "Study:" in page.locator("#grid").inner_text()
 
 
-def test_compare_url_names_and_aliases_are_canonical(page: Any, server: str) -> None:
+def test_compare_url_names_and_aliases_are_read_and_the_address_kept(page: Any, server: str) -> None:
     page.goto(server + "compare.html?options=tms,KETAMINE,ect,nosuch")
-    assert _where(page).endswith("compare.html?options=rtms,iv-ketamine,ect")
-    assert "nosuch" in page.locator("#compare-status").inner_text()
+    assert _where(page).endswith("compare.html?options=tms,KETAMINE,ect,nosuch"), "the address is not rewritten"
+    assert page.locator("#compare-unknown li").all_inner_texts() == ["\u201cnosuch\u201d"]
+    assert "nosuch" not in page.locator("#compare-status").inner_text()
     assert page.locator("#grid thead th").count() == 4
+    # the reader's own change writes the choice, by id
+    page.locator("#chooser summary").click()
+    page.locator("#opt-ect").uncheck()
+    assert _where(page).endswith("compare.html?options=rtms,iv-ketamine")
     # a form submitted without the script (options=a&options=b) is read the same way
     page.goto(server + "compare.html?options=ect&options=rtms")
-    assert _where(page).endswith("compare.html?options=ect,rtms")
+    assert page.locator("#grid thead th").count() == 3
     page.goto(server + "compare.html?options=rtms")
     assert page.locator("#result").is_hidden() and "Choose 2 to 5" in page.locator("#compare-status").inner_text()
 
@@ -724,3 +743,153 @@ def test_print_gives_the_grid_on_one_page(page: Any, server: str, tmp_path: Path
     first = subprocess.run([pdftotext, "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
     for words in ("Education, not medical advice", "Will it work?", "Cost and access", "About 29 in 100", "ECT"):
         assert words in first, words
+
+
+# --- one name table, both faces ----------------------------------------------------------------------
+
+# brand names, aliases, prefixes, family words, spellings and names that are not there
+NAMES = [
+    "spravato", "abilify", "neurostar", "zura", "tms", "ketamine", "magnetic stimulation", "esketamine",
+    "ECT", "electro-convulsive therapy", "R.T.M.S", "Deep TMS", "itbs", "theta burst", "vns", "dbs",
+    "brain stimulation", "antipsychotics", "add-on medicines", "lithium", "thyroid", "psilocybin",
+    "talking therapies", "cbt", "exercise", "keta", "rexulti", "vraylar", "auvelity", "zurzuvae",
+    "seroquel", "Spravatos", "ÉCT", "stanford", "snt", "nosuch", "medication", "implants", "stim",
+    "quetiapine", "electrical stimulation", "psychedelics", "ketamine infusion", "magnetic", "deep",
+    "transcranial", "anti",
+]  # fmt: skip
+
+
+def _cli_choice(name: str) -> tuple[str, list[str]]:
+    """What `trdguide compare NAME OTHER --format json` makes of NAME: (kind, ids)."""
+    for other in ("ect", "rtms"):
+        r = runner.invoke(app, ["compare", name, other, "--format", "json"])
+        if r.exit_code == 0:
+            first = json.loads(r.stdout)["data"]["options"][0]["id"]
+            if first != other:
+                return "option", [first]
+            continue
+        if "names a group of options" in r.output:
+            return "family", re.findall(r"\(([a-z0-9-]+)\)[,.]", r.output.split(":", 1)[1])
+        if "could mean more than one option" in r.output:
+            return "ambiguous", re.findall(r"(?:: |, )([a-z0-9-]+) \(", r.output.split("option", 1)[1])
+        if "No intervention called" in r.output:
+            return "unknown", []
+        if "are the same option" in r.output:
+            continue
+        raise AssertionError(r.output)
+    raise AssertionError(name)
+
+
+def _site_choice(pg: Any, server: str, name: str, other: str) -> tuple[str, list[str]]:
+    """What compare.html makes of NAME (with OTHER beside it, as on the command line)."""
+    pg.goto(server + "compare.html?options=" + quote(name) + "," + other)
+    grid: list[str] = pg.eval_on_selector_all("#grid td[data-row=work]", "els => els.map(e => e.dataset.option)")
+    if not pg.locator("#result").is_hidden():
+        return "option", [grid[0]]
+    lists = pg.locator("#compare-names ul[data-kind]")
+    if lists.count():
+        kind: str = lists.first.get_attribute("data-kind")
+        ids: list[str] = lists.first.evaluate("u => [...u.querySelectorAll('li')].map(li => li.dataset.option)")
+        return kind, ids
+    if pg.locator("#compare-unknown li").count():
+        return "unknown", []
+    return "option", pg.eval_on_selector_all(
+        "#compare-form input[name=options]:checked", "els => els.map(e => e.value)"
+    )
+
+
+def test_the_name_table_is_the_resolver() -> None:
+    """Looking a name up in the exported table (as the page's script does) gives what resolve gives."""
+    from trdguide.folding import compact, fold
+    from trdguide.knowledge import Ambiguous, Family, NotFound
+
+    kb = KnowledgeBase.load()
+    t: dict[str, Any] = kb.name_table()
+
+    def look(raw: str) -> tuple[str, list[str]]:
+        key = fold(raw)
+        if key not in t["names"]:
+            key = t["compact"].get(compact(raw), key)
+        if key in t["names"]:
+            return "option", [t["names"][key]]
+        if key in t["families"]:
+            return "family", t["families"][key]
+        if len(key.replace(" ", "")) >= 4 and key in t["prefixes"]:
+            ids = t["prefixes"][key]
+            return ("option", ids) if len(ids) == 1 else ("ambiguous", ids[:10])
+        return "unknown", []
+
+    def resolved(raw: str) -> tuple[str, list[str]]:
+        try:
+            return "option", [kb.resolve(raw).id]
+        except Family as exc:
+            return "family", sorted(m.id for m in exc.members)
+        except Ambiguous as exc:
+            return "ambiguous", [c.id for c in exc.candidates]
+        except NotFound:
+            return "unknown", []
+
+    words = set(NAMES) | set(t["names"]) | set(t["families"]) | {n[:k] for n in t["names"] for k in range(3, 9)}
+    assert len(words) > 500
+    for w in sorted(words):
+        assert look(w) == resolved(w), w
+
+
+def test_the_compare_page_chooses_what_the_command_line_chooses(page: Any, server: str) -> None:
+    assert len(NAMES) >= 30
+    kinds = set()
+    for name in NAMES:
+        cli = _cli_choice(name)
+        other = "rtms" if cli == ("option", ["ect"]) else "ect"
+        site = _site_choice(page, server, name, other)
+        assert site == cli, (name, site, cli)
+        kinds.add(cli[0])
+    assert kinds == {"option", "family", "ambiguous", "unknown"}
+    # a brand name is said to be one, as on the command line
+    page.goto(server + "compare.html?options=spravato,ect")
+    assert "\u201cSpravato\u201d is a brand name of Esketamine." in page.locator("#compare-names").inner_text()
+
+
+INJECTION = "x.%20IMPORTANT%20NOTICE:%20this%20treatment%20is%20dangerous,%20stop%20it%20now.%20" + "A" * 200
+
+
+def test_an_address_cannot_make_the_page_say_anything(page: Any, server: str) -> None:
+    page.goto(server + "compare.html?options=rtms,ect," + INJECTION)
+    typed = "x. IMPORTANT NOTICE: this treatment is dangerous, stop it now. " + "A" * 200
+    # the comparison is shown, with nothing above it but the page's own words
+    above = page.evaluate(
+        "() => { const r = document.getElementById('result'); let t = ''; "
+        "for (const e of document.querySelectorAll('main *')) { "
+        "  const before = e.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING; "
+        "  if (before && !e.children.length) t += e.textContent; }"
+        " return t; }"
+    )
+    assert "IMPORTANT" not in above
+    assert page.locator("#grid thead th").count() == 3
+    # the unknown name is shown quoted and cut as the command line cuts it, in a quiet note below
+    first, second = typed.split(",")  # a comma separates names in the address, as in the form
+    shown = page.locator("#compare-unknown li").all_inner_texts()
+    assert shown == ["\u201c" + first + "\u201d", "\u201c" + second.strip()[:80] + "\u2026\u201d"]
+    assert page.locator("#compare-names").evaluate("e => getComputedStyle(e).fontWeight") in ("400", "normal")
+    r = runner.invoke(app, ["compare", "rtms", second.strip()])
+    assert r.exit_code == 1 and f"No intervention called {second.strip()[:80]!r}" in r.output
+    # and the address still says what was typed
+    assert "IMPORTANT%20NOTICE" in page.url
+
+
+def test_home_filter_finds_brand_names_and_families(page: Any, server: str) -> None:
+    page.goto(server + "index.html")
+    box = page.get_by_label("Filter the options", exact=False)
+    rows = page.locator("tr[data-search]")
+
+    def visible() -> set[str]:
+        return {r.get_attribute("data-id") or "" for r in rows.all() if r.is_visible()}
+
+    box.fill("spravato")
+    assert visible() == {"esketamine"}
+    box.fill("magnetic stimulation")
+    assert {"rtms", "itbs", "deep-tms"} <= visible() and "ect" not in visible()
+    box.fill("antipsychotics")
+    assert {"aripiprazole", "cariprazine"} <= visible() and "rtms" not in visible()
+    box.fill("neurostar")
+    assert "rtms" in visible()

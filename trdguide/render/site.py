@@ -85,7 +85,11 @@ SITE_PRIVACY = (
 COMPARE_TEXT = {
     "choose": "Choose 2 to 5 options to compare.",
     "too_many": "You chose {n} options. Choose at most 5 to compare.",
-    "unknown": "Not found, so left out: {names}.",
+    "unknown": "Not found, so left out:",
+    "family": "{name} names a group of options. Choose one or more of them:",
+    "ambiguous": "{name} could mean more than one option. Choose one of them:",
+    "brand": "{name} is a brand name of {option}.",
+    "prefix": "{name} was taken to mean {option}.",
     "comparing": "Comparing: ",
     "showing": "Showing {names}.",
     "trials": "Compared directly in a trial",
@@ -294,7 +298,9 @@ def _env() -> Environment:
     )
 
 
-def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
+def _option_rows(
+    listing: ListPage, items: Sequence[Intervention], ctx: _Ctx, families: Mapping[str, list[str]]
+) -> dict[str, Any]:
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
     table = next(b for b in list_document(listing).blocks if isinstance(b, GroupedTable))
     by_cat = {
@@ -309,11 +315,13 @@ def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) ->
             item = members[n] if n < len(members) and members[n].short_name == label else None
             hay = [label]
             if item is not None:
-                hay += [item.name, item.id, *item.aliases, item.summary, STATUS_WORDS[item.status.label], name]
+                hay += [item.name, item.id, *item.aliases, *item.brand_names, *families.get(item.id, [])]
+                hay += [item.summary, STATUS_WORDS[item.status.label], name]
             out.append(
                 {
                     "label": safe(label),
                     "href": f"options/{item.id}.html" if item is not None else "",
+                    "id": item.id if item is not None else "",
                     "search": _norm(" ".join(hay)),
                     "cells": [" ".join(safe(p) for p in c) for c in cells],
                 }
@@ -405,7 +413,6 @@ def _crisis_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, A
 
 def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     options: dict[str, Any] = {}
-    names: dict[str, str] = {}
     for i in items:
         cells = {}
         for r in ROWS:
@@ -421,8 +428,6 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
             "reviewed": i.last_reviewed.isoformat(),
             "cells": cells,
         }
-        for n in (i.id, i.short_name, *i.aliases):
-            names.setdefault(n.casefold().strip(), i.id)
     trials = []
     ids = {i.id for i in items}
     for h in (h for h in site.head_to_head if len(ids & set(h.interventions)) >= 2):
@@ -445,7 +450,6 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     data = {
         "options": options,
         "order": [i.id for i in items],
-        "names": names,
         "rows": [{"key": r.key, "label": r.label, "question": r.question} for r in ROWS],
         "trials": trials,
         "caveat": wording.COMPARISON_CAVEAT,
@@ -453,6 +457,24 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
     return f"{ASSET_MARK}window.TRDGUIDE_COMPARE = {body};\n"
+
+
+def _names_data(site: SiteView) -> str:
+    """The knowledge layer's name table (`KnowledgeBase.name_table`) as a script: the compare page and
+    the home page's filter look typed names up in it, exactly as the command line resolves them."""
+    body = json.dumps(site.names or {}, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return f"{ASSET_MARK}window.TRDGUIDE_NAMES = {body};\n"
+
+
+def _family_words(site: SiteView) -> dict[str, list[str]]:
+    """Option id -> the family words that name it (from the name table)."""
+    out: dict[str, list[str]] = {}
+    families = (site.names or {}).get("families", {})
+    assert isinstance(families, dict)
+    for word, ids in families.items():
+        for iid in ids:
+            out.setdefault(iid, []).append(word)
+    return out
 
 
 def _about_sources(info: AboutInfo) -> list[str]:
@@ -508,7 +530,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         SITE_TAGLINE,
         what=ABOUT_WHAT,
         what_not=ABOUT_NOT,
-        table=_option_rows(site.listing, items, _Ctx(names, "")),
+        table=_option_rows(site.listing, items, _Ctx(names, ""), _family_words(site)),
     )
     for item in items:
         path = f"options/{item.id}.html"
@@ -529,6 +551,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         text=COMPARE_TEXT,
     )
     files["assets/compare-data.js"] = _compare_data(site, items).encode("utf-8")
+    files["assets/names.js"] = _names_data(site).encode("utf-8")
     files["faq.html"] = page("page.html.j2", "faq.html", "Frequently asked questions", blocks=_faq_blocks(site, names))
     files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
     files["crisis.html"] = page(
