@@ -893,3 +893,152 @@ def test_home_filter_finds_brand_names_and_families(page: Any, server: str) -> N
     assert {"aripiprazole", "cariprazine"} <= visible() and "rtms" not in visible()
     box.fill("neurostar")
     assert "rtms" in visible()
+
+
+# --- pages a person can use on a phone ---------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(**PHONE)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def test_faq_opens_with_its_questions_and_every_answer_has_an_anchor(bundled_site: Path) -> None:
+    kb = KnowledgeBase.load()
+    entries = kb.faq_view().entries
+    text = (bundled_site / "faq.html").read_text(encoding="utf-8")
+    listing = text.index('<nav class="contents" id="questions"')
+    assert listing < text.index('<section class="part"')
+    for n, f in entries:
+        assert f'<li><a href="#{f.id}">{markupsafe.escape(f"{n}. {f.question}")}</a></li>' in text, f.id
+        section = text[text.index(f'<section class="part" id="{f.id}"') :]
+        section = section[: section.index("</section>")]
+        assert '<p class="back"><a href="#questions">Back to the questions</a></p>' in section
+    # the command line names each answer's place on the website, one short line under it
+    r = runner.invoke(app, ["faq", "--all", "--format", "text"])
+    assert r.exit_code == 0
+    for _, f in entries:
+        assert r.stdout.count(f"On the website: faq.html#{f.id}\n") == 1, f.id
+
+
+def test_option_page_contents_and_folding_sections(bundled_site: Path) -> None:
+    text = (bundled_site / "options" / "ect.html").read_text(encoding="utf-8")
+    nav = text[text.index('<nav class="contents" id="contents"') :]
+    nav = nav[: nav.index("</nav>")]
+    targets = re.findall(r'<a href="#([a-z-]+)">', nav)
+    assert targets[:4] == ["mechanism", "like", "work", "common"] and "references" in targets
+    for t in targets:
+        assert f'<details class="part" id="{t}">' in text, t
+    assert text.index('id="contents"') < text.index('<details class="part"')
+
+
+def test_no_paragraph_is_printed_twice(bundled_site: Path) -> None:
+    for page in sorted((bundled_site / "options").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        main = text[text.index("<main") : text.index("</main>")]
+        pieces = [re.sub(r"<[^>]+>", "", p).strip() for p in re.findall(r"<(?:p|li|figcaption)[^>]*>(.*?)</", main)]
+        long = [p for p in pieces if len(p) > 60]
+        twice = {p for p in long if long.count(p) > 1}
+        assert not twice, (page.name, twice)
+
+
+def test_phone_first_screens(phone: Any, server: str) -> None:
+    phone.goto(server + "index.html")
+    crisis = phone.locator("header .crisis").bounding_box()
+    assert crisis["y"] + crisis["height"] <= 740, "the crisis line is on the home page's first screen"
+    phone.goto(server + "faq.html")
+    header = phone.locator("header").bounding_box()
+    questions = phone.locator("#questions").bounding_box()
+    first_question = phone.locator("#questions li").first.bounding_box()
+    assert questions["y"] >= header["y"] + header["height"]
+    assert first_question["y"] + first_question["height"] <= 740, "the questions start on the first screen"
+    # an answer's anchor brings it up, with its way back
+    phone.goto(server + "faq.html#why-hard-to-treat")
+    assert phone.evaluate("scrollY") > 0
+    phone.locator("#why-hard-to-treat .back a").click()
+    assert phone.url.endswith("faq.html#questions")
+    # the long option pages are short until a section is opened; an anchor opens its section
+    phone.goto(server + "options/esketamine.html")
+    assert phone.evaluate("document.documentElement.scrollHeight") < 4 * 740
+    phone.goto(server + "options/ect.html#common")
+    assert phone.locator("details#common").evaluate("d => d.open") is True
+    assert "memory" in phone.locator("details#common").inner_text().lower()
+    assert phone.locator("details#serious").evaluate("d => d.open") is False
+
+
+def test_folded_sections_are_printed_open(page: Any, server: str, tmp_path: Path) -> None:
+    page.goto(server + "options/ect.html")
+    assert page.locator("details#serious li").first.is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator("details#serious li").first.is_visible(), "open when printed, even without the script"
+    assert page.locator("#contents").is_hidden()
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        return
+    import subprocess
+
+    pdf = tmp_path / "ect.pdf"
+    page.pdf(path=str(pdf))
+    words = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "KetECT trial" in words and "On this page" not in words
+
+
+def test_crisis_page_numbers_call_and_text(bundled_site: Path) -> None:
+    text = (bundled_site / "crisis.html").read_text(encoding="utf-8")
+    assert '<a href="tel:988">988</a>' in text and '<a href="tel:116123">116 123</a>' in text
+    assert '<a href="sms:988">Text 988</a>' in text
+    assert '<a href="sms:85258?body=SHOUT">text SHOUT to 85258</a>' in text
+    kb = KnowledgeBase.load()
+    for line in kb.crisis():
+        section = text[text.index(f'data-region="{line.region}"') :]
+        section = section[section.index("<ul>") : section.index("</section>")]  # the lines under its name
+        plain = re.sub(r"<a [^>]*>.*?</a>", "", section)  # what is left outside links
+        for m in re.finditer(r"(?<![\w-])\d[\d -]*\d(?![\w-])", re.sub(r"<[^>]+>", " ", plain)):
+            digits_ = re.sub(r"\D", "", m.group(0))
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", m.group(0).strip()):
+                continue  # the date the line was checked
+            assert len(digits_) < 3, (line.region, m.group(0))  # every number of 3+ digits is a link
+        if line.text_service:
+            assert 'href="sms:' in section, line.region
+
+
+@pytest.mark.parametrize(("locale", "first"), [("en-GB", "UK"), ("en-AU", "AU"), ("fr-CA", "CA"), ("de-DE", "US")])
+def test_crisis_page_puts_the_reader_s_region_first(browser: Any, server: str, locale: str, first: str) -> None:
+    context = browser.new_context(locale=locale)
+    pg = context.new_page()
+    try:
+        pg.goto(server + "crisis.html")
+        order = pg.eval_on_selector_all("#regions section", "els => els.map(e => e.dataset.region)")
+        assert order[0] == first, order
+        assert sorted(order) == sorted(
+            pg.eval_on_selector_all("section[data-region]", "e => e.map(x => x.dataset.region)")
+        )
+        pg.select_option("#region-first", "IE")
+        assert pg.eval_on_selector("#regions section", "e => e.dataset.region") == "IE"
+    finally:
+        context.close()
+
+
+def test_dark_scheme_passes_axe(browser: Any, server: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    try:
+        for path in [*AXE_PAGES, "crisis.html", "options/ect.html#common"]:
+            pg.goto(server + path)
+            assert pg.evaluate("getComputedStyle(document.documentElement).backgroundColor") == "rgb(18, 18, 18)"
+            bad = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in axe.run(pg).response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            assert bad == [], (path, bad)
+    finally:
+        context.close()

@@ -343,6 +343,9 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
         _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
         {"kind": "links", "entries": [[(safe(t), h)] for t, h in pairs]},
     ]
+    pictures = [b for b in out if b["kind"] == "picture"]
+    for b in pictures[1:]:  # the legend is said once a page, under the first picture
+        b["legend"] = False
     out = sectioned(out, collapse=True)
     first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
     out.insert(first, contents(out, wording.WEB_CONTENTS, "contents"))
@@ -400,7 +403,10 @@ def _crisis_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, A
     for b in crisis_document(site.crisis).blocks:
         if isinstance(b, Bullets) and out and out[-1]["kind"] == "heading" and out[-1]["key"] in by_region:
             line = by_region[out[-1]["key"]]
-            entries = [phone_links(i, sms=i == line.text_service) for i in b.items]
+            entries = [
+                [p for t, h in ctx.seg(i) for p in ([(t, h)] if h else phone_links(t, sms=i == line.text_service))]
+                for i in b.items
+            ]
             out.append({"kind": "bullets", "entries": entries, "refs": False, "plain": False})
         else:
             out.append(_block(b, ctx))
