@@ -652,8 +652,9 @@ def _write(outdir: Path, rel: str, data: bytes) -> Path:
     """Write one file by replacing it (a new file, then a rename): never through a link."""
     target = outdir / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    if _in_the_way(outdir, rel) is not None:  # a link planted while the site was being written
-        raise SiteRefused(*_in_the_way(outdir, rel))  # type: ignore[misc]
+    found = _in_the_way(outdir, rel)
+    if found is not None:  # a link planted while the site was being written
+        raise SiteRefused(found[0], [found[1]])
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".trdguide-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
