@@ -240,7 +240,7 @@ def list_document(page: ListPage) -> Document:
                 "note",
             )
         )
-    doc.add(Para("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME.", "note"))
+    doc.add(Para("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME.", "note", hint=True))
     return doc
 
 
@@ -496,6 +496,7 @@ def faq_index_document(questions: Sequence[tuple[int, str]]) -> Document:
             "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "
             "Every answer: trdguide faq --all.",
             "note",
+            hint=True,
         )
     )
     return doc
