@@ -90,6 +90,7 @@ COMPARE_TEXT = {
     "ambiguous": "{name} could mean more than one option. Choose one of them:",
     "brand": "{name} is a brand name of {option}.",
     "prefix": "{name} was taken to mean {option}.",
+    "see_below": "Some names were not used: see the note below the comparison.",
     "comparing": "Comparing: ",
     "showing": "Showing {names}.",
     "trials": "Compared directly in a trial",

@@ -238,7 +238,8 @@
     }
     var opts = chosen.map(function (id) { return D.options[id]; });
     var names = opts.map(function (o) { return o.name; });
-    statusBox.textContent = fill(T.showing, { names: names.join(", ") });
+    var unused = unknown.length || named.some(function (r) { return r.kind !== "option"; });
+    statusBox.textContent = fill(T.showing, { names: names.join(", ") }) + (unused ? " " + T.see_below : "");
     document.getElementById("result-heading").textContent = T.comparing + names.join(" \u00b7 ");
 
     /* the grid: options as columns (wide screens and print) */
