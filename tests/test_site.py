@@ -242,6 +242,17 @@ def test_reference_ids_link_to_the_page_s_own_list_of_references(bundled_site: P
         ("[a-1]", "#ref-a-1"),
         (" and [b-2].", ""),
     ], "only ids the page lists become links"
+    assert segments("Both [a-1, b-2, c-3].", {}, "", {"a-1", "c-3"}) == [
+        ("Both ", ""),
+        ("[", ""),
+        ("a-1", "#ref-a-1"),
+        (", ", ""),
+        ("b-2", ""),
+        (", ", ""),
+        ("c-3", "#ref-c-3"),
+        ("]", ""),
+        (".", ""),
+    ], "each id of a list of citations links to its entry"
     page = (bundled_site / "options" / "rtms.html").read_text(encoding="utf-8")
     targets = re.findall(r'<li id="ref-([a-z0-9-]+)">\[\1\] ', page)
     links = set(re.findall(r'<a href="#ref-([a-z0-9-]+)">\[\1\]</a>', page))

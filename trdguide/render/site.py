@@ -107,6 +107,7 @@ _LINKS = re.compile(
     r"|PMID (?P<pmid>[0-9]{1,9})"
     r"|doi:(?P<doi>10\.[^\s<>\"]*[^\s<>\".,;:)\]])"
     r"|\[(?P<rid>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
+    r"|\[(?P<rids>[a-z0-9]+(?:-[a-z0-9]+)*(?:, [a-z0-9]+(?:-[a-z0-9]+)*)+)\]"
 )
 CRISIS_LINK_TEXT = "crisis lines by country"
 
@@ -138,6 +139,17 @@ def segments(text: str, names: Mapping[str, str], root: str, refs: Collection[st
             link = (m.group(0), f"https://doi.org/{m.group('doi')}")
         elif m.group("rid") and m.group("rid") in refs:
             link = (m.group(0), f"#{ref_anchor(m.group('rid'))}")
+        elif m.group("rids") and any(r in refs for r in m.group("rids").split(", ")):
+            # "[a, b]": each id that the page lists links to its entry
+            if m.start() > pos:
+                out.append((text[pos : m.start()], ""))
+            out.append(("[", ""))
+            for n, rid in enumerate(m.group("rids").split(", ")):
+                out += [(", ", "")] if n else []
+                out.append((rid, f"#{ref_anchor(rid)}" if rid in refs else ""))
+            out.append(("]", ""))
+            pos = m.end()
+            continue
         if link is None:
             continue
         if m.start() > pos:
