@@ -794,8 +794,16 @@ def _cli_choice(name: str) -> tuple[str, list[str]]:
 
 
 def _site_choice(pg: Any, server: str, name: str, other: str) -> tuple[str, list[str]]:
-    """What compare.html makes of NAME (with OTHER beside it, as on the command line)."""
-    pg.goto(server + "compare.html?options=" + quote(name) + "," + other)
+    """What compare.html makes of NAME (with OTHER beside it, as on the command line).
+
+    The page reads a new address as it does on the back button (popstate): the same reading as on
+    load, without loading its data again for every name."""
+    if "compare.html" not in pg.url:
+        pg.goto(server + "compare.html")
+    pg.evaluate(
+        "q => { history.pushState(null, '', q); window.dispatchEvent(new PopStateEvent('popstate')); }",
+        "compare.html?options=" + quote(name) + "," + other,
+    )
     grid: list[str] = pg.eval_on_selector_all("#grid td[data-row=work]", "els => els.map(e => e.dataset.option)")
     if not pg.locator("#result").is_hidden():
         return "option", [grid[0]]
