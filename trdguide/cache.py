@@ -33,6 +33,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -405,12 +406,30 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
 
 _TMP_PREFIX = ".tmp-"
 _STALE_TMP_SECONDS = 3600
+# the longest line read from a cache file: a longer one is cut, fails its checksum, and the YAML is read
+_MAX_LINE = 64 * 1024 * 1024
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open a cache file for reading, or raise OSError if it is not a regular file.
+
+    Opened without blocking, so a FIFO put where a cache file goes cannot make a command wait, and
+    checked before a byte is read, so a link to a device such as /dev/zero is never read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _header(f: IO[bytes], key: str | None) -> dict[str, Any] | None:
     """The header of a cache file if its checksum, format and key (when given) are right, else None."""
     try:
-        line = f.readline()
+        line = f.readline(_MAX_LINE)
     except OSError:
         return None
     digest, _, body = line.rstrip(b"\n").partition(b" ")
@@ -444,7 +463,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
     record that fails makes that command fall back to YAML.
     """
     try:
-        f = open(path, "rb")  # noqa: SIM115 - kept open for lazy reads, closed at exit
+        f = _open_regular(path)  # kept open for lazy reads, closed at exit
     except OSError:
         return None
     try:
@@ -455,7 +474,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
 
         def line_at(offset: int) -> bytes:
             f.seek(start + offset)
-            return f.readline()
+            return f.readline(_MAX_LINE)
 
         places = header.get("sections")
         if not isinstance(places, dict) or set(places) != set(_SECTIONS):
@@ -497,7 +516,7 @@ def names(root: Path | None) -> list[str] | None:
         return None
     name, key = cache_key(root, bundled_data_dir())
     try:
-        with open(folder / name, "rb") as f:
+        with _open_regular(folder / name) as f:
             header = _header(f, key)
         if header is None:
             return None
@@ -524,7 +543,7 @@ def clean(folder: Path, keep: str = "") -> None:
                 if now - entry.stat().st_mtime > _STALE_TMP_SECONDS:
                     os.unlink(entry.path)
             elif name.startswith("kb-"):
-                with open(entry.path, "rb") as f:
+                with _open_regular(Path(entry.path)) as f:
                     header = _header(f, None)
                 if header is None or not all(os.path.isdir(p) for p in header["sources"]):
                     os.unlink(entry.path)
@@ -537,7 +556,7 @@ def open_store(root: Path | None) -> Store:
     bundled = bundled_data_dir()
     folder = cache_dir()
     name = key = ""
-    if folder is not None and (root is None or (root.is_dir() and os.access(root, os.R_OK | os.X_OK))):
+    if folder is not None and (root is None or (os.path.isdir(root) and os.access(root, os.R_OK | os.X_OK))):
         name, key = cache_key(root, bundled)
         store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name, key))
         if store is not None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .cache import CrisisEntry, Store, open_store
 from .folding import compact, digits, fold
-from .regions import parse_region
+from .regions import close_regions, parse_region
 from .summaries import SHORT_KEYS, comparator_kind, difference, lead_outcome
 from .views import (
     AboutInfo,
@@ -22,6 +22,7 @@ from .views import (
     ChangeEntry,
     ChangesView,
     Comparison,
+    CrisisHelp,
     FaqView,
     HandoutView,
     LeadOutcome,
@@ -310,7 +311,8 @@ class KnowledgeBase:
         return self.show_view(item, [note] if note else [])
 
     def show_view(self, item: Intervention, notes: list[NameNote] | None = None) -> ShowView:
-        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [])
+        in_short = [Row(k, [compare_cell(item, k)]) for k in ROW_KEYS]  # the grid's rows, for one option
+        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [], in_short)
 
     def faq_view(self, query: str | None = None, listing: bool = False) -> FaqView:
         """The entries a query finds (all, for none) with their references; `listing`: the numbered
@@ -452,6 +454,8 @@ class KnowledgeBase:
 
     # compare -----------------------------------------------------------------------------------
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
+        if len(names) == 1:  # one option: a usage error that points to `show`, which opens with its short answers
+            raise BadRequest("one-option", item=self.resolve_with_note(names[0])[0])
         if not 2 <= len(names) <= 5:
             raise BadRequest("count", command="compare", low=2, high=5, given=len(names))
         resolved = [self.resolve_with_note(n) for n in names]
@@ -589,6 +593,25 @@ class KnowledgeBase:
             codes = sorted({c.region for c in lines})
             raise NotFound(region[:40], codes, what="region")
         return hits + [c for c in lines if c.region == "INTL" and code != "INTL"]
+
+    def crisis_help(self, region: str | None = None) -> CrisisHelp:
+        """`crisis --region X` for any X: the region's lines, or, where X names no covered region (a country
+        the guide does not cover, a typo, a code), the lines for everywhere with the covered regions and any
+        close spellings. Never an error: a reader in crisis always gets a number."""
+        lines = list(self.store.crisis)
+        regions = [(c.region, c.region_name) for c in lines if c.region != "INTL"]
+        try:
+            return CrisisHelp(self.crisis(region), None, regions)
+        except NotFound:
+            assert region is not None
+            covered = {code for code, _ in regions}
+            close = [code for code in close_regions(region) if code in covered]
+            return CrisisHelp([c for c in lines if c.region == "INTL"], region, regions, close)
+
+    def crisis_directory(self) -> str | None:
+        """The web address of the directory of helplines for everywhere else (INTL), without its scheme."""
+        line = next((c for c in self.store.crisis if c.region == "INTL"), None)
+        return line.url.split("://", 1)[-1].rstrip("/") if line else None
 
     def crisis_numbers(self) -> list[tuple[str, list[str]]]:
         """Each crisis number once, with the regions it serves ("988": US, CA), in the data's order."""

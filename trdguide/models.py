@@ -420,6 +420,25 @@ class GlossaryTerm(Strict):
     refs: list[Slug] = Field(default_factory=_empty)
 
 
+class OtherService(Strict):
+    """A further service in a crisis line's region: a text line, or one for a particular group of people."""
+
+    name: ShortText
+    contact: ShortText  # exactly as a person dials or types it
+    who: ShortText | None = None  # who it is for, to follow "for" ("young people"), where it is for a group
+    hours: ShortText
+    url: str
+    checked: ReviewDate  # the day it was confirmed on the page in `source` (the service's or a government's own)
+    source: str
+
+    @field_validator("url", "source")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not URL_RE.match(v):
+            raise ValueError("a URL starts with http:// or https:// and has no spaces")
+        return v
+
+
 class CrisisLine(Strict):
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$|^INTL$")]
     region_name: ShortText
@@ -432,6 +451,8 @@ class CrisisLine(Strict):
     url: str
     checked: ReviewDate
     source: str
+    # further services in the region (text lines, services for particular groups), each with its own check
+    other_services: list[OtherService] = Field(default_factory=list)
 
     @field_validator("url", "source")
     @classmethod

@@ -118,6 +118,7 @@ class ShowView(NamedTuple):
     see_also: list[Brief]
     references: list[Reference]  # every reference the record cites, in its own order first
     notes: Sequence[NameNote] = ()
+    in_short: Sequence[Row] = ()  # the comparison grid's rows for this one option: its short answers
 
 
 class FaqView(NamedTuple):
@@ -182,3 +183,14 @@ class AboutInfo(NamedTuple):
     oldest_review: _dt.date
     newest_review: _dt.date
     bundled: Sequence[bool] = ()  # for each source: is it the bundled knowledge base?
+
+
+class CrisisHelp(NamedTuple):
+    """What `crisis --region X` shows. Where X names a covered region: its lines (and the lines for everywhere).
+    Where it does not: the lines for everywhere, what was asked, the covered regions, and any close spellings.
+    """
+
+    lines: list[CrisisLine]
+    asked: str | None = None  # what the reader typed, where it names no covered region
+    regions: Sequence[tuple[str, str]] = ()  # the covered regions: (code, name), in the data's order
+    suggestions: Sequence[str] = ()  # codes of covered regions spelled close to what was typed, best first

@@ -18,6 +18,7 @@ from ..views import (
     Cell,
     ChangesView,
     Comparison,
+    CrisisHelp,
     FaqView,
     HandoutView,
     ListPage,
@@ -276,6 +277,7 @@ def show_document(
     doc = Document([])
     doc.add(Title(full_name(item)))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
+    doc.add(*in_short_blocks(view))
     doc.add(Para(item.summary))
     s = item.setting
     doc.add(Heading("How it is thought to work", "mechanism"), Para(item.mechanism.text))
@@ -386,6 +388,13 @@ def changes_document(view: ChangesView) -> Document:
         doc.add(Heading(day), Bullets(lines))
     doc.add(Para(wording.CHANGES_HINT, "note", hint=True))
     return doc
+
+
+def in_short_blocks(view: ShowView) -> list[Block]:
+    """The "In short" section: the option's ten short answers, the comparison grid's rows for this option (the
+    detail follows). Nothing where the record has no short answers."""
+    lines = [wording.in_short_line(r.key, r.cells[0].short) for r in view.in_short if r.cells[0].short is not None]
+    return [Heading(wording.IN_SHORT), Bullets(lines)] if lines else []
 
 
 def _cited(text: str, refs: Sequence[str]) -> str:
@@ -548,11 +557,30 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
                     f"Hours: {c.hours}",
                     c.url,
                     f"Checked {c.checked.isoformat()}",
+                    *(
+                        f"{wording.other_service_line(o.name, o.contact, o.who, o.hours)} {o.url}"
+                        for o in c.other_services
+                    ),
                 ]
             ),
         )
     doc.add(Para(wording.HOPE_LINE))
     return doc
+
+
+def crisis_help_document(help: CrisisHelp) -> Document:
+    """`crisis --region X`: the region's lines; where X names no covered region, never an error: what the
+    guide covers, a close spelling if there is one, the local emergency number and the directory of helplines."""
+    if help.asked is None:
+        return crisis_document(help.lines)
+    doc = crisis_document(help.lines)
+    names = dict(help.regions)
+    extra: list[Block] = [Para(wording.region_not_covered(help.asked, help.regions))]
+    if help.suggestions:
+        close = [names[code] for code in help.suggestions]
+        extra.append(Para(wording.region_did_you_mean(close, help.suggestions[0])))
+    extra.append(Para(wording.LOCAL_EMERGENCY, "warn"))
+    return Document([*doc.blocks[:2], *extra, *doc.blocks[2:]])
 
 
 def source_names(info: AboutInfo) -> list[str]:
@@ -634,4 +662,5 @@ def handout_document(main: Document, handout: HandoutView) -> Document:
 def crisis_line_short(c: CrisisLine) -> str:
     """One line a region: the crisis line and, where known, the emergency number."""
     emergency = f" In danger now: {c.emergency}." if c.emergency else ""
-    return f"{c.region_name}: {c.service}. {c.contact}.{emergency}"
+    stop = "" if c.service.endswith(("?", "!", ".")) else "."  # "1737, Need to talk?" takes no full stop
+    return f"{c.region_name}: {c.service}{stop} {c.contact}.{emergency}"

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         Cell,
         ChangesView,
         Comparison,
+        CrisisHelp,
         FaqView,
         ListPage,
         NameNote,
@@ -93,6 +94,16 @@ def show_json(view: ShowView, urgent_help: str = wording.CRISIS_POINTER) -> str:
         "show",
         {
             "notes": _notes(view.notes),
+            "in_short": [
+                {
+                    "key": r.key,
+                    "question": ROW_TEXT[r.key].question,
+                    "label": ROW_TEXT[r.key].label,
+                    **_cell(r.cells[0]),
+                }
+                for r in view.in_short
+                if r.cells[0].short is not None
+            ],
             "intervention": view.item.model_dump(mode="json"),
             "see_also": [r.id for r in view.see_also],
             "references": [r.model_dump(mode="json") for r in view.references],
@@ -158,6 +169,17 @@ def changes_json(view: ChangesView, urgent_help: str = wording.CRISIS_POINTER) -
     entries = [{"option": e.option, "name": e.name, **e.change.model_dump(mode="json")} for e in view.entries]
     since = view.since.isoformat() if view.since else None
     return envelope("changes", {"since": since, "entries": entries}, urgent_help)
+def crisis_help_json(help: CrisisHelp, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`crisis --region X`: as crisis_json; where X names no covered region, also what was asked, the covered
+    regions, any close spellings, and the advice to call the local emergency number."""
+    data: dict[str, object] = {"lines": [c.model_dump(mode="json") for c in help.lines]}
+    if help.asked is not None:
+        data["region_asked"] = help.asked
+        data["region_covered"] = False
+        data["covered_regions"] = [{"region": code, "region_name": name} for code, name in help.regions]
+        data["did_you_mean"] = list(help.suggestions)
+        data["advice"] = wording.LOCAL_EMERGENCY
+    return envelope("crisis", data, urgent_help)
 
 
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
