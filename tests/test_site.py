@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import markupsafe
 import pytest
@@ -22,7 +23,7 @@ from typer.testing import CliRunner
 from trdguide import __version__
 from trdguide.cli import app
 from trdguide.knowledge import KnowledgeBase
-from trdguide.render.site import CSP, segments, site_files
+from trdguide.render.site import ASSET_MARK, CSP, HTML_MARK, segments, site_files
 from trdguide.wording import COMPARISON_CAVEAT, DISCLAIMER
 
 runner = CliRunner()
@@ -43,9 +44,17 @@ def html_pages(root: Path) -> list[Path]:
     return sorted(root.rglob("*.html"))
 
 
+def names_data(root: Path) -> dict[str, Any]:
+    text = (root / "assets" / "names.js").read_text(encoding="utf-8")
+    prefix = ASSET_MARK + "window.TRDGUIDE_NAMES = "
+    assert text.startswith(prefix) and text.endswith(";\n")
+    data: dict[str, Any] = json.loads(text[len(prefix) : -2])
+    return data
+
+
 def compare_data(root: Path) -> dict[str, Any]:
     text = (root / "assets" / "compare-data.js").read_text(encoding="utf-8")
-    prefix = "window.TRDGUIDE_COMPARE = "
+    prefix = ASSET_MARK + "window.TRDGUIDE_COMPARE = "
     assert text.startswith(prefix) and text.endswith(";\n")
     data: dict[str, Any] = json.loads(text[len(prefix) : -2])
     return data
@@ -73,7 +82,8 @@ def test_every_page_has_the_framing_and_a_strict_policy(bundled_site: Path) -> N
         assert "default-src &#39;none&#39;" in text
         # the disclaimer near the top (in the header, before the main content), the crisis pointer once
         assert text.index(htmllib.escape(DISCLAIMER)) < text.index("<main"), name
-        assert text.count("In crisis? 988 (US/CA)") == 1, name  # the web page cannot know the region
+        # the web page cannot know the region: every covered region's number, each one tap to call
+        assert text.count('In crisis? <a href="tel:988">988</a> (US/CA)') == 1, name
         assert 'href="' + "../" * name.count("/") + 'crisis.html"' in text
         # no inline script or style (the policy forbids them), nothing loaded from elsewhere
         assert "<style" not in text and " style=" not in text, name
@@ -130,7 +140,7 @@ def test_option_page_has_everything_show_has(bundled_site: Path) -> None:
 
 def test_other_pages(bundled_site: Path) -> None:
     faq = (bundled_site / "faq.html").read_text(encoding="utf-8")
-    assert "<h1>Frequently asked questions</h1>" in faq and faq.count("<h2>") >= 5
+    assert "<h1>Frequently asked questions</h1>" in faq and faq.count('<section class="part" id="') >= 5
     crisis = (bundled_site / "crisis.html").read_text(encoding="utf-8")
     assert "988" in crisis and "<h1>Urgent help</h1>" in crisis
     about = (bundled_site / "about.html").read_text(encoding="utf-8")
@@ -196,16 +206,22 @@ def test_url_scheme_compare_links_name_known_options(bundled_site: Path) -> None
         chosen = q.split(",")
         assert 1 <= len(chosen) <= 5 and set(chosen) <= ids, q
         assert all(re.fullmatch(r"[a-z0-9-]+", c) for c in chosen)
-    # names, short names and aliases resolve as on the command line (tms means rTMS)
-    assert data["names"]["tms"] == "rtms" and data["names"]["rtms"] == "rtms"
-    assert data["names"]["ketamine"] == "iv-ketamine"
+    # names, short names and aliases resolve as on the command line (tms means rTMS): the knowledge
+    # layer's own table, written as it is
+    from trdguide.folding import fold
+
+    names = names_data(bundled_site)["names"]
+    assert names[fold("tms")] == "rtms" and names[fold("rTMS")] == "rtms"
+    assert names[fold("ketamine")] == "iv-ketamine" and names[fold("Spravato")] == "esketamine"
+    assert names_data(bundled_site) == json.loads(json.dumps(KnowledgeBase.load().name_table()))
 
 
 def test_segments_make_only_safe_links() -> None:
     names = {"rtms": "rTMS"}
-    segs = segments("See also: rTMS (trdguide show rtms), X (trdguide show nope). PMID 123 doi:10.1/ab.", names, "../")
+    text = "See also: rTMS (trdguide show rtms), X (trdguide show nope). PMID 123 doi:10.1/ab."
+    segs = segments(text, names, "../")
+    assert "".join(t for t, _ in segs) == text, "the words are never changed: option links come from data"
     links = [(t, h) for t, h in segs if h]
-    assert ("rTMS", "../options/rtms.html") in links
     assert ("PMID 123", "https://pubmed.ncbi.nlm.nih.gov/123/") in links
     assert ("doi:10.1/ab", "https://doi.org/10.1/ab") in links
     assert all(h != "../options/nope.html" for _, h in links)
@@ -226,12 +242,50 @@ def test_reference_ids_link_to_the_page_s_own_list_of_references(bundled_site: P
         ("[a-1]", "#ref-a-1"),
         (" and [b-2].", ""),
     ], "only ids the page lists become links"
+    assert segments("Both [a-1, b-2, c-3].", {}, "", {"a-1", "c-3"}) == [
+        ("Both ", ""),
+        ("[", ""),
+        ("a-1", "#ref-a-1"),
+        (", ", ""),
+        ("b-2", ""),
+        (", ", ""),
+        ("c-3", "#ref-c-3"),
+        ("]", ""),
+        (".", ""),
+    ], "each id of a list of citations links to its entry"
     page = (bundled_site / "options" / "rtms.html").read_text(encoding="utf-8")
     targets = re.findall(r'<li id="ref-([a-z0-9-]+)">\[\1\] ', page)
     links = set(re.findall(r'<a href="#ref-([a-z0-9-]+)">\[\1\]</a>', page))
     assert "berlim-2014-rtms" in links and len(targets) == len(set(targets)) >= 10
     assert links <= set(targets), "every link has its entry on the same page"
     assert not re.search(r'<li id="ref-[^"]+"><a href="#ref-', page), "an entry does not link to itself"
+
+
+def test_nothing_from_the_knowledge_base_is_dropped_whatever_its_words(tmp_path: Path) -> None:
+    said = "Some clinics use --x settings; a leaflet may say trdguide show NAME or trdguide compare NAME."
+    a = record("alpha", summary="A short plain summary. " + said, related=["beta"])
+    a["side_effects"]["common"][0]["text"] = "Headache. See --detail in trdguide show alpha."
+    faq = [{"id": "hint-words", "question": "Why?", "answer": said, "related": ["alpha"]}]
+    kb = write_kb(tmp_path / "kb", [a, record("beta")], extra={"faq.yaml": dump(faq)})
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb), "site", str(out)]).exit_code == 0
+    page = (out / "options" / "alpha.html").read_text(encoding="utf-8")
+    assert htmllib.escape(said, quote=False) in page
+    assert 'Headache. See --detail in trdguide show alpha. <a href="#ref-ref-one">[ref-one]</a>' in page
+    faq_page = (out / "faq.html").read_text(encoding="utf-8")
+    assert htmllib.escape(said, quote=False) in faq_page
+    # what the program itself adds for the command line (its hints) is left out, from the data, not the words
+    assert "On the website:" not in faq_page and 'See: <a href="options/alpha.html">ALPHA</a>' in faq_page
+    assert '<p class="note">See also: <a href="../options/beta.html">BETA</a></p>' in page
+    assert "trdguide show beta" not in page
+
+
+def test_the_site_reads_structure_not_sentences() -> None:
+    from importlib import resources
+
+    code = resources.files("trdguide.render").joinpath("site.py").read_text(encoding="utf-8")
+    for phrase in ('"References"', "trdguide show", "_CLI_HINT", "_REF_HEAD", "trdguide crisis"):
+        assert phrase not in code, phrase
 
 
 # --- escaping, --data, determinism, size -------------------------------------------------------------
@@ -312,6 +366,130 @@ def test_a_rebuild_removes_only_plain_files_inside_the_folder(tmp_path: Path) ->
     r = runner.invoke(app, ["site", str(out)])
     assert r.exit_code == 0 and "Removed" not in r.output, r.output
     assert outside.read_text(encoding="utf-8") == "x" and (out / "linked.html").is_symlink()
+
+
+# --- the output folder is the host's: no links, nothing outside, nothing trdguide did not write ---------
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("planted", "is_dir"),
+    [("options", True), ("assets", True), ("index.html", False), (".trdguide-site-files", False)],
+)
+def test_a_planted_link_stops_the_build_before_anything_is_written(
+    kb_dir: Path, tmp_path: Path, planted: str, is_dir: bool
+) -> None:
+    out = tmp_path / "public"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("keep\n", encoding="utf-8")
+    target = elsewhere if is_dir else elsewhere / "precious.txt"
+    out.mkdir()
+    (out / planted).symlink_to(target, target_is_directory=is_dir)
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1, r.output
+    assert r.output == (
+        f"Error: Nothing was written: {out / planted} is a symbolic link. The site writes only plain files inside "
+        "its folder, never through a link. Remove the link or choose another folder.\n"
+    )
+    assert _tree(elsewhere) == {"precious.txt": b"keep\n"}, "nothing written through the link"
+    assert sorted(p.name for p in out.iterdir()) == [planted], "nothing written at all"
+    # --force replaces files the host wrote, never links
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out), "--force"])
+    assert r.exit_code == 1 and "is a symbolic link" in r.output
+    assert _tree(elsewhere) == {"precious.txt": b"keep\n"}
+
+
+def test_a_link_inside_the_options_folder_is_not_written_through(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+    outside = tmp_path / "outside.html"
+    outside.write_text("mine", encoding="utf-8")
+    (out / "options" / "alpha.html").unlink()
+    (out / "options" / "alpha.html").symlink_to(outside)
+    (out / "faq.html").unlink()
+    (out / "faq.html").symlink_to(outside)
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1
+    assert f"Nothing was written: {out / 'faq.html'}, {out / 'options/alpha.html'} are symbolic links." in r.output
+    assert outside.read_text(encoding="utf-8") == "mine"
+
+
+def test_the_host_s_own_files_are_not_replaced_without_force(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "index.html").write_text("<h1>Our clinic</h1>\n", encoding="utf-8")
+    (out / "faq.html").write_text("<h1>Our FAQ</h1>\n", encoding="utf-8")
+    (out / "CNAME").write_text("guide.example.org\n", encoding="utf-8")
+    before = _tree(out)
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1
+    assert r.output == (
+        f"Error: Nothing was written: {out / 'faq.html'}, {out / 'index.html'} were not written by trdguide. "
+        "Move them away or choose another folder; to replace them, add --force.\n"
+    )
+    assert _tree(out) == before
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out), "--force"])
+    assert r.exit_code == 0, r.output
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert HTML_MARK in index and "Our clinic" not in index
+    assert (out / "CNAME").read_text(encoding="utf-8") == "guide.example.org\n"
+    # a rebuild over its own files needs no --force
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+
+
+def test_more_than_five_files_are_counted_not_listed(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    out.mkdir()
+    for name in PAGES:
+        (out / name).write_text("host\n", encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 1 and "were not written by trdguide" in r.output
+    named = ", ".join(str(out / p) for p in sorted(PAGES)[:5])
+    assert r.output.startswith(f"Error: Nothing was written: {named} and 2 more were not written by trdguide.")
+
+
+def test_a_planted_manifest_removes_nothing_trdguide_did_not_write(kb_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+    (out / ".git").mkdir()
+    host = {
+        "CNAME": "guide.example.org\n",
+        "robots.txt": "User-agent: *\n",
+        ".git/config": "[core]\n",
+        "contact.html": "<h1>Contact us</h1>\n",  # a name like the site's, without the generator mark
+        "options/our-service.html": "<h1>Our service</h1>\n",
+    }
+    for rel, text in host.items():
+        (out / rel).write_text(text, encoding="utf-8")
+    (out / ".trdguide-site-files").write_text("".join(f"{rel}\n" for rel in host), encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(kb_dir), "site", str(out)])
+    assert r.exit_code == 0 and "Removed" not in r.output, r.output
+    for rel, text in host.items():
+        assert (out / rel).read_text(encoding="utf-8") == text, rel
+
+
+def test_a_manifest_that_is_too_big_or_not_a_file_is_not_read(kb_dir: Path, tmp_path: Path) -> None:
+    one = write_kb(tmp_path / "kb1", [record("alpha")])
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(kb_dir), "site", str(out)]).exit_code == 0
+    manifest = out / ".trdguide-site-files"
+    manifest.write_text("options/beta.html\n" + "x" * 300_000 + "\n", encoding="utf-8")
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 0 and "Removed" not in r.output, r.output
+    assert (out / "options" / "beta.html").is_file(), "an oversized list is not trusted"
+    manifest.write_text("options/beta.html\n", encoding="utf-8")  # the same list, of sane size: trusted
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 0 and "Removed 1 file" in r.output and not (out / "options" / "beta.html").exists()
+    manifest.unlink()
+    manifest.mkdir()
+    r = runner.invoke(app, ["--data", str(one), "site", str(out)])
+    assert r.exit_code == 1 and r.output == (
+        f"Error: Nothing was written: {manifest} is in the way (not a plain file). Move it or choose another folder.\n"
+    )
 
 
 def test_unwritable_outdir_fails_cleanly(tmp_path: Path) -> None:
@@ -451,14 +629,21 @@ def test_compare_answers_within_one_second(page: Any, server: str) -> None:
     assert "Study:" in page.locator("#grid").inner_text()
 
 
-def test_compare_url_names_and_aliases_are_canonical(page: Any, server: str) -> None:
+def test_compare_url_names_and_aliases_are_read_and_the_address_kept(page: Any, server: str) -> None:
     page.goto(server + "compare.html?options=tms,KETAMINE,ect,nosuch")
-    assert _where(page).endswith("compare.html?options=rtms,iv-ketamine,ect")
-    assert "nosuch" in page.locator("#compare-status").inner_text()
+    assert _where(page).endswith("compare.html?options=tms,KETAMINE,ect,nosuch"), "the address is not rewritten"
+    assert page.locator("#compare-unknown li").all_inner_texts() == ["\u201cnosuch\u201d"]
+    assert page.locator("#compare-status").inner_text() == (
+        "Showing rTMS, IV ketamine, ECT. Some names were not used: see the note below the comparison."
+    )
     assert page.locator("#grid thead th").count() == 4
+    # the reader's own change writes the choice, by id
+    page.locator("#chooser summary").click()
+    page.locator("#opt-ect").uncheck()
+    assert _where(page).endswith("compare.html?options=rtms,iv-ketamine")
     # a form submitted without the script (options=a&options=b) is read the same way
     page.goto(server + "compare.html?options=ect&options=rtms")
-    assert _where(page).endswith("compare.html?options=ect,rtms")
+    assert page.locator("#grid thead th").count() == 3
     page.goto(server + "compare.html?options=rtms")
     assert page.locator("#result").is_hidden() and "Choose 2 to 5" in page.locator("#compare-status").inner_text()
 
@@ -571,3 +756,312 @@ def test_print_gives_the_grid_on_one_page(page: Any, server: str, tmp_path: Path
     first = subprocess.run([pdftotext, "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
     for words in ("Education, not medical advice", "Will it work?", "Cost and access", "About 29 in 100", "ECT"):
         assert words in first, words
+
+
+# --- one name table, both faces ----------------------------------------------------------------------
+
+# brand names, aliases, prefixes, family words, spellings and names that are not there
+NAMES = [
+    "spravato", "abilify", "neurostar", "zura", "tms", "ketamine", "magnetic stimulation", "esketamine",
+    "ECT", "electro-convulsive therapy", "R.T.M.S", "Deep TMS", "itbs", "theta burst", "vns", "dbs",
+    "brain stimulation", "antipsychotics", "add-on medicines", "lithium", "thyroid", "psilocybin",
+    "talking therapies", "cbt", "exercise", "keta", "rexulti", "vraylar", "auvelity", "zurzuvae",
+    "seroquel", "Spravatos", "ÉCT", "stanford", "snt", "nosuch", "medication", "implants", "stim",
+    "quetiapine", "electrical stimulation", "psychedelics", "ketamine infusion", "magnetic", "deep",
+    "transcranial", "anti",
+]  # fmt: skip
+
+
+def _cli_choice(name: str) -> tuple[str, list[str]]:
+    """What `trdguide compare NAME OTHER --format json` makes of NAME: (kind, ids)."""
+    for other in ("ect", "rtms"):
+        r = runner.invoke(app, ["compare", name, other, "--format", "json"])
+        if r.exit_code == 0:
+            first = json.loads(r.stdout)["data"]["options"][0]["id"]
+            if first != other:
+                return "option", [first]
+            continue
+        if "names a group of options" in r.output:
+            return "family", re.findall(r"\(([a-z0-9-]+)\)[,.]", r.output.split(":", 1)[1])
+        if "could mean more than one option" in r.output:
+            return "ambiguous", re.findall(r"(?:: |, )([a-z0-9-]+) \(", r.output.split("option", 1)[1])
+        if "No intervention called" in r.output:
+            return "unknown", []
+        if "are the same option" in r.output:
+            continue
+        raise AssertionError(r.output)
+    raise AssertionError(name)
+
+
+def _site_choice(pg: Any, server: str, name: str, other: str) -> tuple[str, list[str]]:
+    """What compare.html makes of NAME (with OTHER beside it, as on the command line).
+
+    The page reads a new address as it does on the back button (popstate): the same reading as on
+    load, without loading its data again for every name."""
+    if "compare.html" not in pg.url:
+        pg.goto(server + "compare.html")
+    pg.evaluate(
+        "q => { history.pushState(null, '', q); window.dispatchEvent(new PopStateEvent('popstate')); }",
+        "compare.html?options=" + quote(name) + "," + other,
+    )
+    grid: list[str] = pg.eval_on_selector_all("#grid td[data-row=work]", "els => els.map(e => e.dataset.option)")
+    if not pg.locator("#result").is_hidden():
+        return "option", [grid[0]]
+    lists = pg.locator("#compare-names ul[data-kind]")
+    if lists.count():
+        kind: str = lists.first.get_attribute("data-kind")
+        ids: list[str] = lists.first.evaluate("u => [...u.querySelectorAll('li')].map(li => li.dataset.option)")
+        return kind, ids
+    if pg.locator("#compare-unknown li").count():
+        return "unknown", []
+    return "option", pg.eval_on_selector_all(
+        "#compare-form input[name=options]:checked", "els => els.map(e => e.value)"
+    )
+
+
+def test_the_name_table_is_the_resolver() -> None:
+    """Looking a name up in the exported table (as the page's script does) gives what resolve gives."""
+    from trdguide.folding import compact, fold
+    from trdguide.knowledge import Ambiguous, Family, NotFound
+
+    kb = KnowledgeBase.load()
+    t: dict[str, Any] = kb.name_table()
+
+    def look(raw: str) -> tuple[str, list[str]]:
+        key = fold(raw)
+        if key not in t["names"]:
+            key = t["compact"].get(compact(raw), key)
+        if key in t["names"]:
+            return "option", [t["names"][key]]
+        if key in t["families"]:
+            return "family", t["families"][key]
+        if len(key.replace(" ", "")) >= 4 and key in t["prefixes"]:
+            ids = t["prefixes"][key]
+            return ("option", ids) if len(ids) == 1 else ("ambiguous", ids[:10])
+        return "unknown", []
+
+    def resolved(raw: str) -> tuple[str, list[str]]:
+        try:
+            return "option", [kb.resolve(raw).id]
+        except Family as exc:
+            return "family", sorted(m.id for m in exc.members)
+        except Ambiguous as exc:
+            return "ambiguous", [c.id for c in exc.candidates]
+        except NotFound:
+            return "unknown", []
+
+    words = set(NAMES) | set(t["names"]) | set(t["families"]) | {n[:k] for n in t["names"] for k in range(3, 9)}
+    assert len(words) > 500
+    for w in sorted(words):
+        assert look(w) == resolved(w), w
+
+
+def test_the_compare_page_chooses_what_the_command_line_chooses(page: Any, server: str) -> None:
+    assert len(NAMES) >= 30
+    kinds = set()
+    for name in NAMES:
+        cli = _cli_choice(name)
+        other = "rtms" if cli == ("option", ["ect"]) else "ect"
+        site = _site_choice(page, server, name, other)
+        assert site == cli, (name, site, cli)
+        kinds.add(cli[0])
+    assert kinds == {"option", "family", "ambiguous", "unknown"}
+    # a brand name is said to be one, as on the command line
+    page.goto(server + "compare.html?options=spravato,ect")
+    assert "\u201cSpravato\u201d is a brand name of Esketamine." in page.locator("#compare-names").inner_text()
+
+
+INJECTION = "x.%20IMPORTANT%20NOTICE:%20this%20treatment%20is%20dangerous,%20stop%20it%20now.%20" + "A" * 200
+
+
+def test_an_address_cannot_make_the_page_say_anything(page: Any, server: str) -> None:
+    page.goto(server + "compare.html?options=rtms,ect," + INJECTION)
+    typed = "x. IMPORTANT NOTICE: this treatment is dangerous, stop it now. " + "A" * 200
+    # the comparison is shown, with nothing above it but the page's own words
+    above = page.evaluate(
+        "() => { const r = document.getElementById('result'); let t = ''; "
+        "for (const e of document.querySelectorAll('main *')) { "
+        "  const before = e.compareDocumentPosition(r) & Node.DOCUMENT_POSITION_FOLLOWING; "
+        "  if (before && !e.children.length) t += e.textContent; }"
+        " return t; }"
+    )
+    assert "IMPORTANT" not in above
+    assert page.locator("#grid thead th").count() == 3
+    # the unknown name is shown quoted and cut as the command line cuts it, in a quiet note below
+    first, second = typed.split(",")  # a comma separates names in the address, as in the form
+    shown = page.locator("#compare-unknown li").all_inner_texts()
+    assert shown == ["\u201c" + first + "\u201d", "\u201c" + second.strip()[:80] + "\u2026\u201d"]
+    assert page.locator("#compare-names").evaluate("e => getComputedStyle(e).fontWeight") in ("400", "normal")
+    r = runner.invoke(app, ["compare", "rtms", second.strip()])
+    assert r.exit_code == 1 and f"No intervention called {second.strip()[:80]!r}" in r.output
+    # and the address still says what was typed
+    assert "IMPORTANT%20NOTICE" in page.url
+
+
+def test_home_filter_finds_brand_names_and_families(page: Any, server: str) -> None:
+    page.goto(server + "index.html")
+    box = page.get_by_label("Filter the options", exact=False)
+    rows = page.locator("tr[data-search]")
+
+    def visible() -> set[str]:
+        return {r.get_attribute("data-id") or "" for r in rows.all() if r.is_visible()}
+
+    box.fill("spravato")
+    assert visible() == {"esketamine"}
+    box.fill("magnetic stimulation")
+    assert {"rtms", "itbs", "deep-tms"} <= visible() and "ect" not in visible()
+    box.fill("antipsychotics")
+    assert {"aripiprazole", "cariprazine"} <= visible() and "rtms" not in visible()
+    box.fill("neurostar")
+    assert "rtms" in visible()
+
+
+# --- pages a person can use on a phone ---------------------------------------------------------------
+
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(**PHONE)
+    pg = context.new_page()
+    yield pg
+    context.close()
+
+
+def test_faq_opens_with_its_questions_and_every_answer_has_an_anchor(bundled_site: Path) -> None:
+    kb = KnowledgeBase.load()
+    entries = kb.faq_view().entries
+    text = (bundled_site / "faq.html").read_text(encoding="utf-8")
+    listing = text.index('<nav class="contents" id="questions"')
+    assert listing < text.index('<section class="part"')
+    for n, f in entries:
+        assert f'<li><a href="#{f.id}">{markupsafe.escape(f"{n}. {f.question}")}</a></li>' in text, f.id
+        section = text[text.index(f'<section class="part" id="{f.id}"') :]
+        section = section[: section.index("</section>")]
+        assert '<p class="back"><a href="#questions">Back to the questions</a></p>' in section
+    # the command line names each answer's place on the website, one short line under it
+    r = runner.invoke(app, ["faq", "--all", "--format", "text"])
+    assert r.exit_code == 0
+    for _, f in entries:
+        assert r.stdout.count(f"On the website: faq.html#{f.id}\n") == 1, f.id
+
+
+def test_option_page_contents_and_folding_sections(bundled_site: Path) -> None:
+    text = (bundled_site / "options" / "ect.html").read_text(encoding="utf-8")
+    nav = text[text.index('<nav class="contents" id="contents"') :]
+    nav = nav[: nav.index("</nav>")]
+    targets = re.findall(r'<a href="#([a-z-]+)">', nav)
+    assert targets[:4] == ["mechanism", "like", "work", "common"] and "references" in targets
+    for t in targets:
+        assert f'<details class="part" id="{t}">' in text, t
+    assert text.index('id="contents"') < text.index('<details class="part"')
+
+
+def test_no_paragraph_is_printed_twice(bundled_site: Path) -> None:
+    for page in sorted((bundled_site / "options").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        main = text[text.index("<main") : text.index("</main>")]
+        pieces = [re.sub(r"<[^>]+>", "", p).strip() for p in re.findall(r"<(?:p|li|figcaption)[^>]*>(.*?)</", main)]
+        long = [p for p in pieces if len(p) > 60]
+        twice = {p for p in long if long.count(p) > 1}
+        assert not twice, (page.name, twice)
+
+
+def test_phone_first_screens(phone: Any, server: str) -> None:
+    phone.goto(server + "index.html")
+    crisis = phone.locator("header .crisis").bounding_box()
+    assert crisis["y"] + crisis["height"] <= 740, "the crisis line is on the home page's first screen"
+    phone.goto(server + "faq.html")
+    header = phone.locator("header").bounding_box()
+    questions = phone.locator("#questions").bounding_box()
+    first_question = phone.locator("#questions li").first.bounding_box()
+    assert questions["y"] >= header["y"] + header["height"]
+    assert first_question["y"] + first_question["height"] <= 740, "the questions start on the first screen"
+    # an answer's anchor brings it up, with its way back
+    phone.goto(server + "faq.html#why-hard-to-treat")
+    assert phone.evaluate("scrollY") > 0
+    phone.locator("#why-hard-to-treat .back a").click()
+    assert phone.url.endswith("faq.html#questions")
+    # the long option pages are short until a section is opened; an anchor opens its section
+    phone.goto(server + "options/esketamine.html")
+    folded = phone.evaluate("document.documentElement.scrollHeight")
+    phone.evaluate("document.querySelectorAll('details.part').forEach(d => d.open = true)")
+    assert 4 * folded < phone.evaluate("document.documentElement.scrollHeight")
+    phone.goto(server + "options/ect.html#common")
+    assert phone.locator("details#common").evaluate("d => d.open") is True
+    assert "memory" in phone.locator("details#common").inner_text().lower()
+    assert phone.locator("details#serious").evaluate("d => d.open") is False
+
+
+def test_folded_sections_are_printed_open(page: Any, server: str, tmp_path: Path) -> None:
+    page.goto(server + "options/ect.html")
+    assert page.locator("details#serious li").first.is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator("details#serious li").first.is_visible(), "open when printed, even without the script"
+    assert page.locator("#contents").is_hidden()
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        return
+    import subprocess
+
+    pdf = tmp_path / "ect.pdf"
+    page.pdf(path=str(pdf))
+    words = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "KetECT trial" in words and "On this page" not in words
+
+
+def test_crisis_page_numbers_call_and_text(bundled_site: Path) -> None:
+    text = (bundled_site / "crisis.html").read_text(encoding="utf-8")
+    assert '<a href="tel:988">988</a>' in text and '<a href="tel:116123">116 123</a>' in text
+    assert '<a href="sms:988">Text 988</a>' in text
+    assert '<a href="sms:85258?body=SHOUT">text SHOUT to 85258</a>' in text
+    kb = KnowledgeBase.load()
+    for line in kb.crisis():
+        section = text[text.index(f'data-region="{line.region}"') :]
+        section = section[section.index("<ul>") : section.index("</section>")]  # the lines under its name
+        plain = re.sub(r"<a [^>]*>.*?</a>", "", section)  # what is left outside links
+        for m in re.finditer(r"(?<![\w-])\d[\d -]*\d(?![\w-])", re.sub(r"<[^>]+>", " ", plain)):
+            digits_ = re.sub(r"\D", "", m.group(0))
+            if re.fullmatch(r"\d{4}-\d\d-\d\d", m.group(0).strip()):
+                continue  # the date the line was checked
+            assert len(digits_) < 3, (line.region, m.group(0))  # every number of 3+ digits is a link
+        if line.text_service:
+            assert 'href="sms:' in section, line.region
+
+
+@pytest.mark.parametrize(("locale", "first"), [("en-GB", "UK"), ("en-AU", "AU"), ("fr-CA", "CA"), ("de-DE", "US")])
+def test_crisis_page_puts_the_reader_s_region_first(browser: Any, server: str, locale: str, first: str) -> None:
+    context = browser.new_context(locale=locale)
+    pg = context.new_page()
+    try:
+        pg.goto(server + "crisis.html")
+        order = pg.eval_on_selector_all("#regions section", "els => els.map(e => e.dataset.region)")
+        assert order[0] == first, order
+        assert sorted(order) == sorted(
+            pg.eval_on_selector_all("section[data-region]", "e => e.map(x => x.dataset.region)")
+        )
+        pg.select_option("#region-first", "IE")
+        assert pg.eval_on_selector("#regions section", "e => e.dataset.region") == "IE"
+    finally:
+        context.close()
+
+
+def test_dark_scheme_passes_axe(browser: Any, server: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    try:
+        for path in [*AXE_PAGES, "crisis.html", "options/ect.html#common"]:
+            pg.goto(server + path)
+            assert pg.evaluate("getComputedStyle(document.documentElement).backgroundColor") == "rgb(18, 18, 18)"
+            bad = [
+                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+                for v in axe.run(pg).response["violations"]
+                if v["impact"] in ("serious", "critical")
+            ]
+            assert bad == [], (path, bad)
+    finally:
+        context.close()

@@ -752,6 +752,9 @@ def site(
     outdir: Annotated[
         Path, typer.Argument(help="Folder to write the website into (created if needed).", file_okay=False)
     ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace files of the same names that trdguide did not write.")
+    ] = False,
 ) -> None:
     """Write the guide as a static website: plain files for any web host, no server code, no tracking.
 
@@ -765,19 +768,19 @@ def site(
 
       python -m http.server -d public   (then open http://localhost:8000)
     """
-    from .render.site import build_site
+    from . import wording
+    from .render.site import SiteRefused, build_site
 
     kb = _kb()
     try:
-        written, removed = build_site(kb.site(__version__), outdir)
+        written, removed = build_site(kb.site(__version__), outdir, force=force)
+    except SiteRefused as exc:
+        _fail(wording.site_refused(exc.problem, [str(outdir / p) for p in exc.paths]), ExitStatus.USER_ERROR)
     except OSError as exc:
         _fail(f"could not write the site to {outdir}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
     typer.echo(f"Wrote {len(written)} files to {outdir}. Open {outdir / 'index.html'}.", err=True)
     if removed:
-        n = len(removed)
-        typer.echo(
-            f"Removed {n} file{'s' if n != 1 else ''} an earlier build wrote that the site no longer has.", err=True
-        )
+        typer.echo(wording.site_removed(len(removed)), err=True)
 
 
 # --- entry point -----------------------------------------------------------------------------------

@@ -120,6 +120,9 @@ CATEGORY_NAMES = {
 }
 
 
+NAME_SHOWN = 80  # a name that is not found is said back to the reader in at most this many characters
+
+
 # --- comparison ------------------------------------------------------------------------------------
 
 
@@ -211,14 +214,14 @@ class KnowledgeBase:
             return item, NameNote("brand", brand, item) if brand else None
         members = self.families().get(key)
         if members:
-            raise Family(name[:80], [self.get(i) for i in members])
+            raise Family(name[:NAME_SHOWN], [self.get(i) for i in members])
         if len(key.replace(" ", "")) >= 4:
             hits = sorted({iid for n, iid in names.items() if n.startswith(key)})
             if len(hits) == 1:
                 item = self.get(hits[0])
                 return item, NameNote("prefix", name.strip(), item)
             if len(hits) > 1:
-                raise Ambiguous(name[:80], [self.get(h) for h in hits[:10]])
+                raise Ambiguous(name[:NAME_SHOWN], [self.get(h) for h in hits[:10]])
         from difflib import get_close_matches  # only when a name is not found
 
         close = get_close_matches(key, list(names), n=5, cutoff=0.6)
@@ -228,7 +231,7 @@ class KnowledgeBase:
                 suggestions.append(names[c])
         if not suggestions:
             suggestions = sorted({iid for n, iid in names.items() if key in n})[:5]
-        raise NotFound(name[:80], suggestions[:3])
+        raise NotFound(name[:NAME_SHOWN], suggestions[:3])
 
     def _folded(self) -> dict[str, str]:
         """Folded name -> id, for every id, short name, alias and brand name."""
@@ -264,6 +267,46 @@ class KnowledgeBase:
             # a name always means its option; a family of one is that option
             self._families = {k: v for k, v in out.items() if k not in names and len(v) > 1}
         return self._families
+
+    def name_table(self) -> dict[str, object]:
+        """Everything `resolve_with_note` knows, as one table of plain data (the website's script looks
+        names up in it, so both faces choose the same option for the same words). Keys are folded
+        (`folding.fold`); a name typed is folded the same way, then looked up in this order:
+
+        - `names`: folded name -> id (ids, short names, aliases, brand names);
+        - `compact`: the name's letters and digits only -> its folded form ("r.t.m.s" -> "rtms");
+        - `families`: folded family word -> member ids (the reader chooses);
+        - `prefixes`: every beginning of a name of 4 or more letters -> the ids it begins (one: that
+          option; more: the reader chooses);
+        - `brands`: folded brand name -> the brand as written (for the note "a brand name of ...").
+        Anything else is not found.
+        """
+        names: dict[str, str] = {}
+        brands: dict[str, str] = {}
+        for key, iid in self._folded().items():
+            item = self.get(iid)
+            if key in {fold(n) for n in item.names}:  # as resolve_with_note: the record has the name
+                names[key] = iid
+                brand = next((b for b in item.brand_names if fold(b) == key), None)
+                if brand:
+                    brands[key] = brand
+        prefixes: dict[str, list[str]] = {}
+        for key, iid in self._folded().items():
+            for end in range(1, len(key) + 1):
+                start = key[:end]
+                if start.endswith(" ") or len(start.replace(" ", "")) < 4:
+                    continue
+                hits = prefixes.setdefault(start, [])
+                if iid not in hits:
+                    hits.append(iid)
+        return {
+            "names": dict(sorted(names.items())),
+            "compact": dict(sorted(self._compact().items())),
+            "families": {k: sorted(v) for k, v in sorted(self.families().items())},
+            "prefixes": {k: sorted(v) for k, v in sorted(prefixes.items())},
+            "brands": dict(sorted(brands.items())),
+            "shown": NAME_SHOWN,
+        }
 
     def show(self, name: str) -> ShowView:
         """Everything about one option (by any name), with its related options and references."""
@@ -304,6 +347,7 @@ class KnowledgeBase:
             about=about_info(self, version),
             reviewed=self.review_range(),
             changes=self.changes(),
+            names=self.name_table(),
         )
 
     def changes(self, since: _dt.date | None = None) -> ChangesView:

@@ -170,6 +170,7 @@ class SiteView(NamedTuple):
     about: AboutInfo
     reviewed: tuple[_dt.date, _dt.date]
     changes: ChangesView
+    names: dict[str, object] | None = None  # KnowledgeBase.name_table(): how names resolve, for the script
 
 
 class AboutInfo(NamedTuple):

@@ -559,3 +559,58 @@ def search_faq_line(number: str, question: str, text: str, command: str) -> str:
 
 def search_glossary_line(term: str, text: str, command: str) -> str:
     return f"{term}: {text} ({command})"
+# --- the website's output folder -------------------------------------------------------------------
+
+SITE_LIST_MAX = 5  # paths named in one error; the rest are counted
+
+
+def _paths(paths: list[str]) -> str:
+    shown = ", ".join(paths[:SITE_LIST_MAX])
+    more = len(paths) - SITE_LIST_MAX
+    return shown + (f" and {more} more" if more > 0 else "")
+
+
+def site_refused(problem: str, paths: list[str]) -> str:
+    """Why `trdguide site` wrote nothing. `problem`: link, not-a-file or not-ours; `paths` inside OUTDIR."""
+    one = len(paths) == 1
+    names = _paths(paths)
+    if problem == "link":
+        what = "is a symbolic link" if one else "are symbolic links"
+        return (
+            f"Nothing was written: {names} {what}. The site writes only plain files inside its folder, "
+            "never through a link. Remove the link or choose another folder."
+        )
+    if problem == "not-a-file":
+        what, it = ("is", "it") if one else ("are", "them")
+        return f"Nothing was written: {names} {what} in the way (not a plain file). Move {it} or choose another folder."
+    what = "was" if one else "were"
+    it = "it" if one else "them"
+    return (
+        f"Nothing was written: {names} {what} not written by trdguide. "
+        f"Move {it} away or choose another folder; to replace {it}, add --force."
+    )
+
+
+def site_removed(n: int) -> str:
+    return f"Removed {n} file{'s' if n != 1 else ''} an earlier build wrote that the site no longer has."
+
+
+# --- the website's own words -----------------------------------------------------------------------
+
+WEB_CONTENTS = "On this page"
+WEB_COMPARE_WITH = "Compare with"
+WEB_QUESTIONS = "The questions"
+WEB_BACK_TO_QUESTIONS = "Back to the questions"
+WEB_REGION_FIRST = "Show first the help for"
+WEB_ALL_REGIONS = "the order below"
+
+
+def faq_on_the_web(entry_id: str) -> str:
+    """The line under each `faq` answer that names its place on the website (a link a person can share)."""
+    return f"On the website: faq.html#{entry_id}"
+
+
+def crisis_pointer_web(numbers: list[tuple[str, list[str]]]) -> str:
+    """The website's crisis line, before its link to the page of crisis lines by country."""
+    parts = " · ".join(f"{number} ({'/'.join(regions)})" for number, regions in numbers)
+    return f"In crisis? {parts} · " if parts else "In crisis or suicidal? See "

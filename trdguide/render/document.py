@@ -64,16 +64,26 @@ class Title(NamedTuple):
 
 
 class Heading(NamedTuple):
-    """A section heading."""
+    """A section heading. `key`: which section it opens ("work", "references", ...), for formats that
+    link to sections (the website's contents and anchors); the words are for reading only."""
 
     text: str
+    key: str = ""
 
 
 class Para(NamedTuple):
-    """A paragraph."""
+    """A paragraph.
+
+    `hint`: it only says which command shows more (a format with links of its own, the website, leaves it
+    out). `links`: the option ids the paragraph points to, after the words `lead` ("See also: "), for
+    formats that can link them (the text says the same for the others).
+    """
 
     text: str
     style: str = ""  # "", "note" (quiet), "warn" (stands out)
+    hint: bool = False
+    lead: str = ""
+    links: tuple[str, ...] = ()
 
 
 class Bullets(NamedTuple):
@@ -102,12 +112,15 @@ class Picture(NamedTuple):
     caption: str
     panels: list[tuple[str, int]]  # (who, how many of 100)
     legend: bool = True  # False where one legend serves several pictures (said once, before them)
+    repeats: bool = False  # the caption says what the block before it says (a format showing both may drop one)
 
 
 class References(NamedTuple):
-    """A list of references, set small (in print, in columns)."""
+    """A list of references, set small (in print, in columns). `ids`: each entry's reference id, where
+    known, so formats with links can point the text's "[id]" at its entry."""
 
     items: list[str]
+    ids: tuple[str, ...] = ()
 
 
 class Checklist(NamedTuple):
@@ -230,7 +243,7 @@ def list_document(page: ListPage) -> Document:
                 "note",
             )
         )
-    doc.add(Para("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME.", "note"))
+    doc.add(Para("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME.", "note", hint=True))
     return doc
 
 
@@ -269,9 +282,9 @@ def show_document(
     doc.add(*in_short_blocks(view))
     doc.add(Para(item.summary))
     s = item.setting
-    doc.add(Heading("How it is thought to work"), Para(item.mechanism.text))
+    doc.add(Heading("How it is thought to work", "mechanism"), Para(item.mechanism.text))
     doc.add(
-        Heading("What it is like"),
+        Heading("What it is like", "like"),
         Bullets(
             [
                 f"Where: {where_text(item)}",
@@ -283,22 +296,34 @@ def show_document(
             ]
         ),
     )
-    doc.add(Heading("Will it work? What studies found"))
+    doc.add(Heading("Will it work? What studies found", "work"))
     if item.outcomes:
         for o in item.outcomes:
             doc.add(Bullets([describe_outcome(o) + f" [{', '.join(o.refs)}]"]))
             pic = picture_for(o, item.short_name) if pictures else None
             if pic is not None:
-                doc.add(pic)
+                doc.add(pic._replace(repeats=pic.caption == describe_outcome(o)))
     else:
         doc.add(Para("There are no trial figures for this option in the knowledge base."))
-    doc.add(Heading("Common side effects"), Bullets([_cited(x.text, x.refs) for x in item.side_effects.common]))
-    doc.add(Heading("Serious risks"), Bullets([_cited(x.text, x.refs) for x in item.side_effects.serious]))
-    doc.add(Heading("Who may not be suitable"), Bullets([_cited(x.text, x.refs) for x in item.not_suitable_for]))
-    doc.add(Heading("How long the benefit lasts"), Bullets([_cited(x.text, x.refs) for x in item.durability]))
+    doc.add(
+        Heading("Common side effects", "common"),
+        Bullets([_cited(x.text, x.refs) for x in item.side_effects.common]),
+    )
+    doc.add(Heading("Serious risks", "serious"), Bullets([_cited(x.text, x.refs) for x in item.side_effects.serious]))
+    doc.add(
+        Heading("Who may not be suitable", "unsuitable"),
+        Bullets([_cited(x.text, x.refs) for x in item.not_suitable_for]),
+    )
+    doc.add(
+        Heading("How long the benefit lasts", "lasting"),
+        Bullets([_cited(x.text, x.refs) for x in item.durability]),
+    )
     if item.misconceptions:
-        doc.add(Heading("Common misunderstandings"), Bullets([_cited(x.text, x.refs) for x in item.misconceptions]))
-    doc.add(Heading("Approval (what regulators decided)"))
+        doc.add(
+            Heading("Common misunderstandings", "misconceptions"),
+            Bullets([_cited(x.text, x.refs) for x in item.misconceptions]),
+        )
+    doc.add(Heading("Approval (what regulators decided)", "status"))
     if item.regulatory:
         doc.add(
             Bullets(
@@ -313,11 +338,11 @@ def show_document(
         doc.add(Para("Not a product that regulators approve (for example a therapy or self-care)."))
     if item.guidelines:
         doc.add(
-            Heading("Guidelines (what expert bodies recommend)"),
+            Heading("Guidelines (what expert bodies recommend)", "guidelines"),
             Bullets([f"{g.body}, {g.year}: {g.position} [{', '.join(g.refs)}]" for g in item.guidelines]),
         )
     doc.add(
-        Heading("How strong is the evidence?"),
+        Heading("How strong is the evidence?", "evidence"),
         Para(
             _cited(
                 f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}",
@@ -325,21 +350,26 @@ def show_document(
             )
         ),
     )
-    doc.add(Heading("Cost and access"), Bullets([_cited(x.text, x.refs) for x in item.access]))
+    doc.add(Heading("Cost and access", "cost"), Bullets([_cited(x.text, x.refs) for x in item.access]))
     if not handout:
-        doc.add(Heading("Questions to ask your clinician"), Bullets(list(item.questions_to_ask)))
+        doc.add(Heading("Questions to ask your clinician", "questions"), Bullets(list(item.questions_to_ask)))
     related = view.see_also
     if related:
-        doc.add(Para("See also: " + ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related), "note"))
+        see = ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related)
+        doc.add(Para("See also: " + see, "note", lead="See also: ", links=tuple(r.id for r in related)))
     if not handout:
-        doc.add(Heading("References"), References([reference_line(r) for r in view.references]))
+        refs = view.references
+        doc.add(
+            Heading("References", "references"),
+            References([reference_line(r) for r in refs], tuple(r.id for r in refs)),
+        )
         reviewed = f"Last reviewed: {item.last_reviewed.isoformat()}."
         if item.changes and not all_changes:
             c = item.changes[0]
             reviewed += " " + wording.latest_change(c.date, c.what, len(item.changes))
         doc.add(Para(reviewed, "note"))
         if item.changes and all_changes:
-            doc.add(Heading(wording.CHANGES_HEADING), Bullets([_change(c) for c in item.changes]))
+            doc.add(Heading(wording.CHANGES_HEADING, "changes"), Bullets([_change(c) for c in item.changes]))
     return doc
 
 
@@ -358,7 +388,7 @@ def changes_document(view: ChangesView) -> Document:
         days.setdefault(e.change.date.isoformat(), []).append(line)
     for day, lines in days.items():
         doc.add(Heading(day), Bullets(lines))
-    doc.add(Para(wording.CHANGES_HINT, "note"))
+    doc.add(Para(wording.CHANGES_HINT, "note", hint=True))
     return doc
 
 
@@ -477,6 +507,7 @@ def faq_index_document(questions: Sequence[tuple[int, str]]) -> Document:
             "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "
             "Every answer: trdguide faq --all.",
             "note",
+            hint=True,
         )
     )
     return doc
@@ -488,11 +519,13 @@ def faq_document(view: FaqView) -> Document:
     entries = view.entries
     doc = Document([Title("Frequently asked questions")])
     for n, f in entries:
-        doc.add(Heading(f"{n}. {f.question}"), Para(f.answer))
+        doc.add(Heading(f"{n}. {f.question}", f.id), Para(f.answer))
         if f.refs:
             doc.add(Bullets([reference_line(view.references[r]) for r in f.refs if r in view.references]))
         if f.related:
-            doc.add(Para("See: " + ", ".join(f"trdguide show {r}" for r in f.related), "note"))
+            see = ", ".join(f"trdguide show {r}" for r in f.related)
+            doc.add(Para("See: " + see, "note", lead="See: ", links=tuple(f.related)))
+        doc.add(Para(wording.faq_on_the_web(f.id), "note", hint=True))
     return doc
 
 
@@ -576,7 +609,7 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
     )
     for c in lines:
         doc.add(
-            Heading(f"{c.region_name}: {c.service}"),
+            Heading(f"{c.region_name}: {c.service}", c.region.lower()),
             Bullets(
                 [
                     *([f"Emergency (danger now): call {c.emergency}"] if c.emergency else []),

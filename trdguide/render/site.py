@@ -13,8 +13,12 @@ sorted and the only dates are the knowledge base's own review dates.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import stat
+import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
@@ -23,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
 from .. import wording
+from ..folding import digits
 from ..framing import safe
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
@@ -80,7 +85,12 @@ SITE_PRIVACY = (
 COMPARE_TEXT = {
     "choose": "Choose 2 to 5 options to compare.",
     "too_many": "You chose {n} options. Choose at most 5 to compare.",
-    "unknown": "Not found, so left out: {names}.",
+    "unknown": "Not found, so left out:",
+    "family": "{name} names a group of options. Choose one or more of them:",
+    "ambiguous": "{name} could mean more than one option. Choose one of them:",
+    "brand": "{name} is a brand name of {option}.",
+    "prefix": "{name} was taken to mean {option}.",
+    "see_below": "Some names were not used: see the note below the comparison.",
     "comparing": "Comparing: ",
     "showing": "Showing {names}.",
     "trials": "Compared directly in a trial",
@@ -92,17 +102,13 @@ COMPARE_TEXT = {
     "caution": "Caution: ",
 }
 
-_CLI_HINT = re.compile(r"trdguide (?:show|compare) NAME|--[a-z]")
 _LINKS = re.compile(
-    r"(?P<name>[^\s,:;()\[\]][^,:;()\[\]]*?) \(trdguide show (?P<nid>[a-z0-9][a-z0-9-]*)\)"
-    r"|trdguide show (?P<sid>[a-z0-9][a-z0-9-]*)"
-    r"|(?P<crisis>trdguide crisis)"
-    r"|(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:)\]])"
+    r"(?P<url>https?://[^\s<>\"]*[^\s<>\".,;:)\]])"
     r"|PMID (?P<pmid>[0-9]{1,9})"
     r"|doi:(?P<doi>10\.[^\s<>\"]*[^\s<>\".,;:)\]])"
     r"|\[(?P<rid>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
+    r"|\[(?P<rids>[a-z0-9]+(?:-[a-z0-9]+)*(?:, [a-z0-9]+(?:-[a-z0-9]+)*)+)\]"
 )
-_REF_HEAD = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)*)\] ")
 CRISIS_LINK_TEXT = "crisis lines by country"
 
 Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
@@ -112,25 +118,20 @@ Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
 
 
 def segments(text: str, names: Mapping[str, str], root: str, refs: Collection[str] = ()) -> Segments:
-    """A data string as plain text and links: web addresses, PMIDs, DOIs, `trdguide show ID`, and
-    reference ids ("[berlim-2014-rtms]") that are in the page's own list of references (`refs`).
+    """A data string as plain text and links: web addresses, PMIDs, DOIs, and reference ids
+    ("[berlim-2014-rtms]") that are in the page's own list of references (`refs`). The words are
+    never changed or dropped: links to options come from the document's data (`Para.links`), not
+    from its sentences.
 
-    `names` maps option ids to short names (only known ids become links); `root` is the path back to
-    the site's top folder ("" or "../"). Only http(s) addresses and the page's own anchors are ever
-    made into links.
+    `names` maps option ids to short names; `root` is the path back to the site's top folder ("" or
+    "../"). Only http(s) addresses and the page's own anchors are ever made into links.
     """
     text = safe(text)
     out: Segments = []
     pos = 0
     for m in _LINKS.finditer(text):
         link: tuple[str, str] | None = None
-        if m.group("nid") and m.group("nid") in names:
-            link = (m.group("name"), f"{root}options/{m.group('nid')}.html")
-        elif m.group("sid") and m.group("sid") in names:
-            link = (names[m.group("sid")], f"{root}options/{m.group('sid')}.html")
-        elif m.group("crisis"):
-            link = (CRISIS_LINK_TEXT, f"{root}crisis.html")
-        elif m.group("url"):
+        if m.group("url"):
             link = (m.group("url"), m.group("url"))
         elif m.group("pmid"):
             link = (m.group(0), f"https://pubmed.ncbi.nlm.nih.gov/{m.group('pmid')}/")
@@ -138,6 +139,17 @@ def segments(text: str, names: Mapping[str, str], root: str, refs: Collection[st
             link = (m.group(0), f"https://doi.org/{m.group('doi')}")
         elif m.group("rid") and m.group("rid") in refs:
             link = (m.group(0), f"#{ref_anchor(m.group('rid'))}")
+        elif m.group("rids") and any(r in refs for r in m.group("rids").split(", ")):
+            # "[a, b]": each id that the page lists links to its entry
+            if m.start() > pos:
+                out.append((text[pos : m.start()], ""))
+            out.append(("[", ""))
+            for n, rid in enumerate(m.group("rids").split(", ")):
+                out += [(", ", "")] if n else []
+                out.append((rid, f"#{ref_anchor(rid)}" if rid in refs else ""))
+            out.append(("]", ""))
+            pos = m.end()
+            continue
         if link is None:
             continue
         if m.start() > pos:
@@ -184,29 +196,38 @@ class _Ctx:
 
 
 def listed_refs(blocks: Sequence[Block]) -> frozenset[str]:
-    """The reference ids a page's lists of references hold (each entry starts "[id] ...")."""
-    return frozenset(
-        m.group(1) for b in blocks if isinstance(b, References) for i in b.items if (m := _REF_HEAD.match(i))
-    )
+    """The reference ids a page's lists of references hold (from the document's data)."""
+    return frozenset(rid for b in blocks if isinstance(b, References) for rid in b.ids)
+
+
+def _option_links(b: Para, ctx: _Ctx) -> Segments:
+    """A paragraph that points to options, as its lead words and a link per option."""
+    out: Segments = [(safe(b.lead), "")]
+    for n, iid in enumerate(b.links):
+        out += [(", ", "")] if n else []
+        out.append((safe(ctx.names[iid]), f"{ctx.root}options/{iid}.html") if iid in ctx.names else (safe(iid), ""))
+    return out
 
 
 def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
     if isinstance(b, Title):
         return {"kind": "title", "text": ctx.seg(b.text)}
     if isinstance(b, Heading):
-        return {"kind": "heading", "text": ctx.seg(b.text)}
+        return {"kind": "heading", "text": ctx.seg(b.text), "key": b.key}
     if isinstance(b, Para):
-        return {"kind": "para", "text": ctx.seg(b.text), "style": b.style}
+        text = _option_links(b, ctx) if b.links else ctx.seg(b.text)
+        return {"kind": "para", "text": text, "style": b.style}
     if isinstance(b, References):
         # each entry is the target of its id's links; its own "[id]" stays plain text
-        heads = [_REF_HEAD.match(i) for i in b.items]
+        ids = list(b.ids) + [""] * (len(b.items) - len(b.ids))
+        entries = []
+        for i, rid in zip(b.items, ids):
+            head = f"[{rid}] " if rid and i.startswith(f"[{rid}] ") else ""
+            entries.append([(head, ""), *segments(i[len(head) :], ctx.names, ctx.root)] if head else ctx.seg(i))
         return {
             "kind": "bullets",
-            "entries": [
-                [(m.group(0), ""), *segments(i[m.end() :], ctx.names, ctx.root)] if m else ctx.seg(i)
-                for i, m in zip(b.items, heads)
-            ],
-            "anchors": [ref_anchor(m.group(1)) if m else "" for m in heads],
+            "entries": entries,
+            "anchors": [ref_anchor(rid) if rid else "" for rid in ids],
             "refs": True,
         }
     if isinstance(b, Bullets):
@@ -225,7 +246,8 @@ def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
     if isinstance(b, Picture):
         return {
             "kind": "picture",
-            "caption": ctx.seg(b.caption),
+            # where the paragraph before says the same, the picture is not captioned with it again
+            "caption": [] if b.repeats else ctx.seg(b.caption),
             "legend": b.legend,
             "panels": [(safe(w), n, *icon_paths(n)) for w, n in b.panels],
         }
@@ -233,8 +255,34 @@ def _block(b: Block, ctx: _Ctx) -> dict[str, Any]:
 
 
 def _for_web(doc: Document) -> list[Block]:
-    """The document without command-line hints ("trdguide show NAME", "--detail"): the site has links."""
-    return [b for b in doc.blocks if not (isinstance(b, Para) and _CLI_HINT.search(b.text))]
+    """The document without the paragraphs that only name a command (`Para.hint`): the site has links.
+    Nothing else is left out, whatever its words."""
+    return [b for b in doc.blocks if not (isinstance(b, Para) and b.hint)]
+
+
+def sectioned(
+    blocks: Sequence[dict[str, Any]], collapse: bool, back: tuple[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """Blocks for the templates, with each keyed heading and what follows it (up to the next) as one
+    section: an anchor named by the key, collapsible (`details`) where `collapse`, with a link back to
+    `back` where given. The blocks before the first keyed heading stay as they are."""
+    out: list[dict[str, Any]] = []
+    for b in blocks:
+        if b["kind"] == "heading" and b["key"]:
+            out.append({"kind": "section", "id": b["key"], "heading": b["text"], "blocks": [], "collapse": collapse})
+            out[-1]["back"] = back
+        elif out and out[-1]["kind"] == "section":
+            out[-1]["blocks"].append(b)
+        else:
+            out.append(b)
+    return out
+
+
+def contents(blocks: Sequence[dict[str, Any]], label: str, anchor: str, block: bool = False) -> dict[str, Any]:
+    """A list of links to the page's sections (after `sectioned`), itself at `#anchor`; `block`: one
+    entry a line (questions), else as many a line as fit (section names)."""
+    entries = [(b["heading"], "#" + b["id"]) for b in blocks if b["kind"] == "section"]
+    return {"kind": "contents", "label": label, "entries": entries, "id": anchor, "block": block}
 
 
 # --- the pages -------------------------------------------------------------------------------------
@@ -263,7 +311,9 @@ def _env() -> Environment:
     )
 
 
-def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) -> dict[str, Any]:
+def _option_rows(
+    listing: ListPage, items: Sequence[Intervention], ctx: _Ctx, families: Mapping[str, list[str]]
+) -> dict[str, Any]:
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
     table = next(b for b in list_document(listing).blocks if isinstance(b, GroupedTable))
     by_cat = {
@@ -278,11 +328,13 @@ def _option_rows(listing: ListPage, items: Sequence[Intervention], ctx: _Ctx) ->
             item = members[n] if n < len(members) and members[n].short_name == label else None
             hay = [label]
             if item is not None:
-                hay += [item.name, item.id, *item.aliases, item.summary, STATUS_WORDS[item.status.label], name]
+                hay += [item.name, item.id, *item.aliases, *item.brand_names, *families.get(item.id, [])]
+                hay += [item.summary, STATUS_WORDS[item.status.label], name]
             out.append(
                 {
                     "label": safe(label),
                     "href": f"options/{item.id}.html" if item is not None else "",
+                    "id": item.id if item is not None else "",
                     "search": _norm(" ".join(hay)),
                     "cells": [" ".join(safe(p) for p in c) for c in cells],
                 }
@@ -299,17 +351,87 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
     pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
     out = [_block(b, ctx) for b in blocks]
-    at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.text == "References"), len(blocks))
+    at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
-        _block(Heading("Compare with"), ctx),
+        _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
         {"kind": "links", "entries": [[(safe(t), h)] for t, h in pairs]},
     ]
+    pictures = [b for b in out if b["kind"] == "picture"]
+    for b in pictures[1:]:  # the legend is said once a page, under the first picture
+        b["legend"] = False
+    out = sectioned(out, collapse=True)
+    first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
+    out.insert(first, contents(out, wording.WEB_CONTENTS, "contents"))
     return out
+
+
+def _faq_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The FAQ: the list of questions first, then each answer under an anchor named by its id, with a
+    link back to the list."""
+    blocks = _for_web(faq_document(site.faq))
+    ctx = _Ctx(names, "", listed_refs(blocks))
+    out = sectioned(
+        [_block(b, ctx) for b in blocks], collapse=False, back=(wording.WEB_BACK_TO_QUESTIONS, "#questions")
+    )
+    first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
+    out.insert(first, contents(out, wording.WEB_QUESTIONS, "questions", block=True))
+    return out
+
+
+_PHONE = re.compile(r"(?<![\w/.:-])\+?\d[\d -]*\d(?![\w/:-])")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SMS = re.compile(r"\b[Tt]ext (?:(?P<word>[A-Z][A-Z0-9]+) to )?(?P<number>\+?\d[\d -]*\d)\b")
+
+
+def phone_links(text: str, sms: bool = False) -> Segments:
+    """A crisis line's words with every phone number as a `tel:` link, or (`sms`) every "text WORD to
+    NUMBER" / "text NUMBER" as an `sms:` link. The words stay as they are."""
+    text = safe(text)
+    out: Segments = []
+    pos = 0
+    for m in (_SMS if sms else _PHONE).finditer(text):
+        number = m.group("number") if sms else m.group(0)
+        if len(digits(number)) < 3 or _DATE.fullmatch(number.strip()):
+            continue
+        if sms:
+            body = f"?body={m.group('word')}" if m.group("word") else ""
+            link = f"sms:{digits(number)}{body}"
+        else:
+            link = f"tel:{'+' if number.startswith('+') else ''}{digits(number)}"
+        if m.start() > pos:
+            out.append((text[pos : m.start()], ""))
+        out.append((m.group(0), link))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], ""))
+    return out
+
+
+def _crisis_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """The crisis page: one section per region (the script moves the reader's own first), every phone
+    number a `tel:` link, a region's text service an `sms:` link."""
+    ctx = _Ctx(names, "")
+    by_region = {c.region.lower(): c for c in site.crisis}
+    out: list[dict[str, Any]] = []
+    for b in crisis_document(site.crisis).blocks:
+        if isinstance(b, Bullets) and out and out[-1]["kind"] == "heading" and out[-1]["key"] in by_region:
+            line = by_region[out[-1]["key"]]
+            entries = [
+                [p for t, h in ctx.seg(i) for p in ([(t, h)] if h else phone_links(t, sms=i == line.text_service))]
+                for i in b.items
+            ]
+            out.append({"kind": "bullets", "entries": entries, "refs": False, "plain": False})
+        else:
+            out.append(_block(b, ctx))
+    sections = sectioned(out, collapse=False)
+    for sec in sections:
+        if sec["kind"] == "section" and sec["id"] in by_region:
+            sec["region"] = by_region[sec["id"]].region
+    return sections
 
 
 def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     options: dict[str, Any] = {}
-    names: dict[str, str] = {}
     for i in items:
         cells = {}
         for r in ROWS:
@@ -325,8 +447,6 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
             "reviewed": i.last_reviewed.isoformat(),
             "cells": cells,
         }
-        for n in (i.id, i.short_name, *i.aliases):
-            names.setdefault(n.casefold().strip(), i.id)
     trials = []
     ids = {i.id for i in items}
     for h in (h for h in site.head_to_head if len(ids & set(h.interventions)) >= 2):
@@ -349,14 +469,31 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     data = {
         "options": options,
         "order": [i.id for i in items],
-        "names": names,
         "rows": [{"key": r.key, "label": r.label, "question": r.question} for r in ROWS],
         "trials": trials,
         "caveat": wording.COMPARISON_CAVEAT,
         "text": COMPARE_TEXT,
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
-    return f"window.TRDGUIDE_COMPARE = {body};\n"
+    return f"{ASSET_MARK}window.TRDGUIDE_COMPARE = {body};\n"
+
+
+def _names_data(site: SiteView) -> str:
+    """The knowledge layer's name table (`KnowledgeBase.name_table`) as a script: the compare page and
+    the home page's filter look typed names up in it, exactly as the command line resolves them."""
+    body = json.dumps(site.names or {}, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return f"{ASSET_MARK}window.TRDGUIDE_NAMES = {body};\n"
+
+
+def _family_words(site: SiteView) -> dict[str, list[str]]:
+    """Option id -> the family words that name it (from the name table)."""
+    out: dict[str, list[str]] = {}
+    families = (site.names or {}).get("families", {})
+    assert isinstance(families, dict)
+    for word, ids in families.items():
+        for iid in ids:
+            out.setdefault(iid, []).append(word)
+    return out
 
 
 def _about_sources(info: AboutInfo) -> list[str]:
@@ -375,7 +512,6 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     reviewed = oldest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
     # a web page cannot know where its reader is: the main crisis number of every covered country
     numbers = site.crisis_numbers
-    pointer = wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
     common = {
         "csp": CSP,
         "site_name": SITE_NAME,
@@ -383,6 +519,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         "nav": NAV,
         "version": version,
         "reviewed": reviewed,
+        "generator": GENERATOR,
     }
 
     def page(template: str, path: str, title: str, **extra: Any) -> bytes:
@@ -394,7 +531,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
             path=path,
             title=safe(title),
             disclaimer=ctx.seg(wording.DISCLAIMER),
-            crisis=ctx.seg(pointer),
+            crisis=[*phone_links(wording.crisis_pointer_web(numbers)), (CRISIS_LINK_TEXT, f"{root}crisis.html")],
             **extra,
         )
         return text.encode("utf-8")
@@ -412,7 +549,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         SITE_TAGLINE,
         what=ABOUT_WHAT,
         what_not=ABOUT_NOT,
-        table=_option_rows(site.listing, items, _Ctx(names, "")),
+        table=_option_rows(site.listing, items, _Ctx(names, ""), _family_words(site)),
     )
     for item in items:
         path = f"options/{item.id}.html"
@@ -433,9 +570,17 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         text=COMPARE_TEXT,
     )
     files["assets/compare-data.js"] = _compare_data(site, items).encode("utf-8")
-    files["faq.html"] = doc_page("faq.html", "Frequently asked questions", _for_web(faq_document(site.faq)))
+    files["assets/names.js"] = _names_data(site).encode("utf-8")
+    files["faq.html"] = page("page.html.j2", "faq.html", "Frequently asked questions", blocks=_faq_blocks(site, names))
     files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
-    files["crisis.html"] = doc_page("crisis.html", "Urgent help", crisis_document(site.crisis))
+    files["crisis.html"] = page(
+        "crisis.html.j2",
+        "crisis.html",
+        "Urgent help",
+        blocks=_crisis_blocks(site, names),
+        region_first=wording.WEB_REGION_FIRST,
+        all_regions=wording.WEB_ALL_REGIONS,
+    )
     files["changes.html"] = doc_page("changes.html", "What changed", _for_web(changes_document(site.changes)))
     info = site.about._replace(sources=_about_sources(site.about), bundled=())
     about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
@@ -447,57 +592,150 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         print_button=True,
     )
     for name in STATIC_FILES:
-        files[f"assets/{name}"] = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
+        static = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
+        files[f"assets/{name}"] = ASSET_MARK.encode() + static
     return dict(sorted(files.items()))
 
 
 MANIFEST = ".trdguide-site-files"  # the files the last build wrote, one relative path per line
+MANIFEST_MAX = 256 * 1024  # a larger "manifest" is not one trdguide wrote: it is not read
+# every file the site writes carries this mark near its start; a file without it is not trdguide's
+GENERATOR = "trdguide"
+HTML_MARK = f'<meta name="generator" content="{GENERATOR}">'
+ASSET_MARK = f"/* generator: {GENERATOR} */\n"
+_MARKS = (HTML_MARK.encode(), ASSET_MARK.encode())
+_MARK_WITHIN = 4096
+# the only names the site ever writes (and so the only ones a rebuild may remove)
+OWN_NAME = re.compile(r"[a-z][a-z0-9-]*\.html|options/[a-z0-9][a-z0-9-]*\.html|assets/[a-z0-9][a-z0-9-]*\.(?:js|css)")
 
 
-def build_site(site: SiteView, outdir: Path) -> tuple[list[Path], list[Path]]:
+class SiteRefused(Exception):
+    """The build would write through a link, over something not a file, or over files trdguide did not
+    write. `problem`: link, not-a-file or not-ours; `paths`: relative to OUTDIR. Nothing was written."""
+
+    def __init__(self, problem: str, paths: list[str]):
+        self.problem = problem
+        self.paths = paths
+        super().__init__(problem, paths)
+
+
+def carries_mark(path: Path) -> bool:
+    """Whether a plain file (not a link) starts with trdguide's generator mark."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as f:
+        head = f.read(_MARK_WITHIN)
+    return any(m in head for m in _MARKS)
+
+
+def _kind(path: Path) -> str:
+    """What is at `path`, without following a link: "" (nothing), "dir", "file", "link" or "other"."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return ""
+    if stat.S_ISLNK(st.st_mode):
+        return "link"
+    if stat.S_ISDIR(st.st_mode):
+        return "dir"
+    return "file" if stat.S_ISREG(st.st_mode) else "other"
+
+
+def _in_the_way(outdir: Path, rel: str) -> tuple[str, str] | None:
+    """What stops the site writing `rel` (a problem and the path that causes it), or None."""
+    parts = PurePosixPath(rel).parts
+    for n in range(1, len(parts)):
+        sub = "/".join(parts[:n])
+        kind = _kind(outdir / sub)
+        if kind == "link":
+            return "link", sub
+        if kind not in ("", "dir"):
+            return "not-a-file", sub
+    kind = _kind(outdir / rel)
+    if kind == "link":
+        return "link", rel
+    if kind not in ("", "file"):
+        return "not-a-file", rel
+    return None
+
+
+def _write(outdir: Path, rel: str, data: bytes) -> Path:
+    """Write one file by replacing it (a new file, then a rename): never through a link."""
+    target = outdir / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    found = _in_the_way(outdir, rel)
+    if found is not None:  # a link planted while the site was being written
+        raise SiteRefused(found[0], [found[1]])
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".trdguide-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def build_site(site: SiteView, outdir: Path, force: bool = False) -> tuple[list[Path], list[Path]]:
     """Write the site into `outdir` (created if needed); returns the files written and the files removed.
 
-    The files written are listed in `outdir/.trdguide-site-files`. A later build into the same folder
-    removes the files an earlier build wrote that are no longer part of the site, so an option taken
-    out of the knowledge base does not keep its page. Files trdguide did not write (a CNAME, a
-    robots.txt, the host's own pages) are never touched.
+    The site's files are its own: nothing is written through a symbolic link or outside `outdir`, and a
+    file of the same name that trdguide did not write (no generator mark) is replaced only with `force`.
+    Before anything is written, every such problem is collected and raised as `SiteRefused`.
+
+    The files written are listed in `outdir/.trdguide-site-files`. A later build removes files an
+    earlier build listed that are no longer part of the site (an option taken out of the knowledge
+    base), but only names the site writes whose content still carries the generator mark: a CNAME, a
+    robots.txt or the host's own pages are never touched, whatever the list says.
     """
     files = site_files(site)
+    outdir.mkdir(parents=True, exist_ok=True)
+    problems: dict[str, list[str]] = {}
+    for rel in [*files, MANIFEST]:
+        if rel != MANIFEST and not OWN_NAME.fullmatch(rel):  # an id the schema let through, or a bug
+            raise ValueError(f"not a site file name: {rel!r}")
+        found = _in_the_way(outdir, rel)
+        mine = rel == MANIFEST or force or _kind(outdir / rel) != "file" or carries_mark(outdir / rel)
+        if found is None and not mine:
+            found = ("not-ours", rel)
+        if found is not None and found[1] not in problems.get(found[0], []):
+            problems.setdefault(found[0], []).append(found[1])
+    for problem in ("link", "not-a-file", "not-ours"):
+        if problems.get(problem):
+            raise SiteRefused(problem, problems[problem])
     earlier = _earlier_files(outdir)
-    written = []
-    for rel, data in files.items():
-        target = outdir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written.append(target)
+    written = [_write(outdir, rel, data) for rel, data in files.items()]
     removed = []
-    root = outdir.resolve()
     for rel in sorted(earlier - files.keys()):
         target = outdir / rel
-        if target.is_symlink() or not target.is_file() or not target.resolve().is_relative_to(root):
+        if not OWN_NAME.fullmatch(rel) or _in_the_way(outdir, rel) is not None or not carries_mark(target):
             continue
         target.unlink()
         removed.append(target)
-        for parent in target.parents:  # folders the removal left empty (options/ when no option is left)
-            if parent.resolve() == root:
-                break
+        parent = target.parent
+        while parent != outdir:  # folders the removal left empty (options/ when no option is left)
             try:
                 parent.rmdir()
             except OSError:
                 break
-    (outdir / MANIFEST).write_text("".join(f"{rel}\n" for rel in files), encoding="utf-8")
+            parent = parent.parent
+    _write(outdir, MANIFEST, "".join(f"{rel}\n" for rel in files).encode("utf-8"))
     return written, removed
 
 
 def _earlier_files(outdir: Path) -> set[str]:
-    """The files an earlier build listed: plain relative paths inside the folder, nothing else."""
+    """The files an earlier build listed (read only from a plain file of sane size): names the site writes."""
+    path = outdir / MANIFEST
     try:
-        text = (outdir / MANIFEST).read_text(encoding="utf-8")
+        st = path.lstat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MANIFEST_MAX:
+            return set()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return set()
-    out = set()
-    for line in text.splitlines():
-        path = PurePosixPath(line)
-        if line and not path.is_absolute() and ".." not in path.parts and "\\" not in line and line != MANIFEST:
-            out.add(path.as_posix())
-    return out
+    return {line for line in text.splitlines() if OWN_NAME.fullmatch(line)}
