@@ -181,3 +181,33 @@ class AboutInfo(NamedTuple):
     oldest_review: _dt.date
     newest_review: _dt.date
     bundled: Sequence[bool] = ()  # for each source: is it the bundled knowledge base?
+
+
+class Conflict(NamedTuple):
+    """One thing a reader would rather avoid that an option involves, and where its record says so."""
+
+    key: str  # an avoid key (weighing.AVOID_KEYS)
+    reason: str | None  # the record's own words; None where the renderer words a coded value
+    field: str  # the field of the record that states it ("setting.anaesthesia", "setting.daily_life")
+    value: str = ""  # the coded value behind a reason worded by the renderer ("general", "surgical")
+
+
+class Weighed(NamedTuple):
+    """One option set beside what a reader said: its conflicts, and the short answers they asked for."""
+
+    brief: Brief
+    conflicts: list[Conflict]
+    not_known: list[str]  # avoid keys the record does not answer either way
+    matters: list[Cell]  # the rows the reader said matter most, in the order they chose them
+
+
+class WeighView(NamedTuple):
+    """`trdguide weigh`: every option, in groups by how many of the reader's avoid items it involves.
+
+    There is no score and no order of merit: within a group, options keep the guide's usual order.
+    """
+
+    avoid: list[str]
+    matters: list[str]  # matter keys (weighing.MATTER_ROWS), as chosen
+    groups: list[tuple[str, list[Weighed]]]  # ("none" | "one" | "more", options); empty groups are kept
+    sure: Sequence[bool | None] = (None, None, None, None)  # the four SURE answers, where given

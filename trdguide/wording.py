@@ -7,6 +7,7 @@ call it; queries never do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .summaries import comparator_kind, per100
@@ -405,4 +406,138 @@ def _bad_request(what: str, f: dict[str, object]) -> str:
         return f"Name at least one row to show. Rows are: {rows}."
     if what == "unknown-row":
         return f"Unknown row {f['row']!r}. Rows are: {rows}."
+    if what == "unknown-weigh-key":
+        return weigh_problem(f)
+    if what == "too-many-matters":
+        return f"Choose at most {f['most']} things that matter most; you gave {f['given']}."
     return what
+
+
+# --- weigh: what matters to you --------------------------------------------------------------------
+
+WEIGH_TITLE = "What matters to you"
+WEIGH_FRAMING = (
+    "This is a way to prepare for a conversation with your care team. It is not a recommendation, and it "
+    "does not score or rank the options. It shows how each option meets what you said. A conflict is not "
+    "a reason to rule an option out without talking it through: what an option involves, and how much "
+    "that matters, can look different once you have discussed it."
+)
+# the things a reader may rather avoid: (as a question asks it, as a list says it)
+AVOID_WORDS = {
+    "anaesthesia": ("Needing a general anaesthetic", "a general anaesthetic or an operation"),
+    "weekday-visits": ("Going to a clinic on most weekdays, for a week or more", "clinic visits on most weekdays"),
+    "no-driving": (
+        "Not being allowed to drive for a time after each session or dose",
+        "no driving after a session or dose",
+    ),
+    "controlled-drug": ("Taking a controlled drug", "a controlled drug"),
+    "implant": ("Surgery to implant a device", "surgery to implant a device"),
+    "unapproved": (
+        "Options not approved for this kind of depression in the places this guide covers",
+        "not approved for this kind of depression",
+    ),
+    "slow": ("Waiting more than four weeks to know whether it helps", "more than four weeks to know if it helps"),
+}
+MATTER_WORDS = {
+    "works": "How well it works",
+    "soon": "How soon it might help",
+    "side-effects": "Side effects",
+    "risks": "Serious risks",
+    "time": "Time and travel",
+    "cost": "Cost",
+    "evidence": "Strength of the evidence",
+}
+WEIGH_GROUPS = {
+    "none": "No conflict with what you said",
+    "one": "One conflict with what you said",
+    "more": "More than one conflict with what you said",
+}
+WEIGH_GROUP_EMPTY = "No options in this group."
+WEIGH_NOTHING_SAID = "You did not name anything to avoid, so every option is in the first group."
+WEIGH_ORDER = "Within each group, options are in the guide's usual order, not in order of merit."
+WEIGH_NOT_KNOWN = "The guide does not say whether it involves: {things}. Ask about this."
+WEIGH_QUESTIONS = [
+    "I said I would rather avoid some things. Which options fit that, and what would I give up?",
+    "For an option with a conflict: is there a way around it (for example help with travel or driving)?",
+    "Which of these options are open to me here, and what would they cost me?",
+    "What happens if I wait, or keep my current treatment for now?",
+]
+SURE_TITLE = "How sure do you feel? (the SURE test)"
+SURE_QUESTIONS = [
+    "Do you feel SURE about the best choice for you?",
+    "Do you know the benefits and risks of each option?",
+    "Are you clear about which benefits and risks matter most to you?",
+    "Do you have enough support and advice to make a choice?",
+]
+SURE_NOTE = (
+    "Answer each question yes or no. A no to any of them is common. It suggests you may want more "
+    "information or support before you decide, so tell your care team. Source: Légaré F and others, "
+    "Canadian Family Physician 2010;56(8):e308-14."
+)
+SURE_BLANK = "Yes / No (circle one)"
+WEIGH_HINT = "Without questions: trdguide weigh --avoid KEY,KEY --matters KEY,KEY (see trdguide weigh --help)."
+
+
+def avoid_list(keys: Sequence[str]) -> str:
+    named = "; ".join(AVOID_WORDS[k][1] for k in keys) if keys else "nothing named"
+    return f"You would rather avoid: {named}."
+
+
+def matters_list(keys: Sequence[str]) -> str:
+    chosen = ", ".join(MATTER_WORDS[k].lower() for k in keys) if keys else "nothing chosen"
+    return f"What matters most to you: {chosen}."
+
+
+def weigh_group_heading(group: str, count: int) -> str:
+    return f"{WEIGH_GROUPS[group]} ({count})"
+
+
+def conflict_reason(key: str, reason: str | None, value: str) -> str:
+    """A conflict in words: the record's own words, or words for a coded value of the record."""
+    if reason is not None:
+        return reason
+    if key == "anaesthesia" and value == "general":
+        return "Needs a general anaesthetic at each treatment."
+    if key in ("anaesthesia", "implant"):
+        return "Needs an operation to implant a device, under a general or local anaesthetic."
+    return "Its record says so."
+
+
+def conflict_line(key: str, reason: str | None, value: str) -> str:
+    """One conflict beside an option: what the reader said, then why it applies."""
+    return f"Conflict, {AVOID_WORDS[key][1]}: {conflict_reason(key, reason, value)}"
+
+
+def matter_line(key: str, answer: str) -> str:
+    return f"{MATTER_WORDS[key]}: {answer}"
+
+
+def sure_line(question: str, answer: bool | None) -> str:
+    if answer is None:
+        return f"{question} {SURE_BLANK}"
+    return f"{question} Your answer: {'yes' if answer else 'no'}."
+
+
+def weigh_problem(f: dict[str, object]) -> str:
+    known = ", ".join(str(k) for k in f.get("known", []))  # type: ignore[attr-defined]
+    near = [str(s) for s in f.get("suggestions", [])]  # type: ignore[attr-defined]
+    did = f" Did you mean: {', '.join(near)}?" if near else ""
+    return f"Unknown key {f['key']!r} for --{f['option']}.{did} Keys are: {known}."
+
+
+# the questions of `weigh` on a terminal, one screen each, answered with a key press
+ASK_START = (
+    "A few questions, one screen each, answered with a key press. Nothing is saved or sent. "
+    "Press Ctrl-C at any time to stop."
+)
+ASK_AVOID = "Would you rather avoid this?"
+ASK_AVOID_KEYS = "y: yes, I'd rather avoid it    n: no, or not sure    Ctrl-C: stop"
+ASK_MATTERS = "What matters most to you? Choose up to {most}."
+ASK_MATTERS_KEYS = "Press a number to choose or unchoose; Enter when done; Ctrl-C: stop"
+ASK_SURE = "Last, four questions on how sure you feel (the SURE test)."
+ASK_SURE_KEYS = "y: yes    n: no    s: skip (leave it blank to fill in by hand)    Ctrl-C: stop"
+ASK_STOPPED = "Stopped. Nothing was saved."
+
+
+def ask_progress(n: int, total: int) -> str:
+    return f"Question {n} of {total}"

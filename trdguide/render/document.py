@@ -24,6 +24,8 @@ from ..views import (
     NameNote,
     QuestionList,
     ShowView,
+    Weighed,
+    WeighView,
 )
 from ..wording import (
     ABOUT_AUDIT,
@@ -602,3 +604,54 @@ def crisis_line_short(c: CrisisLine) -> str:
     """One line a region: the crisis line and, where known, the emergency number."""
     emergency = f" In danger now: {c.emergency}." if c.emergency else ""
     return f"{c.region_name}: {c.service}. {c.contact}.{emergency}"
+
+
+# --- weigh: what matters to you --------------------------------------------------------------------
+
+
+def _weighed_name(w: Weighed) -> str:
+    b = w.brief
+    return b.name if _says(b.name, b.short_name) else f"{b.short_name} ({b.name[0].lower() + b.name[1:]})"
+
+
+def weigh_document(view: WeighView, printout: bool = False) -> Document:
+    """Every option in its group, with its conflicts in words and the short answers the reader chose.
+
+    `printout`: the one-page version for an appointment (names and conflicts, then questions and the SURE
+    test); the short answers are left to the screen.
+    """
+    doc = Document([Title(wording.WEIGH_TITLE), Para(wording.WEIGH_FRAMING)])
+    doc.add(Heading("What you said"), Bullets([wording.avoid_list(view.avoid), wording.matters_list(view.matters)]))
+    if not view.avoid:
+        doc.add(Para(wording.WEIGH_NOTHING_SAID, "note"))
+    doc.add(Para(wording.WEIGH_ORDER, "note"))
+    for group, options in view.groups:
+        doc.add(Heading(wording.weigh_group_heading(group, len(options))))
+        if not options:
+            doc.add(Para(wording.WEIGH_GROUP_EMPTY))
+            continue
+        if printout:
+            lines = []
+            for w in options:
+                why = " ".join(wording.conflict_line(c.key, c.reason, c.value) for c in w.conflicts)
+                lines.append(_weighed_name(w) + (f". {why}" if why else ""))
+            doc.add(Bullets(lines))
+            continue
+        for w in options:
+            lines = [wording.conflict_line(c.key, c.reason, c.value) for c in w.conflicts]
+            lines += [wording.matter_line(m, " ".join(shown(cell, False))) for m, cell in zip(view.matters, w.matters)]
+            if w.not_known:
+                things = "; ".join(wording.AVOID_WORDS[k][1] for k in w.not_known)
+                lines.append(wording.WEIGH_NOT_KNOWN.format(things=things))
+            doc.add(Para(_weighed_name(w)))
+            if lines:
+                doc.add(Bullets(lines))
+    doc.add(Heading("Questions to ask"), Checklist(list(wording.WEIGH_QUESTIONS)))
+    doc.add(
+        Heading(wording.SURE_TITLE),
+        Bullets([wording.sure_line(q, a) for q, a in zip(wording.SURE_QUESTIONS, view.sure)], marker=""),
+        Para(wording.SURE_NOTE, "note"),
+    )
+    if not printout:
+        doc.add(Para(wording.WEIGH_HINT, "note"))
+    return doc
