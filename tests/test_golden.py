@@ -39,10 +39,12 @@ COMMANDS: dict[str, list[str]] = {
     "crisis-uk": ["crisis", "--region", "UK"],
     "about": ["about"],
     "questions-tms-ect": ["questions", "tms", "ect"],
+    "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
 }
 HANDOUTS: dict[str, list[str]] = {
     "compare-tms-ketamine": ["compare", "tms", "ketamine"],
     "show-ect": ["show", "ect"],
+    "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
 }
 VARIANTS: dict[str, tuple[list[str], int]] = {  # name -> (extra arguments, columns)
     "40": ([], 40),

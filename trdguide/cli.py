@@ -630,11 +630,11 @@ def weigh(
     avoid_keys, matter_keys = parse_keys(avoid), parse_keys(matters)
     _lookup(check_keys, avoid_keys, matter_keys)
     sure: list[bool | None] = [None] * 4
-    if avoid is None and matters is None and sys.stdin.isatty() and sys.stdout.isatty():
+    if avoid is None and matters is None and _on_terminal():
         from . import wording
 
         try:
-            avoid_keys, matter_keys, sure = _interview(typer.getchar, typer.echo, _clear_screen)
+            avoid_keys, matter_keys, sure = _interview(_getchar, typer.echo, _clear_screen)
         except (KeyboardInterrupt, EOFError):
             typer.echo("\n" + wording.ASK_STOPPED, err=True)
             raise typer.Exit(130) from None
@@ -642,6 +642,15 @@ def weigh(
     view = _lookup(weigh, kb, avoid_keys, matter_keys, sure)
     doc = document.weigh_document(view, printout=fmt is Format.html)
     _emit(kb, doc, fmt, lambda p: json.weigh_json(view, p), output, wording_title(), paper)
+
+
+def _getchar() -> str:
+    return typer.getchar()
+
+
+def _on_terminal() -> bool:
+    """Whether a person is at a terminal (both input and output), so that `weigh` may ask its questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def _clear_screen() -> None:
