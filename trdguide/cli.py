@@ -665,17 +665,36 @@ def wording_title() -> str:
 
 
 @app.command()
-def about(fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
+def about(
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    ipdas: Annotated[
+        bool,
+        typer.Option(
+            "--ipdas",
+            help="The IPDAS decision-aid criteria: what the guide does for each, and how that was checked "
+            "(computed now on the knowledge base in use, or needing people).",
+        ),
+    ] = False,
+) -> None:
     """What this tool is and is not, how evidence was chosen, updates, funding, and review dates.
 
-    Example:
+    Examples:
 
       trdguide about
+
+      trdguide about --ipdas
     """
     from .knowledge import about_info
     from .render import document, json
 
     kb = _kb()
+    if ipdas:
+        from .ipdas import ipdas_check
+
+        check = ipdas_check(kb)
+        _emit(kb, document.ipdas_document(check), fmt, lambda p: json.ipdas_json(check, p), output)
+        return
     info = about_info(kb, __version__)
     _emit(kb, document.about_document(info), fmt, lambda p: json.about_json(info, p), output)
 

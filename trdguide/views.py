@@ -211,3 +211,20 @@ class WeighView(NamedTuple):
     matters: list[str]  # matter keys (weighing.MATTER_ROWS), as chosen
     groups: list[tuple[str, list[Weighed]]]  # ("none" | "one" | "more", options); empty groups are kept
     sure: Sequence[bool | None] = (None, None, None, None)  # the four SURE answers, where given
+
+
+class IpdasRow(NamedTuple):
+    """One IPDAS criterion: what the guide does and how that was checked (the words are in wording.py)."""
+
+    code: str  # "Q1" (qualifying), "C1" (certification), "B9" (quality), "D1" (2006 checklist)
+    how: str  # "program" (computed now from the knowledge base), "built-in" (the program's own text or
+    # commands), "people" (needs people), "not-applicable"
+    met: bool | None  # for "program": whether the knowledge base meets it; None otherwise
+    facts: dict[str, object]  # the figures the sentence names ({"options": 31, "missing": "..."})
+
+
+class IpdasView(NamedTuple):
+    """`trdguide about --ipdas`: the IPDAS criteria, each with what the guide does and how it was checked."""
+
+    rows: list[IpdasRow]
+    sources: list[str]  # where the knowledge base was loaded from

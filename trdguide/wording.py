@@ -541,3 +541,164 @@ ASK_STOPPED = "Stopped. Nothing was saved."
 
 def ask_progress(n: int, total: int) -> str:
     return f"Question {n} of {total}"
+
+
+def conflict_keys(name: str, keys: Sequence[str]) -> str:
+    """An option and its conflicts in a word or two each, for a printout with many of them."""
+    return f"{name} ({', '.join(AVOID_SHORT[k] for k in keys)})"
+
+
+AVOID_SHORT = {
+    "anaesthesia": "anaesthetic",
+    "weekday-visits": "weekday visits",
+    "no-driving": "no driving",
+    "controlled-drug": "controlled drug",
+    "implant": "implant",
+    "unapproved": "not approved",
+    "slow": "over four weeks",
+}
+WEIGH_PRINT_SHORT = "The reasons for each conflict are on screen: trdguide weigh with the same answers."
+
+
+# --- about --ipdas: the guide against the IPDAS criteria ------------------------------------------------
+
+IPDAS_TITLE = "IPDAS self-check"
+IPDAS_INTRO = (
+    "The International Patient Decision Aid Standards (IPDAS) say what a good decision aid does. Below, "
+    "each criterion of the IPDAS instrument's minimum standards (6 qualifying, 10 certification and 28 "
+    "quality criteria), with what this guide does and how that was checked. Rows checked by the program "
+    "were computed just now, on the knowledge base in use. The criteria are given in our own short words."
+)
+IPDAS_SOURCES = [
+    "Joseph-Williams N and others. Toward minimum standards for certifying patient decision aids: a modified "
+    "Delphi consensus process. Med Decis Making 2014;34(6):699-710. PMID 23963501, doi:10.1177/0272989X13501721",
+    "Elwyn G and others. Developing a quality criteria framework for patient decision aids: online "
+    "international Delphi consensus process. BMJ 2006;333:417. PMID 16908462, doi:10.1136/bmj.38926.629329.AE",
+]
+IPDAS_GROUPS = {
+    "Q": "Qualifying criteria",
+    "C": "Certification criteria",
+    "B": "Quality criteria",
+    "D": "From the 2006 IPDAS checklist",
+}
+IPDAS_HOW = {
+    "built-in": "Built into the program (its own text or commands)",
+    "people": "Needs people",
+    "not-applicable": "Not applicable",
+}
+_SCREENING = ("About a screening test", "Not applicable: the guide is about treatments, not a screening test.")
+_NOT_DONE = "Not done yet."
+# code -> (the criterion in a few words, what the guide does; {placeholders} are filled from the check)
+IPDAS_TEXT: dict[str, tuple[str, str]] = {
+    "Q1": (
+        "Describes the condition",
+        "The about page says who the guide covers. A glossary entry explains treatment-resistant depression "
+        "(in this knowledge base: {glossary}).",
+    ),
+    "Q2": ("States the decision", "Every output prepares for a conversation about which treatment to try next."),
+    "Q3": ("Describes the options", "Lists {options} options, each with a summary."),
+    "Q4": ("Describes the benefits of each option", 'Each of the {options} options answers "Will it work?".'),
+    "Q5": ("Describes the harms of each option", "Each option lists common side effects and serious risks."),
+    "Q6": (
+        "Describes what the options are like to live with",
+        'Each option says how it is given, how often, and how it affects daily life ("What is it like?").',
+    ),
+    "C1": (
+        "Shows benefits and harms in equal detail",
+        "Every option answers the same {rows} questions, in the same order and layout.",
+    ),
+    "C2": (
+        "Cites the evidence",
+        "Every statement cites its sources: {references} references, each with a PMID, DOI or official address.",
+    ),
+    "C3": ("Gives a date", "Every option shows its review date (here {oldest} to {newest})."),
+    "C4": (
+        "Describes the update policy",
+        "The about page gives the review policy; trdguide changes lists each change.",
+    ),
+    "C5": (
+        "Describes uncertainty around the figures",
+        "Every option rates the certainty of its evidence and says why; {ranges} of {figures} figures give a range.",
+    ),
+    "C6": ("Says how it was funded", "The about page says: no funding, and no money from any maker of a treatment."),
+    "C7": _SCREENING,
+    "C8": _SCREENING,
+    "C9": _SCREENING,
+    "C10": _SCREENING,
+    "B1": (
+        "Describes what happens without a change",
+        "Has an option for continuing current care (in this knowledge base: {found}), and asks what waiting means.",
+    ),
+    "B2": (
+        "Lets people compare benefits and harms",
+        "trdguide compare sets options side by side, question by question.",
+    ),
+    "B3": ("Gives the chances of outcomes", "{with_figure} of {options} options give a result as people out of 100."),
+    "B4": (
+        "Names the group and comparison behind each figure",
+        "Every result names its people, study and time; {without_comparison} of {figures} figures had no "
+        "comparison group.",
+    ),
+    "B5": ("Gives event rates", "Figures are counts of people out of 100 ({figures} figures in {outcomes} results)."),
+    "B6": ("Uses the same time period where it can", "Every one of the {outcomes} results states its time point."),
+    "B7": ("Uses the same denominator", "All figures are out of 100 (very small ones out of 1,000)."),
+    "B8": ("Shows chances in more than one way", "Words, numbers, and pictures of 100 people (trdguide show NAME)."),
+    "B9": (
+        "Helps people think about what matters to them",
+        "A values exercise, trdguide weigh: {with_block} of {options} options have the fields it reads.",
+    ),
+    "B10": (
+        "Gives a step-by-step way to decide",
+        "Partly: trdguide weigh asks one question at a time, and leaves the choice to the reader and their team.",
+    ),
+    "B11": (
+        "Gives questions for the conversation",
+        "trdguide questions and weigh print questions to ask: {questions} about the {options} options.",
+    ),
+    "B12": ("Development asked patients what they need", _NOT_DONE),
+    "B13": ("Development asked health professionals what they need", _NOT_DONE),
+    "B14": ("Reviewed by patients who did not write it", _NOT_DONE),
+    "B15": (
+        "Reviewed by professionals who did not write it",
+        "Partly: a content audit by reviewers who had not written the content; no clinical review is recorded.",
+    ),
+    "B16": ("Field tested with patients facing the decision", _NOT_DONE),
+    "B17": ("Field tested with clinicians", _NOT_DONE),
+    "B18": ("Describes how the evidence was chosen", "The about page says how evidence was chosen."),
+    "B19": (
+        "Describes the quality of the evidence",
+        "Each of the {options} options rates its evidence (high to very low) and says why.",
+    ),
+    "B20": ("Gives the authors' qualifications", "Not given: the authors' qualifications are not listed."),
+    "B21": (
+        "Reports the reading level",
+        "The {answers} short answers read at about grade {mean} on average (aim: {target} or lower).",
+    ),
+    "B22": ("Shown to help choices match what people value", "Not studied."),
+    "B23": ("Shown to improve what people know", "Not studied."),
+    "B24": _SCREENING,
+    "B25": _SCREENING,
+    "B26": _SCREENING,
+    "B27": _SCREENING,
+    "B28": _SCREENING,
+    "D1": (
+        "Authors declare conflicts of interest",
+        "The about page says there is no industry money; a declaration by each author is not part of the guide.",
+    ),
+}
+
+
+def ipdas_row(code: str, facts: dict[str, object]) -> tuple[str, str]:
+    """A criterion in words and what the guide does, with the figures of the check filled in."""
+    criterion, does = IPDAS_TEXT[code]
+    text = does.format(**facts)
+    missing = facts.get("missing")
+    if isinstance(missing, list) and missing:
+        text += " Missing in: " + ", ".join(str(m) for m in missing) + "."
+    return f"{code} {criterion}", text
+
+
+def ipdas_how(how: str, met: bool | None) -> str:
+    if how == "program":
+        return "Checked by the program now: " + ("met" if met else "not met")
+    return IPDAS_HOW[how]

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         ChangesView,
         Comparison,
         FaqView,
+        IpdasView,
         ListPage,
         NameNote,
         QuestionList,
@@ -222,3 +223,21 @@ def weigh_json(view: WeighView, urgent_help: str = wording.CRISIS_POINTER) -> st
         },
         urgent_help,
     )
+
+
+def ipdas_json(view: IpdasView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`about --ipdas`: each criterion with what the guide does, how it was checked, and the figures."""
+    rows = []
+    for r in view.rows:
+        criterion, does = wording.ipdas_row(r.code, r.facts)
+        rows.append(
+            {
+                "code": r.code,
+                "criterion": criterion.split(" ", 1)[1],
+                "what_the_guide_does": does,
+                "how": r.how,
+                "met": r.met,
+                "facts": r.facts,
+            }
+        )
+    return envelope("about-ipdas", {"criteria": rows, "sources": list(wording.IPDAS_SOURCES)}, urgent_help)
