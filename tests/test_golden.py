@@ -38,6 +38,7 @@ COMMANDS: dict[str, list[str]] = {
     "crisis": ["crisis"],
     "crisis-uk": ["crisis", "--region", "UK"],
     "about": ["about"],
+    "about-ipdas": ["about", "--ipdas"],
     "questions-tms-ect": ["questions", "tms", "ect"],
     "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
 }
