@@ -634,7 +634,7 @@ def weigh(
         from . import wording
 
         try:
-            avoid_keys, matter_keys, sure = _interview(_getchar, typer.echo, _clear_screen)
+            avoid_keys, matter_keys, sure = _interview(_getchar, _say, _clear_screen)
         except (KeyboardInterrupt, EOFError):
             typer.echo("\n" + wording.ASK_STOPPED, err=True)
             raise typer.Exit(130) from None
@@ -653,9 +653,14 @@ def _on_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+def _say(text: str) -> None:
+    """A line of a question screen: on standard error, so that standard output carries only the result."""
+    typer.echo(text, err=True)
+
+
 def _clear_screen() -> None:
     """A new screen for the next question (only ever called on a terminal)."""
-    typer.echo("\x1b[2J\x1b[H", nl=False)
+    typer.echo("\x1b[2J\x1b[H", nl=False, err=True)
 
 
 def wording_title() -> str:
