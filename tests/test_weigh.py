@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -354,3 +355,23 @@ def test_the_printout_is_one_page(tmp_path: Path, avoid: str, paper: str) -> Non
     pages, text = _pdf(page)
     assert pages == 1, f"{pages} pages"
     assert "How sure do you feel?" in text and "In crisis?" in text
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+README_MARKER = "The middle group of `trdguide weigh --avoid implant,no-driving`"
+
+
+def test_readme_shows_the_real_output() -> None:
+    """The README's example of `weigh` is the real output (UPDATE_GOLDEN=1 rewrites it)."""
+    env = {"NO_COLOR": "1", "LANG": "C", "LC_ALL": "", "TRDGUIDE_REGION": "", "COLUMNS": "80"}
+    r = runner.invoke(app, ["weigh", "--avoid", "implant,no-driving"], env=env)
+    assert r.exit_code == 0
+    out = r.stdout
+    actual = out[out.index("One conflict with what you said") : out.index("More than one conflict")].rstrip("\n") + "\n"
+    text = README.read_text(encoding="utf-8")
+    m = re.search(re.escape(README_MARKER) + r".*?```text\n(.*?)```", text, re.S)
+    assert m, "README.md has no weigh example"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        README.write_text(text[: m.start(1)] + actual + text[m.end(1) :], encoding="utf-8")
+        return
+    assert m.group(1) == actual, "README.md shows an old weigh output: UPDATE_GOLDEN=1 pytest tests/test_weigh.py"
