@@ -137,6 +137,8 @@ def main() -> None:
         (WEIGH, [*tg, "weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"], env),
         ("trdguide list", [*tg, "list"], env),
         ("trdguide faq", [*tg, "faq"], env),
+        ("trdguide faq spravato drive", [*tg, "faq", "spravato", "drive"], env),
+        ("trdguide search is ketamine addictive", [*tg, "search", "is", "ketamine", "addictive"], env),
     ]
     if not args.skip_large:
         big = tmp / "big"
@@ -182,6 +184,8 @@ def main() -> None:
             f"{name:44} {med[name] * 1000:6.0f}ms {lo * 1000:6.0f}-{hi * 1000:<6.0f}ms "
             f"{mem[name] / 1024:8.1f} {med[name] / base_typer:7.2f} {med[name] / base_py:8.1f}"
         )
+    for name in ("trdguide faq spravato drive", "trdguide search is ketamine addictive"):
+        print(f"{name} / bundled compare: {med[name] / bundled_compare:.2f}")
     print(f"\n{WEIGH} / bundled compare: {med[WEIGH] / bundled_compare:.2f}")
     if not args.skip_large:
         for name in times:

@@ -108,18 +108,35 @@ def dump(data: Any) -> str:
     return text.replace("'2026-01-01'", "2026-01-01")
 
 
+# a knowledge base needs at least one crisis line (E112): written unless `extra` gives crisis.yaml. No
+# `number`, so the footer is the general pointer (wording.CRISIS_POINTER), whatever the reader's region.
+CRISIS_LINE = {
+    "region": "INTL",
+    "region_name": "Everywhere",
+    "service": "Find A Helpline",
+    "contact": "findahelpline.com",
+    "hours": "Varies",
+    "url": "https://findahelpline.com",
+    "checked": "2026-01-01",
+    "source": "https://findahelpline.com",
+}
+
+
 def write_kb(
     root: Path,
     records: list[dict[str, Any]] | None = None,
     refs: list[dict[str, Any]] | None = None,
     extra: dict[str, str] | None = None,
 ) -> Path:
-    """Write a knowledge base folder; `extra` maps relative paths to raw file text."""
+    """Write a knowledge base folder; `extra` maps relative paths to raw file text (crisis.yaml: see
+    CRISIS_LINE)."""
     (root / "interventions").mkdir(parents=True, exist_ok=True)
     (root / "references").mkdir(exist_ok=True)
     for r in records if records is not None else [record()]:
         (root / "interventions" / f"{r['id']}.yaml").write_text(dump(r), encoding="utf-8")
     (root / "references" / "refs.yaml").write_text(dump(refs if refs is not None else [ref()]), encoding="utf-8")
+    if "crisis.yaml" not in (extra or {}):
+        (root / "crisis.yaml").write_text(dump([CRISIS_LINE]), encoding="utf-8")
     for rel, text in (extra or {}).items():
         p = root / rel
         p.parent.mkdir(parents=True, exist_ok=True)

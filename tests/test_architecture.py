@@ -34,6 +34,18 @@ NEVER = {
     "trdguide.kinds": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.loader", "trdguide.render"},
     "trdguide.loader": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
     "trdguide.cache": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
+    # the search index is built from validated records and kept in the cache: the loading layer
+    "trdguide.search": {
+        "pydantic",
+        "rich",
+        "typer",
+        "yaml",
+        "trdguide.knowledge",
+        "trdguide.loader",
+        "trdguide.wording",
+        "trdguide.render",
+        "trdguide.cli",
+    },
     "trdguide.lint": {"rich", "typer", "trdguide.render", "trdguide.cli"},
     "trdguide.render": {
         "typer",

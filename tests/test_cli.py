@@ -316,8 +316,9 @@ def test_faq(kb: Path) -> None:
     r = run(kb, "faq", "side effects")
     assert "2. What about side effects?" in r.stdout
     assert run(kb, "faq", "9").exit_code == 1
-    r = run(kb, "faq", "zebra")
-    assert r.exit_code == 1 and "No FAQ" in r.stderr
+    r = run(kb, "faq", "zebra")  # never a dead end: no match says so, and where to go next (exit 0)
+    assert r.exit_code == 0 and "Nothing in this guide matches 'zebra'." in r.stdout
+    assert "trdguide crisis" in r.stdout and not r.stderr
 
 
 def test_glossary(kb: Path) -> None:
@@ -345,8 +346,8 @@ def test_crisis(kb: Path) -> None:
     assert r.exit_code == 0 and "Call or text 988" in r.stdout and "findahelpline.com" in r.stdout
     r = run(kb, "crisis", "--region", "us")
     assert "988" in r.stdout and "findahelpline" in r.stdout
-    r = run(kb, "crisis", "--region", "XX")
-    assert r.exit_code == 1 and "US" in r.stderr
+    r = run(kb, "crisis", "--region", "XX")  # not covered: help, never an error
+    assert r.exit_code == 0 and "United States (US)" in " ".join(r.stdout.split()) and "findahelpline.com" in r.stdout
 
 
 def test_about(kb: Path) -> None:

@@ -41,6 +41,10 @@ COMMANDS: dict[str, list[str]] = {
     "about-ipdas": ["about", "--ipdas"],
     "questions-tms-ect": ["questions", "tms", "ect"],
     "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
+    "faq-spravato-drive": ["faq", "spravato", "drive"],
+    "search-ketamine-addictive": ["search", "is", "ketamine", "addictive", "--limit", "3"],
+    "search-antipsychotics": ["search", "antipsychotics"],
+    "search-nothing": ["search", "zzqx"],
 }
 HANDOUTS: dict[str, list[str]] = {
     "compare-tms-ketamine": ["compare", "tms", "ketamine"],
@@ -56,7 +60,11 @@ VARIANTS: dict[str, tuple[list[str], int]] = {  # name -> (extra arguments, colu
     "json": (["--format", "json"], 80),
 }
 # README blocks that show an output in full: the line before the block names the command
-README_EXAMPLES = {"compare-tms-ketamine.80": "`trdguide compare tms ketamine`, at 80", "list.80": "`trdguide list` ("}
+README_EXAMPLES = {
+    "compare-tms-ketamine.80": "`trdguide compare tms ketamine`, at 80",
+    "list.80": "`trdguide list` (",
+    "search-ketamine-addictive.80": "`trdguide search is ketamine addictive --limit 3`, at 80",
+}
 
 runner = CliRunner()
 

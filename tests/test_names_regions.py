@@ -189,15 +189,16 @@ def test_crisis_region_by_name_with_emergency_numbers() -> None:
     assert code == 0 and "Lifeline" in out and "000" in out and "988" not in out.split("Everywhere else")[0]
     code, out, _ = run("crisis", "--region", "united states")
     assert code == 0 and "911" in out and "988" in out
-    code, _, err = run("crisis", "--region", "Mars")
-    assert code == 1 and "No region called 'Mars'" in err
+    code, out, err = run("crisis", "--region", "Mars")  # never an error: see tests/test_crisis.py
+    assert code == 0 and "This guide has no crisis line of its own for 'Mars'." in flat(out) and err == ""
 
 
 def test_every_region_shows_its_emergency_number(kb: KnowledgeBase) -> None:
     for line in kb.crisis():
         if line.region != "INTL":
             assert line.emergency and line.number, line.region
-            assert line.source.startswith("https://") and "news" not in line.source
+            host = line.source.split("/")[2]
+            assert line.source.startswith("https://") and "news" not in host, line.source
 
 
 @pytest.mark.parametrize(
@@ -219,9 +220,11 @@ def test_footer_follows_the_readers_region(args: list[str], env: dict[str, str],
     assert expect in json.loads(out)["urgent_help"]
 
 
-def test_unknown_region_is_a_usage_error() -> None:
+def test_unknown_region_never_stops_a_command() -> None:
     code, out, err = run("--region", "Mars", "list")
-    assert code == 2 and out == "" and "Unknown region 'Mars'" in err
+    assert code == 0 and "Esketamine" in out
+    assert err == "Note: no crisis line for region 'Mars' here; the footer gives general help.\n"
+    assert out.rstrip().splitlines()[-1] == "In crisis? Call your local emergency number, or see findahelpline.com"
 
 
 # --- comparator kinds and scope --------------------------------------------------------------------------
@@ -244,7 +247,8 @@ def test_scope_in_about_and_json() -> None:
     code, out, _ = run("about", "--format", "text")
     text = flat(out)
     assert code == 0 and "Who it covers" in text and "Children and teenagers are not covered" in text
-    assert "bipolar" in text and "15 to 21" in text and "Last content audit: 2026-12-03" in text
+    assert "bipolar" in text and "15 to 21" in text and "ages 18 to 21 are within this guide's scope" in text
+    assert "Last content audit: 2026-12-07" in text
     code, out, _ = run("about", "--format", "json")
     data = json.loads(out)["data"]
     assert "Adults" in data["scope"] and "40 claims" in data["last_audit"]

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import dump, record, write_kb
+from conftest import record, write_kb
 from typer.testing import CliRunner
 
 from trdguide.cli import app
@@ -134,7 +134,7 @@ def test_html_handout_is_self_contained_and_complete(tmp_path: Path) -> None:
 
 def test_html_escapes_data(tmp_path: Path) -> None:
     evil = record("alpha", summary="<script>alert(1)</script> & <b>bold</b>")
-    root = write_kb(tmp_path / "kb", [evil, record("beta")], extra={"crisis.yaml": dump([])})
+    root = write_kb(tmp_path / "kb", [evil, record("beta")])
     out = tmp_path / "x.html"
     r = runner.invoke(app, ["--data", str(root), "show", "alpha", "--format", "html", "-o", str(out)])
     assert r.exit_code == 0, r.output

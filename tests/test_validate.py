@@ -152,3 +152,181 @@ def test_cli_schema() -> None:
     r = runner.invoke(app, ["schema", "references"])
     assert json.loads(r.stdout)["type"] == "array"
     assert runner.invoke(app, ["schema", "nonsense"]).exit_code == 2
+
+
+# --- every kind of record is linted, at the file and line that set the text ------------------------------
+
+H2H_TEXT = """\
+- id: first-trial
+  title: Alpha against Beta
+  interventions: [alpha, beta]
+  summary: One trial compared them directly.
+  outcomes:
+  - measure: response
+    label: symptoms fell by half or more (response)
+    per_100: {value: 30}
+    comparator: {label: Beta, kind: active, per_100: {value: 20}}
+    population: Adults with depression
+    timeframe: after 4 weeks
+    threshold: 50% drop on HAM-D
+    study: Trial of 100 people
+    design: rct
+    refs: [ref-one]
+  refs: [ref-one]
+- id: second-trial
+  title: Alpha against Beta again
+  interventions: [alpha, beta]
+  summary: A second trial. TODO check the figures.
+  outcomes:
+  - measure: response
+    label: symptoms fell by half or more (response)
+    per_100: {value: 30}
+    comparator: {label: Beta, kind: active, per_100: {value: 20}}
+    population: Adults with depression
+    timeframe: after 4 weeks
+    threshold: 50% drop on HAM-D
+    study: Trial of 100 people
+    design: rct
+    note: A remarkable result.
+    refs: [ref-one]
+  refs: [ref-one]
+"""
+
+
+def _two_records(tmp_path: Path, extra: dict[str, str]) -> Path:
+    return write_kb(tmp_path / "kb", [record(), record("beta", aliases=["b-alias"])], extra=extra)
+
+
+def test_head_to_head_words_are_reported_at_their_line(tmp_path: Path) -> None:
+    root = _two_records(tmp_path, {"head_to_head/trials.yaml": H2H_TEXT})
+    found = [str(f) for f in validate(root, readability=False).findings if f.severity == "error"]
+    assert found == [
+        "kb/head_to_head/trials.yaml:20: E302 summary: placeholder 'TODO': placeholder text",
+        "kb/head_to_head/trials.yaml:31: E301 outcomes[0].note: promotional wording 'remarkable': promotional wording",
+    ]
+    r = runner.invoke(app, ["validate", str(root), "--no-readability"])
+    assert r.exit_code == 1 and "2 error(s)" in r.stdout
+
+
+def test_head_to_head_reading_level_and_short_length(tmp_path: Path) -> None:
+    pytest.importorskip("textstat")
+    hard = (
+        "Pharmacological augmentation constitutes a heterogeneous therapeutic methodology necessitating "
+        "comprehensive interdisciplinary consideration of contraindications."
+    )
+    text = H2H_TEXT.replace("One trial compared them directly.", hard).replace("TODO check the figures.", "")
+    short = "  short: {text: " + "word " * 30 + ", refs: [ref-one]}\n"
+    text = text.replace("A remarkable result.", "Small.").replace(
+        "  refs: [ref-one]\n- id: second", short + "  refs: [ref-one]\n- id: second"
+    )
+    root = _two_records(tmp_path, {"head_to_head/trials.yaml": text})
+    found = {(f.file, f.line, f.code, f.field) for f in validate(root).findings if f.file.endswith("trials.yaml")}
+    assert ("kb/head_to_head/trials.yaml", 4, "W320", "summary") in found
+    assert ("kb/head_to_head/trials.yaml", 16, "W324", "short.text") in found
+    [w] = [f for f in validate(root).findings if f.code == "W320" and f.file.endswith("trials.yaml")]
+    assert w.message.startswith("reads at about grade ") and w.message.endswith("(aim for 8, warn above 10)")
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (
+            {"glossary.yaml": "- term: thing\n  definition: A TODO.\n"},
+            "kb/glossary.yaml:2: E302 definition: placeholder 'TODO': placeholder text",
+        ),
+        (
+            {
+                "crisis.yaml": "- region: US\n  region_name: United States\n  service: Line\n  contact: call 1\n"
+                "  hours: TBD\n  url: https://example.org\n  checked: 2026-01-01\n  source: https://example.org\n"
+            },
+            "kb/crisis.yaml:5: E302 hours: placeholder 'TBD': placeholder text",
+        ),
+        (
+            {"faq.yaml": "- id: qq\n  question: Is it good?\n  answer: It is a miracle.\n"},
+            "kb/faq.yaml:3: E301 answer: promotional wording 'miracle': promotional wording",
+        ),
+    ],
+)
+def test_other_kinds_are_linted(tmp_path: Path, extra: dict[str, str], expected: str) -> None:
+    root = write_kb(tmp_path / "kb", [record()], extra=extra)
+    assert [str(f) for f in validate(root, readability=False).errors] == [expected]
+
+
+def test_reference_placeholder(tmp_path: Path) -> None:
+    from conftest import ref
+
+    root = write_kb(tmp_path / "kb", [record()], refs=[ref(citation="Author A. FIXME title. J Test 2020.")])
+    [e] = validate(root, readability=False).errors
+    assert (e.file, e.line, e.code, e.field) == ("kb/references/refs.yaml", 3, "E302", "citation")
+    assert e.message == "placeholder 'FIXME': placeholder text"
+
+
+# --- an override's problems are reported against the override file --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("patch", "expected"),
+    [
+        (
+            "id: alpha\nsummary: A miracle for everyone.\n",
+            ["kb/overrides/alpha.yaml:2: E301 summary: promotional wording 'miracle': promotional wording"],
+        ),
+        (
+            "id: alpha\nsetting:\n  schedule: Take 20 mg each morning.\n",
+            [
+                "kb/overrides/alpha.yaml:3: E303 setting.schedule: dosing amount '20 mg': a dosing amount "
+                "(the knowledge base describes how often, never how much)"
+            ],
+        ),
+        (
+            "id: alpha\naccess:\n- text: Costs about nothing here.\n  refs: [ref-one]\n"
+            "- text: Ask the clinic. TODO phone number.\n  refs: [ref-one]\n",
+            ["kb/overrides/alpha.yaml:5: E302 access[1].text: placeholder 'TODO': placeholder text"],
+        ),
+        (
+            "id: alpha\nsummary: Given 3 times.\n",
+            ["kb/overrides/alpha.yaml:2: E304 summary: a figure in a summary (figures belong in cited fields)"],
+        ),
+        (
+            "id: alpha\nshort:\n  cost:\n    text: About 99 in 100 pay nothing here.\n",
+            ["kb/overrides/alpha.yaml:4: E320 short.cost: 99 not found in this record's cited detail"],
+        ),
+        (
+            "id: alpha\naccess:\n- text: Free at our clinic.\n  refs: [our-leaflet]\n",
+            ["kb/overrides/alpha.yaml:4: E130 references: cites 'our-leaflet', which is not in references/"],
+        ),
+    ],
+)
+def test_override_problems_point_at_the_override(tmp_path: Path, patch: str, expected: list[str]) -> None:
+    root = write_kb(tmp_path / "kb", [record()], extra={"overrides/alpha.yaml": patch})
+    assert [str(f) for f in validate(root, readability=False).errors] == expected
+    r = runner.invoke(app, ["validate", str(root), "--no-readability"])
+    assert r.exit_code == 1 and r.stdout.startswith(expected[0])
+
+
+def test_fields_an_override_leaves_alone_point_at_the_base(tmp_path: Path) -> None:
+    base = record(summary="A remarkable option.")
+    root = write_kb(tmp_path / "kb", [base], extra={"overrides/alpha.yaml": "id: alpha\nsetting:\n  given_by: A GP.\n"})
+    [e] = validate(root, readability=False).errors
+    assert (e.file, e.code, e.field) == ("kb/interventions/alpha.yaml", "E301", "summary")
+
+
+def test_clinic_override_of_the_bundled_base(tmp_path: Path) -> None:
+    """A clinic folder laid over the bundled base: the problem is in the clinic's file, not in data/."""
+    root = tmp_path / "clinic"
+    (root / "overrides").mkdir(parents=True)
+    (root / "kb.yaml").write_text("extends: bundled\n")
+    (root / "overrides" / "rtms.yaml").write_text("id: rtms\nsetting:\n  given_by: Our team. TODO names.\n")
+    report = validate(root, readability=False)
+    assert [str(f) for f in report.errors] == [
+        "clinic/overrides/rtms.yaml:3: E302 setting.given_by: placeholder 'TODO': placeholder text"
+    ]
+
+
+def test_override_that_changes_only_refs_is_not_blamed_for_the_base_text(tmp_path: Path) -> None:
+    base = record()
+    base["short"]["cost"]["text"] = "About 99 in 100 pay nothing."
+    patch = "id: alpha\nshort:\n  cost:\n    refs: [ref-one]\n"
+    root = write_kb(tmp_path / "kb", [base], extra={"overrides/alpha.yaml": patch})
+    [e] = validate(root, readability=False).errors
+    assert (e.file, e.code, e.field) == ("kb/interventions/alpha.yaml", "E320", "short.cost")

@@ -33,6 +33,7 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -44,11 +45,12 @@ from .vocab import Anaesthesia, Category, Place, StatusLabel
 
 if TYPE_CHECKING:
     from .loader import Bundle
-    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference
+    from .models import CrisisLine, FaqEntry, GlossaryTerm, HeadToHead, Intervention, Reference, SynonymGroup
+    from .search import Index
 
-FORMAT = 5
+FORMAT = 6
 _KB_PARTS = kinds.KB_PARTS
-_CODE_FILES = ("models.py", "vocab.py", "kinds.py", "schemas.py", "loader.py", "cache.py")
+_CODE_FILES = ("models.py", "vocab.py", "kinds.py", "schemas.py", "loader.py", "cache.py", "search.py", "folding.py")
 _SECTIONS = tuple(k.attr for k in kinds.LISTS)
 
 
@@ -183,6 +185,7 @@ class Store:
         name_map: dict[str, str] | None = None,
         crisis_index: list[CrisisEntry] | None = None,
         faq_index: list[FaqQuestion] | None = None,
+        search_line: Callable[[], bytes] | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
@@ -193,6 +196,8 @@ class Store:
         self._sections: dict[str, Any] = dict(sections or {})
         self._reader = reader
         self._fallback = fallback
+        self._search_line = search_line  # the cached search index's line, read and checked when first used
+        self._search: Index | None = None
 
     def _recover(self, exc: Exception) -> None:
         """A cached line failed its check (edited or damaged cache): start again from the YAML files."""
@@ -215,6 +220,7 @@ class Store:
                 "faq": list(bundle.faq),
                 "glossary": list(bundle.glossary),
                 "crisis": list(bundle.crisis),
+                "synonyms": list(bundle.synonyms),
             },
         )
 
@@ -284,6 +290,26 @@ class Store:
     def crisis(self) -> list[CrisisLine]:
         return self._section("crisis")  # type: ignore[no-any-return]
 
+    @property
+    def synonyms(self) -> list[SynonymGroup]:
+        return self._section("synonyms")  # type: ignore[no-any-return]
+
+    def search_index(self) -> Index:
+        """The search index (search.py): from the cache when it holds one (checked), else built from the
+        validated records. Either way the same index: the cache writes the one `search.build` makes."""
+        if self._search is None:
+            from . import search
+
+            if self._search_line is not None:
+                try:
+                    self._search = search.Index.from_json(json.loads(self._search_line()))
+                except (ValueError, KeyError, TypeError) as exc:
+                    self._recover(exc)
+                    return self.search_index()
+            else:
+                self._search = search.build(list(self.all()), self.faq, self.glossary, self.synonyms)
+        return self._search
+
 
 def _validate_section(name: str, raw: bytes) -> Any:
     from pydantic import TypeAdapter
@@ -338,6 +364,18 @@ def _file_lines(layer: str) -> Iterator[str]:
                 yield f"{part}/{entry.name}\tmissing"
 
 
+def _stemmer_line() -> str:
+    """The stemmer's code file (path, size, modification time), found without importing it."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("snowballstemmer")
+    except (ImportError, ValueError):
+        spec = None
+    folder = os.path.dirname(spec.origin) if spec is not None and spec.origin else ""
+    return _stat_line(os.path.join(folder, "english_stemmer.py"), "snowballstemmer/english_stemmer.py")
+
+
 def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     """(cache file name, content key). Any change to a knowledge-base file changes the key."""
     layers = [bundled] if root is None else ([bundled, root] if (root / "kb.yaml").exists() else [root])
@@ -345,6 +383,7 @@ def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
     h.update(f"{FORMAT}\t{__version__}\n".encode())
     here = os.path.dirname(os.path.abspath(__file__))
     lines = [_stat_line(os.path.join(here, name), name) for name in _CODE_FILES]
+    lines.append(_stemmer_line())  # the search index holds the stems it was built with
     for layer in layers:
         lines.append(f"layer\t{layer.resolve()}")
         lines.extend(_file_lines(str(layer)))
@@ -363,6 +402,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
         json.dumps([f.model_dump(mode="json") for f in bundle.faq]),
         json.dumps([g.model_dump(mode="json") for g in bundle.glossary]),
         json.dumps([c.model_dump(mode="json") for c in bundle.crisis]),
+        json.dumps([s.model_dump(mode="json") for s in bundle.synonyms]),
     ]
     body: list[bytes] = []
     offsets: dict[str, list[Any]] = {}
@@ -372,6 +412,13 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
         offsets[name] = [pos, _digest(data)]
         body.append(data)
         pos += len(data)
+    from .search import build
+
+    found = build(bundle.interventions, bundle.faq, bundle.glossary, bundle.synonyms)
+    data = json.dumps(found.to_json(), separators=(",", ":")).encode() + b"\n"
+    search_at = [pos, _digest(data)]
+    body.append(data)
+    pos += len(data)
     index = []
     for item in bundle.interventions:
         data = item.model_dump_json().encode() + b"\n"
@@ -387,6 +434,7 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
             "index": index,
             "crisis": [list(crisis_entry_of(c)) for c in bundle.crisis],
             "questions": [list(faq_question_of(f)) for f in bundle.faq],
+            "search": search_at,
         }
     ).encode()
     with contextlib.suppress(OSError):
@@ -405,12 +453,30 @@ def write(path: Path, key: str, bundle: Bundle) -> None:
 
 _TMP_PREFIX = ".tmp-"
 _STALE_TMP_SECONDS = 3600
+# the longest line read from a cache file: a longer one is cut, fails its checksum, and the YAML is read
+_MAX_LINE = 64 * 1024 * 1024
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open a cache file for reading, or raise OSError if it is not a regular file.
+
+    Opened without blocking, so a FIFO put where a cache file goes cannot make a command wait, and
+    checked before a byte is read, so a link to a device such as /dev/zero is never read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _header(f: IO[bytes], key: str | None) -> dict[str, Any] | None:
     """The header of a cache file if its checksum, format and key (when given) are right, else None."""
     try:
-        line = f.readline()
+        line = f.readline(_MAX_LINE)
     except OSError:
         return None
     digest, _, body = line.rstrip(b"\n").partition(b" ")
@@ -444,7 +510,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
     record that fails makes that command fall back to YAML.
     """
     try:
-        f = open(path, "rb")  # noqa: SIM115 - kept open for lazy reads, closed at exit
+        f = _open_regular(path)  # kept open for lazy reads, closed at exit
     except OSError:
         return None
     try:
@@ -455,7 +521,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
 
         def line_at(offset: int) -> bytes:
             f.seek(start + offset)
-            return f.readline()
+            return f.readline(_MAX_LINE)
 
         places = header.get("sections")
         if not isinstance(places, dict) or set(places) != set(_SECTIONS):
@@ -474,6 +540,16 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
         crisis, questions = header.get("crisis"), header.get("questions")
         if not isinstance(crisis, list) or not isinstance(questions, list):
             raise ValueError("crisis or questions")
+        search_at = header.get("search")
+        if not (isinstance(search_at, list) and len(search_at) == 2 and type(search_at[0]) is int):
+            raise ValueError("search")
+
+        def search_line() -> bytes:
+            line = line_at(search_at[0])
+            if _digest(line) != search_at[1]:
+                raise ValueError("the cached search index does not match its checksum")
+            return line
+
         return Store(
             list(header["sources"]),
             index,
@@ -482,6 +558,7 @@ def read(path: Path, key: str, fallback: Callable[[], Store] | None = None) -> S
             fallback=fallback,
             crisis_index=[_row(CrisisEntry, row) for row in crisis],
             faq_index=[_row(FaqQuestion, row) for row in questions],
+            search_line=search_line,
         )
     except (OSError, ValueError):
         f.close()
@@ -497,7 +574,7 @@ def names(root: Path | None) -> list[str] | None:
         return None
     name, key = cache_key(root, bundled_data_dir())
     try:
-        with open(folder / name, "rb") as f:
+        with _open_regular(folder / name) as f:
             header = _header(f, key)
         if header is None:
             return None
@@ -524,7 +601,7 @@ def clean(folder: Path, keep: str = "") -> None:
                 if now - entry.stat().st_mtime > _STALE_TMP_SECONDS:
                     os.unlink(entry.path)
             elif name.startswith("kb-"):
-                with open(entry.path, "rb") as f:
+                with _open_regular(Path(entry.path)) as f:
                     header = _header(f, None)
                 if header is None or not all(os.path.isdir(p) for p in header["sources"]):
                     os.unlink(entry.path)
@@ -537,7 +614,7 @@ def open_store(root: Path | None) -> Store:
     bundled = bundled_data_dir()
     folder = cache_dir()
     name = key = ""
-    if folder is not None and (root is None or (root.is_dir() and os.access(root, os.R_OK | os.X_OK))):
+    if folder is not None and (root is None or (os.path.isdir(root) and os.access(root, os.R_OK | os.X_OK))):
         name, key = cache_key(root, bundled)
         store = read(folder / name, key, fallback=lambda: _from_yaml(root, folder / name, key))
         if store is not None:

@@ -10,12 +10,13 @@ and evaluating them from strings costs about 10 ms. Names imported only for type
 """
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TextIO, TypeVar, cast
 
 import typer
 
@@ -36,7 +37,7 @@ class ExitStatus(IntEnum):
     """The exit codes, as the README documents them."""
 
     OK = 0
-    USER_ERROR = 1  # not found (a name, an FAQ number, a term, a region) or a problem in the knowledge base
+    USER_ERROR = 1  # not found (a name, an FAQ number, a term) or a problem in the knowledge base
     USAGE = 2  # the command line itself is wrong (Typer and click use 2 for their usage errors too)
 
 
@@ -71,6 +72,8 @@ class State:
     data: Path | None = None
     pager: bool = True
     region: str | None = None  # a region code from --region
+    region_unknown: str | None = None  # what --region said, where it named no covered region
+    region_noted: bool = False  # the output itself says the region is not covered (no note needed)
 
 
 def _version(value: bool) -> None:
@@ -94,8 +97,8 @@ def _root(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
         typer.Option(
             "--region",
-            help="Where you are (US, CA, UK, IE, AU, or a country name): the crisis line shown under every "
-            "output. Default: TRDGUIDE_REGION, then the locale (LANG).",
+            help="Where you are (US, CA, UK, IE, AU, NZ, or a country or city name): the crisis line shown under "
+            "every output. Default: TRDGUIDE_REGION, then the locale (LANG). Anywhere else: general help.",
             show_default=False,
         ),
     ] = None,
@@ -117,13 +120,14 @@ def _root(
     State.data = data
     State.pager = not no_pager
     State.region = None
+    State.region_unknown = None
+    State.region_noted = False
     if region is not None:
         from .regions import parse_region
 
         State.region = parse_region(region)
-        if State.region is None:
-            regions = "US, CA, UK, IE, AU, INTL (or their names)"
-            _fail(f"Unknown region {region[:40]!r}. Regions: {regions}.", ExitStatus.USAGE)
+        if State.region is None:  # never stops the command: the footer falls back to general help
+            State.region_unknown = region
 
 
 # --- helpers ---------------------------------------------------------------------------------------
@@ -136,29 +140,44 @@ def _fail(message: str, code: ExitStatus = ExitStatus.USER_ERROR) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def _kb() -> "KnowledgeBase":
+def _kb(urgent: bool = False) -> "KnowledgeBase":
+    """The knowledge base, or its problems and exit status 1. `urgent` (the crisis command): the problems
+    are followed by the general crisis pointer, so that someone looking for help still finds a number."""
     from .errors import DataError
     from .knowledge import KnowledgeBase
 
     try:
         return KnowledgeBase.load(State.data)
     except DataError as exc:
+        if urgent:
+            from .framing import safe
+            from .wording import CRISIS_POINTER_NO_DATA
+
+            typer.echo(f"Error: {safe(str(exc))}", err=True)
+            typer.echo(CRISIS_POINTER_NO_DATA, err=True)
+            raise typer.Exit(int(ExitStatus.USER_ERROR)) from None
         _fail(str(exc), ExitStatus.USER_ERROR)
 
 
 def _pointer(kb: "KnowledgeBase") -> str:
     """The crisis pointer for the footer: the reader's region (--region, TRDGUIDE_REGION, locale) or all."""
     from . import wording
-    from .regions import region_from_environment
+    from .regions import reader_region
 
-    code = State.region or region_from_environment(os.environ)
-    line = kb.crisis_contact(code)
+    where = reader_region(os.environ)
+    if State.region is not None or State.region_unknown is not None:
+        where = where._replace(code=State.region, uncovered=State.region_unknown, chosen=True)
+    line = kb.crisis_contact(where.code)
     if line is not None and line.number:
         from .folding import digits
 
         texts = bool(line.text_service and digits(line.number) in digits(line.text_service))
         emergency = line.emergency.split(" (")[0] if line.emergency else None
         return wording.crisis_pointer_for(line.number, emergency, texts)
+    if where.uncovered is not None:  # a place the guide does not cover: the local number and the directory
+        if where.chosen and not State.region_noted:
+            typer.echo(wording.region_fallback_note(where.uncovered), err=True)
+        return wording.crisis_pointer_local(kb.crisis_directory())
     numbers = kb.crisis_numbers()
     return wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
 
@@ -176,6 +195,46 @@ def _lookup(fn: Callable[..., T], *args: Any) -> T:
         _fail(problem(exc), ExitStatus.USER_ERROR)
 
 
+class _ReaderGone(Exception):
+    """The reader of standard output went away (`trdguide faq --all | head -1`). Not an OSError, so that
+    nothing on the way (Rich, click: both end the program with status 1 on a broken pipe) handles it:
+    `main` ends quietly with status 0, the same in every format."""
+
+
+class _GuardedStdout:
+    """Standard output as the commands write their answer to it, with a broken pipe as _ReaderGone."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, s: str) -> int:
+        try:
+            return int(self.stream.write(s))
+        except BrokenPipeError as exc:
+            raise _ReaderGone from exc
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError as exc:
+            raise _ReaderGone from exc
+
+    def isatty(self) -> bool:
+        return bool(self.stream.isatty())
+
+    def fileno(self) -> int:
+        return int(self.stream.fileno())
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def _stdout() -> TextIO:
+    """Where a command writes its answer: standard output, guarded (see _ReaderGone)."""
+    return cast(TextIO, _GuardedStdout(sys.stdout))
+
+
 def _width() -> int:
     try:
         cols = int(os.environ.get("COLUMNS", ""))
@@ -185,7 +244,27 @@ def _width() -> int:
         import shutil
 
         cols = shutil.get_terminal_size((80, 24)).columns
-    return max(20, min(cols, 160))
+    from .framing import clamp_width
+
+    return clamp_width(cols)
+
+
+def _table_width() -> int:
+    """The width of tables that are not paged (piped, or --output): COLUMNS when it is a positive number,
+    else the width of whichever of standard input, output or error is a terminal (as Rich measures it),
+    else 80; always clamped (framing.clamp_width), so COLUMNS=0 or a huge value still gives the answer."""
+    from .framing import clamp_width
+
+    try:
+        cols = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        cols = 0
+    for fd in (0, 1, 2):
+        if cols > 0:
+            break
+        with contextlib.suppress(OSError, ValueError):
+            cols = os.get_terminal_size(fd).columns
+    return clamp_width(cols if cols > 0 else 80)
 
 
 def _emit(
@@ -206,7 +285,7 @@ def _emit(
     from .render.document import framed
 
     pointer = _pointer(kb)
-    out = io.StringIO() if output is not None else sys.stdout
+    out = io.StringIO() if output is not None else _stdout()
     full = framed(doc, pointer, notes)
     if fmt is Format.json:
         out.write(as_json(pointer))
@@ -232,7 +311,7 @@ def _emit(
             terminal.render(full, buf, force_terminal=True, width=_width())
             page(buf.getvalue())
         else:
-            terminal.render(full, out)
+            terminal.render(full, out, width=_table_width())
     if output is not None:
         assert isinstance(out, io.StringIO)
         try:
@@ -329,7 +408,7 @@ def show(
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """Everything about one option, with its references and review date.
+    """Everything about one option: its short answers first ("In short"), then the detail, references and review date.
 
     Examples:
 
@@ -374,7 +453,8 @@ def compare(
 ) -> None:
     """Compare 2 to 5 options side by side: short answers to the same questions, in the same order.
 
-    The full text is one flag away: --detail. Everything about one option: trdguide show NAME.
+    The full text is one flag away: --detail. Everything about one option: trdguide show NAME (it opens with
+    the same short answers); given one name, compare stops with a usage error (exit 2) that says so.
 
     Examples:
 
@@ -428,13 +508,17 @@ def questions(
 @app.command()
 def faq(
     query: Annotated[
-        Optional[str], typer.Argument(help="A question number or words to look for.")  # noqa: UP045
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(help="A question number, or words to look for (no quotes needed).", show_default=False),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Print every question with its answer.")] = False,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Frequently asked questions: the numbered list, or the answers to one or more.
+    """Frequently asked questions: the numbered list, one answer, or everything that matches your words.
+
+    Words find the matching answers first, then the matching parts of treatment options and glossary
+    terms, each with the command that shows it in full.
 
     Examples:
 
@@ -442,17 +526,52 @@ def faq(
 
       trdguide faq 3
 
-      trdguide faq "side effects"
+      trdguide faq can i drive after spravato
 
       trdguide faq --all
     """
     from .render import document, json
 
     kb = _kb()
-    listing = query is None and not all_
-    view = _lookup(kb.faq_view, query, listing)
+    words = " ".join(query or []).strip()
+    if words and not words.isdigit():
+        view = _lookup(kb.search, words, True)
+        _emit(kb, document.search_document(view), fmt, lambda p: json.search_json(view, p), output)
+        return
+    listing = not words and not all_
+    faq_view = _lookup(kb.faq_view, words or None, listing)
     # JSON always carries the answers: for the numbered list, those of every entry
-    _emit(kb, document.faq_document(view), fmt, lambda p: json.faq_json(kb.faq_view() if listing else view, p), output)
+    _emit(
+        kb,
+        document.faq_document(faq_view),
+        fmt,
+        lambda p: json.faq_json(kb.faq_view() if listing else faq_view, p),
+        output,
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words to look for (no quotes needed).", show_default=False)],
+    limit: Annotated[int, typer.Option(min=1, max=50, help="Show at most this many results.")] = 10,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+) -> None:
+    """Search everything: FAQ answers, every part of every treatment option, and the glossary, best first.
+
+    Examples:
+
+      trdguide search is ketamine addictive
+
+      trdguide search memory loss ect
+
+      trdguide search pregnant --format text
+    """
+    from .render import document, json
+
+    kb = _kb()
+    view = _lookup(kb.search, " ".join(query), False, limit)
+    _emit(kb, document.search_document(view), fmt, lambda p: json.search_json(view, p), output)
 
 
 @app.command()
@@ -481,7 +600,8 @@ def crisis(
     region: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="A region code or name, in any case: US, CA, UK, IE, AU, INTL (everywhere else), Australia, ..."
+            help="A region code, country or city, in any case: US, CA, UK, IE, AU, NZ, INTL (everywhere else), "
+            "Australia, Dublin, ... Anywhere else: the local emergency number and a directory of helplines."
         ),
     ] = None,
     fmt: FormatOpt = Format.table,
@@ -497,11 +617,14 @@ def crisis(
     """
     from .render import document, json
 
-    kb = _kb()
-    lines = _lookup(kb.crisis, region)
-    if region is not None and lines and State.region is None:  # the footer follows the region asked for
-        State.region = lines[0].region
-    _emit(kb, document.crisis_document(lines), fmt, lambda p: json.crisis_json(lines, p), output)
+    kb = _kb(urgent=True)
+    help = kb.crisis_help(region)
+    if region is not None:  # the footer follows the region asked for
+        if help.asked is None and help.lines:
+            State.region, State.region_unknown = help.lines[0].region, None
+        elif help.asked is not None:
+            State.region, State.region_unknown, State.region_noted = None, help.asked, True
+    _emit(kb, document.crisis_help_document(help), fmt, lambda p: json.crisis_help_json(help, p), output)
 
 
 @app.command()
@@ -634,7 +757,7 @@ def weigh(
         from . import wording
 
         try:
-            avoid_keys, matter_keys, sure = _interview(_getchar, _say, _clear_screen)
+            avoid_keys, matter_keys, sure = _interview(_getchar, _screen_line, _clear_screen)
         except (KeyboardInterrupt, EOFError):
             typer.echo("\n" + wording.ASK_STOPPED, err=True)
             raise typer.Exit(130) from None
@@ -653,7 +776,7 @@ def _on_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _say(text: str) -> None:
+def _screen_line(text: str) -> None:
     """A line of a question screen: on standard error, so that standard output carries only the result."""
     typer.echo(text, err=True)
 
@@ -739,11 +862,11 @@ def validate(
     if fmt is LintFormat.json:
         from .render.json import validate_json
 
-        sys.stdout.write(validate_json(report))
+        _stdout().write(validate_json(report))
     else:
         from .render.text import validate_text
 
-        sys.stdout.write(validate_text(report))
+        _stdout().write(validate_text(report))
     if report.errors:
         raise typer.Exit(ExitStatus.USER_ERROR)
 
@@ -769,7 +892,7 @@ def schema(
 
     from .schemas import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
+    _stdout().write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -817,12 +940,34 @@ def _configure_streams() -> None:
                 reconfigure(errors="replace")
 
 
+class _StdoutClosed(Exception):
+    """Something was to be shown, but the program was started with its standard output closed."""
+
+
+class _ClosedStdout(io.TextIOBase):
+    """Stands in for standard output when it is closed (`trdguide ... >&-`): commands that write only
+    to a file (`--output`, `site`) work; anything written here ends the command with a clear error."""
+
+    def write(self, s: str) -> int:
+        if s:
+            raise _StdoutClosed
+        return 0
+
+    def isatty(self) -> bool:
+        return False
+
+
+_CLOSED_STDOUT = "Error: standard output is closed, so there is nowhere to show the answer."
+
+
+def _write_failed(exc: OSError) -> str:
+    return f"Error: could not write the answer to standard output: {exc.strerror or exc}."
+
+
 def main() -> None:
     """The `trdguide` command (the console script and `python -m trdguide`)."""
-    if sys.stdout is None:  # started with its output closed (`trdguide list >&-`): nothing can be shown
-        if sys.stderr is not None:
-            sys.stderr.write("Error: standard output is closed, so there is nowhere to show the answer.\n")
-        _finish(ExitStatus.USER_ERROR)
+    if sys.stdout is None:  # started with its output closed (`trdguide list >&-`): see _ClosedStdout
+        sys.stdout = _ClosedStdout()
     _configure_streams()
     # trdguide uses no pydantic plugins; without this, pydantic searches every installed package for
     # them at the first validation (Typer turns them off the same way while it builds its parsers)
@@ -832,9 +977,22 @@ def main() -> None:
         code: object = 0
     except SystemExit as exc:
         code = exc.code
-    except BrokenPipeError:  # the reader went away (e.g. `| head`): stop quietly
+    except (BrokenPipeError, _ReaderGone):  # the reader went away (e.g. `| head`): stop quietly, in every format
         code = 0
+    except _StdoutClosed:
+        _say(_CLOSED_STDOUT)
+        code = ExitStatus.USER_ERROR
+    except OSError as exc:  # writing the answer failed (a full disk: `> /dev/full`); reading never raises
+        _say(_write_failed(exc))
+        code = ExitStatus.USER_ERROR
     _finish(code)
+
+
+def _say(message: str) -> None:
+    """A last line on standard error, if there is one to write to."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(message + "\n")
 
 
 def _finish(code: object) -> NoReturn:
@@ -852,8 +1010,21 @@ def _finish(code: object) -> NoReturn:
             with contextlib.suppress(OSError, ValueError):
                 print(code, file=sys.stderr)
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # a reader that went away before the end (`| head`), or a closed stream: nothing more to say on it
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            stream.flush()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except _StdoutClosed:  # pragma: no cover - the stand-in buffers nothing
+        pass
+    except BrokenPipeError:  # the reader went away before the end (`| head`): quietly, as above
+        pass
+    except OSError as exc:  # the end of the answer could not be written (a full disk), unless already said
+        if not status:
+            _say(_write_failed(exc))
+            status = ExitStatus.USER_ERROR
+    except (ValueError, AttributeError):  # a stream closed by the command itself: nothing more to say
+        pass
+    # standard error: nothing more can be said if it fails
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        if sys.stderr is not None:
+            sys.stderr.flush()
     os._exit(int(status))

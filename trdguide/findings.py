@@ -15,10 +15,11 @@ SHORT_MAX_GRADE = 8.0  # short answers are the first thing a tired reader sees
 
 RULES: dict[str, str] = {
     "E101": "YAML syntax error",
-    "E102": "file or folder cannot be used (missing, unreadable, empty, too large, not UTF-8)",
+    "E102": "file or folder cannot be used (missing, unreadable, not a regular file, empty, too large, not UTF-8)",
     "E103": "unsafe or ambiguous YAML (tags, duplicate keys, alias bombs, deep nesting)",
     "E110": "a field is missing, unknown or has the wrong value (schema)",
     "E111": "a file has the wrong overall shape",
+    "E112": "a knowledge base lacks a part it needs (intervention records, crisis lines)",
     "E120": "an id is defined twice",
     "E121": "a name or alias is used by two records",
     "E122": "an intervention's id does not match its file name",

@@ -34,6 +34,7 @@ LISTS: tuple[Kind, ...] = (
     Kind("faq", "faq.yaml", "faq", "FaqEntry", "FAQ entry", "id"),
     Kind("glossary", "glossary.yaml", "glossary", "GlossaryTerm", "glossary term", "term"),
     Kind("crisis", "crisis.yaml", "crisis", "CrisisLine", "crisis line", "service"),
+    Kind("synonyms", "synonyms.yaml", "synonyms", "SynonymGroup", "synonym group", "id"),
 )
 MANIFEST = "kb.yaml"  # optional: `extends: bundled` lays a folder over the bundled knowledge base
 

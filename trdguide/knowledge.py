@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .cache import CrisisEntry, Store, open_store
 from .folding import compact, digits, fold
-from .regions import parse_region
+from .regions import close_regions, parse_region
 from .summaries import SHORT_KEYS, comparator_kind, difference, lead_outcome
 from .views import (
     AboutInfo,
@@ -22,6 +22,7 @@ from .views import (
     ChangeEntry,
     ChangesView,
     Comparison,
+    CrisisHelp,
     FaqView,
     HandoutView,
     LeadOutcome,
@@ -29,6 +30,8 @@ from .views import (
     NameNote,
     QuestionList,
     Row,
+    SearchHit,
+    SearchView,
     ShowView,
     SiteView,
 )
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
         Intervention,
         Reference,
     )
+    from .search import Index
 
 
 class LookupError_(Exception):
@@ -267,7 +271,8 @@ class KnowledgeBase:
         return self.show_view(item, [note] if note else [])
 
     def show_view(self, item: Intervention, notes: list[NameNote] | None = None) -> ShowView:
-        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [])
+        in_short = [Row(k, [compare_cell(item, k)]) for k in ROW_KEYS]  # the grid's rows, for one option
+        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [], in_short)
 
     def faq_view(self, query: str | None = None, listing: bool = False) -> FaqView:
         """The entries a query finds (all, for none) with their references; `listing`: the numbered
@@ -351,6 +356,7 @@ class KnowledgeBase:
         """Ids of the records that pass every filter given (filters combine)."""
         out = []
         needle = fold(search) if search else ""
+        found = self.search_ids(search) if needle else set()
         for e in self.store.index.values():
             if category is not None and e.category != category.value:
                 continue
@@ -360,7 +366,7 @@ class KnowledgeBase:
                 continue
             if no_anaesthesia and e.anaesthesia != Anaesthesia.none.value:
                 continue
-            if needle and needle not in fold(" ".join([e.hay, *e.names])):
+            if needle and e.id not in found and needle not in fold(" ".join([e.hay, *e.names])):
                 continue
             out.append(e.id)
         return out
@@ -408,6 +414,8 @@ class KnowledgeBase:
 
     # compare -----------------------------------------------------------------------------------
     def compare(self, names: Sequence[str], rows: Iterable[str] | None = None, detail: bool = False) -> Comparison:
+        if len(names) == 1:  # one option: a usage error that points to `show`, which opens with its short answers
+            raise BadRequest("one-option", item=self.resolve_with_note(names[0])[0])
         if not 2 <= len(names) <= 5:
             raise BadRequest("count", command="compare", low=2, high=5, given=len(names))
         resolved = [self.resolve_with_note(n) for n in names]
@@ -511,6 +519,88 @@ class KnowledgeBase:
         except LookupError_:
             return set()
 
+    # one search over everything (search.py) ---------------------------------------------------------
+    def search(self, query: str, faq_first: bool = False, limit: int = 10) -> SearchView:
+        """The FAQ answers, parts of options and glossary terms that match the words, best first.
+
+        `faq_first` (`faq WORDS`): the matching FAQ answers (at most 3), then parts of options (at most 5),
+        then glossary terms (at most 3); otherwise the `limit` best of all kinds. Words that name one
+        option, or a group of them, are noted too (a group is offered as a choice, never opened).
+        """
+        from . import search
+
+        q = " ".join(query.split())
+        if not fold(q):
+            raise BadRequest("empty-search")
+        index = self.store.search_index()
+        found = search.search(index, q)
+        chosen = found.hits
+        if faq_first:
+            most = {"faq": 3, "section": 5, "glossary": 3}
+            kinds = ("faq", "section", "glossary")
+            chosen = [h for k in kinds for h in [x for x in chosen if x.doc.kind == k][: most[k]]]
+        else:
+            chosen = chosen[:limit]
+        hits = []
+        for h in chosen:
+            # a matching FAQ answer is shown whole by `faq WORDS`; anything else by its matching sentences
+            pieces = h.doc.pieces if faq_first and h.doc.kind == "faq" else search.quote(index, h, found.tokens).pieces
+            hits.append(SearchHit(h.doc.kind, h.doc.target, h.doc.title, h.doc.section, pieces, h.score))
+        named, choice = self._named_in(q, index)
+        suggestions: list[str] = []
+        if not hits:
+            from difflib import get_close_matches
+
+            for w in found.unknown:
+                for c in get_close_matches(w, index.words, n=3, cutoff=0.6):
+                    if c not in suggestions:
+                        suggestions.append(c)
+        return SearchView(q, hits, faq_first, found.corrections, choice, named, suggestions[:5], found.urgent)
+
+    def _named_in(self, text: str, index: Index) -> tuple[Brief | None, list[Brief]]:
+        """(the option the words name, the options a group word or a shared beginning names)."""
+        key = fold(text)
+        groups = [CATEGORY_NAMES[c] for c in Category] + [c.value for c in Category] + index.families
+        family_words = {fold(w) for w in groups}
+        via_synonym = any(w in family_words for g in index.synonyms if key in g for w in g)
+        if key not in self._folded() and not via_synonym and not any(w.startswith(key) for w in family_words):
+            return None, []  # names no option and no group (known without reading any record)
+        try:
+            item, note = self.resolve_with_note(text)
+            if note is None or note.kind != "prefix":  # a beginning of one name is not taken as that name
+                return self.brief(item.id), []
+        except Family as fam:
+            return None, [self.brief(m.id) for m in fam.members]
+        except Ambiguous as amb:
+            return None, [self.brief(c.id) for c in amb.candidates]
+        except LookupError_:
+            pass
+        if len(key) < 4:
+            return None, []
+        families = self.families()
+        # "augmentation": a word of a synonym group (data/synonyms.yaml) that holds a family word
+        words = {w for g in index.synonyms if key in g for w in g}
+        # "magnetic": the beginning of family words ("magnetic stimulation") names their members
+        ids = sorted(
+            {i for word, members in families.items() if word.startswith(key) or word in words for i in members}
+        )
+        return None, [self.brief(i) for i in ids] if len(ids) > 1 else []
+
+    def search_ids(self, query: str | None) -> set[str]:
+        """The options that the search (search.py) finds a part of for the words, or that the words name."""
+        if not query or not fold(query):
+            return set()
+        from . import search
+
+        found = search.search(self.store.search_index(), " ".join(query.split()))
+        return {h.doc.target for h in found.hits if h.doc.kind == "section"} | self._ids_named(query)
+
+    def search_export(self) -> dict[str, object]:
+        """The search index as the website's search reads it (a static JSON file): see search.export."""
+        from . import search
+
+        return search.export(self.store.search_index())
+
     def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())
         if term is None or not term.strip():
@@ -545,6 +635,25 @@ class KnowledgeBase:
             codes = sorted({c.region for c in lines})
             raise NotFound(region[:40], codes, what="region")
         return hits + [c for c in lines if c.region == "INTL" and code != "INTL"]
+
+    def crisis_help(self, region: str | None = None) -> CrisisHelp:
+        """`crisis --region X` for any X: the region's lines, or, where X names no covered region (a country
+        the guide does not cover, a typo, a code), the lines for everywhere with the covered regions and any
+        close spellings. Never an error: a reader in crisis always gets a number."""
+        lines = list(self.store.crisis)
+        regions = [(c.region, c.region_name) for c in lines if c.region != "INTL"]
+        try:
+            return CrisisHelp(self.crisis(region), None, regions)
+        except NotFound:
+            assert region is not None
+            covered = {code for code, _ in regions}
+            close = [code for code in close_regions(region) if code in covered]
+            return CrisisHelp([c for c in lines if c.region == "INTL"], region, regions, close)
+
+    def crisis_directory(self) -> str | None:
+        """The web address of the directory of helplines for everywhere else (INTL), without its scheme."""
+        line = next((c for c in self.store.crisis if c.region == "INTL"), None)
+        return line.url.split("://", 1)[-1].rstrip("/") if line else None
 
     def crisis_numbers(self) -> list[tuple[str, list[str]]]:
         """Each crisis number once, with the regions it serves ("988": US, CA), in the data's order."""

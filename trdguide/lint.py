@@ -49,8 +49,11 @@ def _texts(item: Intervention) -> Iterator[tuple[str, str]]:
         yield path, text
 
 
-def _line_of(file: str, sources: list[str], needle: str, default: int | None, after: str = "") -> int | None:
-    """The first line of `file` that contains `needle` (after a line containing `after`, if given)."""
+def _line_of(
+    file: str, sources: list[str], needle: str, default: int | None, after: str = "", after_line: int | None = None
+) -> int | None:
+    """The first line of `file` that contains `needle` (after a line containing `after`, and from line
+    `after_line` on, if given)."""
     for src in sources:
         path = Path(src).parent / file
         if path.is_file():
@@ -58,11 +61,47 @@ def _line_of(file: str, sources: list[str], needle: str, default: int | None, af
                 seen = not after
                 for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                     seen = seen or after.lower() in line.lower()
-                    if seen and needle.lower() in line.lower():
+                    if seen and n >= (after_line or 0) and needle.lower() in line.lower():
                         return n
             except OSError:  # pragma: no cover
                 return default
     return default
+
+
+def _loc(field_path: str) -> tuple[str | int, ...]:
+    """A walker's field path ("outcomes[0].result") as a YAML path ("outcomes", 0, "result")."""
+    return tuple(int(p[1:-1]) if p.startswith("[") else p for p in _PATH_PART.findall(field_path))
+
+
+_PATH_PART = re.compile(r"\[\d+\]|[^.\[\]]+")
+
+
+def _word_rules(
+    texts: Iterator[tuple[str, str]],
+    where: Callable[[str], tuple[str, int | None]],
+    srcs: list[str],
+    rules: tuple[tuple[re.Pattern[str], str, str], ...],
+) -> Iterator[Finding]:
+    """Promotional, placeholder and dosing words in every text of one record, at the file and line that set it."""
+    for fld, text in texts:
+        for rx, code, what in rules:
+            m = rx.search(text)
+            if m:
+                file, line = where(fld)
+                yield Finding(
+                    file,
+                    _line_of(file, srcs, m.group(0), line, after_line=line),
+                    code,
+                    fld,
+                    f"{what} {m.group(0)!r}: {RULES[code]}",
+                )
+
+
+WORD_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (PROMO, "E301", "promotional wording"),
+    (PLACEHOLDER, "E302", "placeholder"),
+    (DOSE, "E303", "dosing amount"),
+)
 
 
 def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[Finding]:
@@ -73,71 +112,67 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         o = bundle.origins.get((kind, key.lower()))
         return (o.file, o.line) if o is not None else ("", None)
 
+    def where_in(kind: str, key: str) -> Callable[[str], tuple[str, int | None]]:
+        """Where a field of one record was set: an override file that names it, or the record's own file."""
+        return lambda fld: bundle.where(kind, key, _loc(fld))
+
+    def graded(file: str, line: int | None, fld: str, text: str, limit: float, code: str) -> Iterator[Finding]:
+        if grade is not None:
+            g = grade(text)
+            if g > limit:
+                aim = f"aim for 8, warn above {limit:g}" if code == "W320" else f"aim for {limit:g}"
+                yield Finding(file, line, code, fld, f"reads at about grade {g:.1f} ({aim})")
+
     for item in bundle.interventions:
-        file, line = at("intervention", item.id)
-        for fld, text in _texts(item):
-            for rx, code, what in (
-                (PROMO, "E301", "promotional wording"),
-                (PLACEHOLDER, "E302", "placeholder"),
-                (DOSE, "E303", "dosing amount"),
-            ):
-                m = rx.search(text)
-                if m:
-                    yield Finding(
-                        file, _line_of(file, srcs, m.group(0), line), code, fld, f"{what} {m.group(0)!r}: {RULES[code]}"
-                    )
+        where = where_in("intervention", item.id)
+        file, line = where("")
+        yield from _word_rules(_texts(item), where, srcs, WORD_RULES)
         if FIGURE.search(item.summary):
-            yield Finding(file, _line_of(file, srcs, "summary:", line), "E304", "summary", RULES["E304"])
+            yield Finding(*where("summary"), "E304", "summary", RULES["E304"])
         if not item.outcomes and not item.misconceptions:
-            yield Finding(file, line, "E310", "outcomes", RULES["E310"])
-        yield from _short_rules(item, file, line, srcs, grade)
+            yield Finding(*where("outcomes"), "E310", "outcomes", RULES["E310"])
+        yield from _short_rules(item, where, grade)
         age = (today - item.last_reviewed).days
         if age > REVIEW_MAX_DAYS:
             yield Finding(
-                file,
-                _line_of(file, srcs, "last_reviewed", line),
+                *where("last_reviewed"),
                 "W201",
                 "last_reviewed",
                 f"last reviewed {item.last_reviewed.isoformat()} ({age} days ago); the policy is "
                 f"at least once every {REVIEW_MAX_DAYS} days",
             )
-        if grade is not None:
-            for fld in ("summary", "mechanism"):
-                text = item.summary if fld == "summary" else item.mechanism.text
-                g = grade(text)
-                if g > MAX_GRADE:
-                    yield Finding(
-                        file,
-                        _line_of(file, srcs, fld + ":", line),
-                        "W320",
-                        fld,
-                        f"reads at about grade {g:.1f} (aim for 8, warn above {MAX_GRADE:g})",
-                    )
+        yield from graded(*where("summary"), "summary", item.summary, MAX_GRADE, "W320")
+        yield from graded(*where("mechanism.text"), "mechanism", item.mechanism.text, MAX_GRADE, "W320")
+
+    for h in bundle.head_to_head:
+        where = where_in("head-to-head trial", h.id)
+        yield from _word_rules(((p, t) for p, t, _ in walk_texts(h)), where, srcs, WORD_RULES)
+        yield from graded(*where("summary"), "summary", h.summary, MAX_GRADE, "W320")
+        if h.short is not None:
+            n = word_count(h.short.text)
+            if n > HARD_MAX_WORDS:
+                yield Finding(*where("short.text"), "E322", "short.text", f"{n} words; {RULES['E322']}")
+            elif n > MAX_WORDS:
+                yield Finding(*where("short.text"), "W324", "short.text", f"{n} words (aim for {MAX_WORDS} at most)")
+            yield from graded(*where("short.text"), "short.text", h.short.text, SHORT_MAX_GRADE, "W325")
 
     for f in bundle.faq:
-        file, line = at("FAQ entry", f.id)
-        for rx, code in ((PROMO, "E301"), (PLACEHOLDER, "E302"), (DOSE, "E303")):
-            m = rx.search(f.answer) or rx.search(f.question)
-            if m:
-                yield Finding(
-                    file, _line_of(file, srcs, m.group(0), line), code, "answer", f"{m.group(0)!r}: {RULES[code]}"
-                )
+        where = where_in("FAQ entry", f.id)
+        yield from _word_rules(((p, t) for p, t, _ in walk_texts(f)), where, srcs, WORD_RULES)
         if FIGURE.search(f.answer) and not f.refs:
-            yield Finding(file, line, "E311", "refs", RULES["E311"])
-        if grade is not None:
-            g = grade(f.answer)
-            if g > MAX_GRADE:
-                yield Finding(
-                    file, line, "W320", "answer", f"reads at about grade {g:.1f} (aim for 8, warn above {MAX_GRADE:g})"
-                )
+            yield Finding(*where(""), "E311", "refs", RULES["E311"])
+        yield from graded(*where("answer"), "answer", f.answer, MAX_GRADE, "W320")
     for g_ in bundle.glossary:
-        file, line = at("glossary term", g_.term)
+        where = where_in("glossary term", g_.term)
         if FIGURE.search(g_.definition) and not g_.refs:
-            yield Finding(file, line, "E311", "refs", RULES["E311"])
-        m = PROMO.search(g_.definition) or PLACEHOLDER.search(g_.definition)
-        if m:
-            code = "E301" if PROMO.search(g_.definition) else "E302"
-            yield Finding(file, line, code, "definition", f"{m.group(0)!r}: {RULES[code]}")
+            yield Finding(*where(""), "E311", "refs", RULES["E311"])
+        yield from _word_rules(((p, t) for p, t, _ in walk_texts(g_)), where, srcs, WORD_RULES[:2])
+    for c in bundle.crisis:
+        where = where_in("crisis line", c.service)
+        yield from _word_rules(((p, t) for p, t, _ in walk_texts(c)), where, srcs, WORD_RULES[:2])
+    for rid, r in sorted(bundle.references.items()):
+        where = where_in("reference", rid)
+        yield from _word_rules(((p, t) for p, t, _ in walk_texts(r)), where, srcs, WORD_RULES[1:2])
 
     for rid in sorted(set(bundle.references) - bundle.cited_reference_ids()):
         file, line = at("reference", rid)
@@ -148,23 +183,22 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
 
 
 def _short_rules(
-    item: Intervention, file: str, line: int | None, srcs: list[str], grade: Callable[[str], float] | None
+    item: Intervention, where: Callable[[str], tuple[str, int | None]], grade: Callable[[str], float] | None
 ) -> Iterator[Finding]:
     """Short answers: present, short, plain, every number sourced; the lead result controlled."""
     if lead_breaks_rule(item):
-        yield Finding(file, _line_of(file, srcs, "outcomes:", line), "E321", "outcomes[0]", RULES["E321"])
+        yield Finding(*where("outcomes"), "E321", "outcomes[0]", RULES["E321"])
     if item.setting.onset is not None:
         bad = unsourced_numbers(item, item.setting.onset)
         if bad:
-            at = _line_of(file, srcs, "onset:", line)
             msg = f"{', '.join(bad)} not found in this record's cited detail"
-            yield Finding(file, at, "E320", "setting.onset", msg)
+            yield Finding(*where("setting.onset"), "E320", "setting.onset", msg)
     if item.short is None:
-        yield Finding(file, line, "W324", "short", "no short answers: compare shows the full detail instead")
+        yield Finding(*where(""), "W324", "short", "no short answers: compare shows the full detail instead")
         return
     for key in SHORT_KEYS:
         text = getattr(item.short, key).text
-        at = _line_of(file, srcs, f"  {key}:", line, after="short:")
+        file, at = where(f"short.{key}.text")
         bad = unsourced_numbers(item, text)
         if bad:
             yield Finding(file, at, "E320", f"short.{key}", f"{', '.join(bad)} not found in this record's cited detail")

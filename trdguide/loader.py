@@ -10,7 +10,9 @@ judged by the same rules (no merge keys, duplicate keys or non-standard tags) wh
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +31,7 @@ from .models import (
     HeadToHead,
     Intervention,
     Reference,
+    SynonymGroup,
 )
 from .paths import bundled_data_dir
 from .schemas import override_model
@@ -106,7 +109,10 @@ class _Builder:
                 if knode.tag == _MERGE_TAG:  # `<<: ...` would copy fields in from elsewhere
                     self.build(knode, path, depth + 1)
                     continue
+                said = len(self.problems)
                 key = self.build(knode, path, depth + 1)
+                if len(self.problems) > said:  # the key itself is wrong (a date that does not exist): said once
+                    continue
                 if not isinstance(key, (str, int)):
                     self.problems.append(
                         Problem(
@@ -129,11 +135,22 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
-        return self._scalar.construct_object(node)
+        try:
+            return self._scalar.construct_object(node)
+        except (ValueError, OverflowError):  # a date that does not exist (2024-02-30), a number too long
+            self.problems.append(Problem(self.file, line, _fmt(path), _unreadable_value(node), code="E110"))
+            return None
 
 
 class _Abort(Exception):
     pass
+
+
+def _unreadable_value(node: yaml.Node) -> str:
+    """Why YAML could not turn a plain value into a date or a number, in plain words."""
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"{node.value!r} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)"
+    return "the number is too long to read (put it in quotes if it is text)"
 
 
 def _fmt(path: Path_) -> str:
@@ -155,21 +172,39 @@ def _line_for(lines: dict[Path_, int], loc: Path_) -> int | None:
     return lines.get(())
 
 
+class NotRegularFile(OSError):
+    """A path that is a FIFO, a device, a socket or a folder, not a file with a known end."""
+
+
+def read_limited(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file at `path`, or None when it holds more than `limit` bytes.
+
+    The size is checked while reading (at most `limit` + 1 bytes are read), not taken from the file's
+    reported size, which is 0 for devices such as /dev/zero. The file is opened without blocking, so a
+    FIFO cannot make the reader wait for a writer, and anything but a regular file (a FIFO, a device, a
+    link to one) raises NotRegularFile before a byte is read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(path)
+        data = f.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Problem]]:
     """Parse one YAML file. Returns the data, a path->line map, and any problems.
 
     The one reader of every knowledge-base file. Data is returned only when there are no problems.
     """
     try:
-        size = path.stat().st_size
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except NotRegularFile:
+        return None, {}, [Problem(display, None, "", "is not a regular file", code="E102")]
     except OSError as exc:
         return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
-    if size > MAX_FILE_BYTES:
+    if raw is None:
         return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB", code="E102")]
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -239,9 +274,23 @@ class Bundle:
     faq: list[FaqEntry] = field(default_factory=list)
     glossary: list[GlossaryTerm] = field(default_factory=list)
     crisis: list[CrisisLine] = field(default_factory=list)
+    synonyms: list[SynonymGroup] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     # where each record came from: (kind, id) -> Origin, for messages that point at a file and line
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    # the override files laid over each intervention, in the order applied: intervention id -> origins
+    overrides: dict[str, list[Origin]] = field(default_factory=dict)
+
+    def where(self, kind: str, key: str, loc: Path_ = ()) -> tuple[str, int | None]:
+        """The file and line that set the value at `loc` (a field path) of a record: the last override
+        file that names that field, otherwise the file that defines the record. ("", None) if unknown."""
+        for patch in reversed(self.overrides.get(key, []) if kind == "intervention" else []):
+            if loc and tuple(loc) in patch.lines:
+                return patch.file, patch.lines[tuple(loc)]
+        o = self.origins.get((kind, key.lower()))
+        if o is None:
+            return "", None
+        return o.file, _line_for(o.lines, (*o.loc[:-1], *loc)) if loc else o.line
 
     def cited_reference_ids(self) -> set[str]:
         """Every reference id cited anywhere: records, head-to-head trials, FAQ and glossary."""
@@ -272,7 +321,9 @@ class Origin:
 
 def _yaml_files(folder: Path) -> Iterator[Path]:
     if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        # a FIFO or a device named *.yaml is read (and reported), not skipped; a dangling link is skipped
+        found = (p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.exists() and not p.is_dir())
+        yield from sorted(found)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -315,8 +366,12 @@ def _deep_merge(base: Any, patch: Any) -> Any:
 
 
 def _folder_problem(root: Path) -> Problem | None:
-    if not root.exists():
-        return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
+    try:
+        os.stat(root)
+    except OSError as exc:  # missing, or a path the system refuses (a name over 255 characters, a loop)
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
+        return Problem(str(root), None, "", f"the knowledge-base folder cannot be used ({exc.strerror})", code="E102")
     if not root.is_dir():
         return Problem(str(root), None, "", "is not a folder", code="E102")
     if not os.access(root, os.R_OK | os.X_OK):
@@ -400,6 +455,7 @@ def load(root: Path | None = None) -> Bundle:
     bundle = Bundle(sources=[str(p) for p in layers])
     records: dict[str, _Raw] = {}
     unreadable: set[str] = set()
+    unread_lists: set[str] = set()
     lists: dict[str, dict[str, _Raw]] = {attr: {} for _, attr, _, _, _ in _LISTS}
 
     for layer in layers:
@@ -466,6 +522,7 @@ def load(root: Path | None = None) -> Bundle:
                     path, disp, list, "must be a list of entries (each starting with '- ')", problems
                 )
                 if data is None:
+                    unread_lists.add(attr)  # its problems are reported; not reported again as missing
                     continue
                 for i, item in enumerate(data):
                     raw = _Raw(item, disp, lines, (i,))
@@ -495,6 +552,8 @@ def load(root: Path | None = None) -> Bundle:
             )
             continue
         bundle.origins[("intervention", item.id)] = Origin(raw.file, raw.lines, (*raw.base, "id"))
+        if raw.patches:
+            bundle.overrides[item.id] = [Origin(p.file, p.lines, ("id",)) for p in raw.patches]
         bundle.interventions.append(item)
 
     for _name, attr, model, kind, keyfield in _LISTS:
@@ -511,10 +570,41 @@ def load(root: Path | None = None) -> Bundle:
                 getattr(bundle, attr).append(obj)
 
     problems.extend(cross_check(bundle, known=set(records) | unreadable))
+    has_crisis = bool(lists["crisis"]) or "crisis" in unread_lists
+    problems.extend(_missing_parts(layers[-1], bool(records or unreadable), has_crisis))
     if problems:
         raise DataError(problems)
     bundle.interventions.sort(key=lambda i: i.id)
     return bundle
+
+
+def _missing_parts(top: Path, has_interventions: bool, has_crisis: bool) -> list[Problem]:
+    """What a knowledge base cannot do without (over all its layers): at least one intervention, and at
+    least one crisis line, since every answer ends with where to get urgent help. Said against the top
+    folder, naming the file or folder that would hold them."""
+    problems = []
+    if not has_interventions:
+        problems.append(
+            Problem(
+                _display(top / "interventions", top),
+                None,
+                "",
+                "has no intervention records: a knowledge base needs at least one (interventions/ID.yaml)",
+                code="E112",
+            )
+        )
+    if not has_crisis:
+        problems.append(
+            Problem(
+                _display(top / "crisis.yaml", top),
+                None,
+                "",
+                "has no crisis lines: a knowledge base needs at least one, as every answer ends with where "
+                "to get urgent help",
+                code="E112",
+            )
+        )
+    return problems
 
 
 def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Problem]]:
@@ -534,6 +624,20 @@ def _validate(model: type[M], data: Any, raw: _Raw) -> tuple[M | None, list[Prob
             code = "E150" if future else "E110"
             problems.append(Problem(src.file, src.line(loc), _fmt((*src.base, *loc)), _explain(dict(err)), code=code))
         return None, problems
+
+
+def _cited_at(model: BaseModel, ref: str, path: Path_ = ()) -> Path_:
+    """The field path of the first `refs` or `references` list in a record that cites `ref`; () if none."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if name in ("refs", "references") and isinstance(value, list) and ref in value:
+            return (*path, name, value.index(ref))
+        for n, v in enumerate(value) if isinstance(value, list) else [(None, value)]:
+            if isinstance(v, BaseModel):
+                found = _cited_at(v, ref, (*path, name) if n is None else (*path, name, n))
+                if found:
+                    return found
+    return ()
 
 
 def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
@@ -566,8 +670,9 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
                 )
             names.setdefault(low, item.id)
         for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
+            file, line = bundle.where("intervention", item.id, _cited_at(item, ref))  # an override's own file
             problems.append(
-                Problem(o.file, o.line, "references", f"cites {ref!r}, which is not in references/", code="E130")
+                Problem(file, line, "references", f"cites {ref!r}, which is not in references/", code="E130")
             )
         for rel in item.related:
             if rel not in ids:

@@ -57,6 +57,7 @@ NOT_PROSE = frozenset(
         "contact",
         "term",
         "see",
+        "words",
     }
 )
 
@@ -495,6 +496,36 @@ class GlossaryTerm(Strict):
     refs: list[Slug] = Field(default_factory=_empty)
 
 
+class OtherService(Strict):
+    """A further service in a crisis line's region: a text line, or one for a particular group of people."""
+
+    name: ShortText
+    contact: ShortText  # exactly as a person dials or types it
+    who: ShortText | None = None  # who it is for, to follow "for" ("young people"), where it is for a group
+    hours: ShortText
+    url: str
+    checked: ReviewDate  # the day it was confirmed on the page in `source` (the service's or a government's own)
+    source: str
+
+    @field_validator("url", "source")
+    @classmethod
+    def _url(cls, v: str) -> str:
+        if not URL_RE.match(v):
+            raise ValueError("a URL starts with http:// or https:// and has no spaces")
+        return v
+class SynonymGroup(Strict):
+    """Words people use for the same thing, everyday and clinical ("teenager", "adolescent", "under 18").
+
+    A search for any of them finds text that uses any other (trdguide/search.py). A word may be a phrase;
+    it is compared as search compares words (case, punctuation and word endings do not matter).
+    """
+
+    id: Slug
+    words: Annotated[list[ShortText], Field(min_length=2)]
+    # words of danger ("suicidal", "want to die"): a search with one of them shows where to get help first
+    urgent: bool = False
+
+
 class CrisisLine(Strict):
     region: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$|^INTL$")]
     region_name: ShortText
@@ -507,6 +538,8 @@ class CrisisLine(Strict):
     url: str
     checked: ReviewDate
     source: str
+    # further services in the region (text lines, services for particular groups), each with its own check
+    other_services: list[OtherService] = Field(default_factory=list)
 
     @field_validator("url", "source")
     @classmethod

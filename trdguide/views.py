@@ -118,6 +118,7 @@ class ShowView(NamedTuple):
     see_also: list[Brief]
     references: list[Reference]  # every reference the record cites, in its own order first
     notes: Sequence[NameNote] = ()
+    in_short: Sequence[Row] = ()  # the comparison grid's rows for this one option: its short answers
 
 
 class FaqView(NamedTuple):
@@ -228,3 +229,36 @@ class IpdasView(NamedTuple):
 
     rows: list[IpdasRow]
     sources: list[str]  # where the knowledge base was loaded from
+
+
+class CrisisHelp(NamedTuple):
+    """What `crisis --region X` shows. Where X names a covered region: its lines (and the lines for everywhere).
+    Where it does not: the lines for everywhere, what was asked, the covered regions, and any close spellings.
+    """
+
+    lines: list[CrisisLine]
+    asked: str | None = None  # what the reader typed, where it names no covered region
+    regions: Sequence[tuple[str, str]] = ()  # the covered regions: (code, name), in the data's order
+    suggestions: Sequence[str] = ()  # codes of covered regions spelled close to what was typed, best first
+class SearchHit(NamedTuple):
+    """One thing a search found (search.py's document), with the sentences of it to quote."""
+
+    kind: str  # "faq" (target: its number), "section" (target: the option's id) or "glossary" (the term)
+    target: str
+    title: str  # the FAQ question, the option's short name, or the term
+    section: str  # for "section": a key of search.SECTIONS (its heading is in wording.SECTION_LABELS)
+    pieces: list[str]  # the sentences that hold the query's words (for "faq": the whole answer)
+    score: float
+
+
+class SearchView(NamedTuple):
+    """What `search WORDS` and `faq WORDS` found, best first, and how the words were understood."""
+
+    query: str
+    hits: list[SearchHit]
+    faq_first: bool  # `faq WORDS`: FAQ answers first, then parts of options, then glossary terms
+    corrections: Sequence[tuple[str, str]] = ()  # (word typed, the knowledge base's word it was read as)
+    choice: Sequence[Brief] = ()  # the words name a group of options (or begin several names): choose one
+    named: Brief | None = None  # the words are the name of one option (or a brand name of it)
+    suggestions: Sequence[str] = ()  # where nothing matched: close words of the knowledge base
+    urgent: bool = False  # the words speak of danger ("suicidal"): where to get help comes first

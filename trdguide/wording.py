@@ -15,6 +15,7 @@ from .vocab import Anaesthesia, ComparatorKind, Place, StatusLabel
 
 if TYPE_CHECKING:
     import datetime as _dt
+    from collections.abc import Sequence
 
     from .models import Figure, Intervention, Outcome
     from .views import NameNote
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 # Each fits one line at 80 columns: they frame every output, so they must not push the answer off screen.
 DISCLAIMER = "Education, not medical advice: ask your care team before changing treatment."
 CRISIS_POINTER = "In crisis or suicidal? Call or text 988 (US, Canada). Elsewhere: trdguide crisis"
+# after `trdguide crisis` failed because the knowledge base has problems (so it cannot point to itself)
+CRISIS_POINTER_NO_DATA = "In crisis or suicidal? Call or text 988 (US, Canada), or your local emergency number."
 
 
 def crisis_pointer_for(number: str, emergency: str | None, texts: bool) -> str:
@@ -31,10 +34,50 @@ def crisis_pointer_for(number: str, emergency: str | None, texts: bool) -> str:
     return f"In crisis or suicidal? {verb} {number}{danger}. trdguide crisis"
 
 
+FOOTER_MAX = 80  # the one-line footer fits an 80-column terminal
+
+
 def crisis_pointer_general(numbers: list[tuple[str, list[str]]]) -> str:
     """The footer where the region is not known: the main number of each covered region, in one line."""
-    parts = " · ".join(f"{number} ({'/'.join(regions)})" for number, regions in numbers)
-    return f"In crisis? {parts} · trdguide crisis"
+    parts = [f"{number} ({'/'.join(regions)})" for number, regions in numbers]
+    line = f"In crisis? {' · '.join(parts)} · trdguide crisis"
+    while len(line) > FOOTER_MAX and len(parts) > 1:  # the last numbers give way; `trdguide crisis` lists all
+        parts.pop()
+        line = f"In crisis? {' · '.join(parts)} · trdguide crisis"
+    return line
+
+
+def crisis_pointer_local(directory: str | None) -> str:
+    """The footer where the reader's country is known but not covered (a locale such as en_IN, or an unknown
+    --region / TRDGUIDE_REGION): the local emergency number and the international directory of helplines."""
+    where = f"see {directory}" if directory else "see: trdguide crisis"
+    return f"In crisis? Call your local emergency number, or {where}"
+
+
+LOCAL_EMERGENCY = "If you are in danger now, call your local emergency number."
+
+
+def region_not_covered(asked: str, regions: Sequence[tuple[str, str]]) -> str:
+    """`crisis --region X` where X names no covered region: say so, and which regions are covered."""
+    covered = ", ".join(f"{name} ({code})" for code, name in regions)
+    return f"This guide has no crisis line of its own for {asked[:40]!r}. It has lines for: {covered}."
+
+
+def region_did_you_mean(names: Sequence[str], code: str) -> str:
+    """A close spelling of a covered region, with the command that shows its lines."""
+    return f"Did you mean {' or '.join(names)}? For its lines: trdguide crisis --region {code}"
+
+
+def region_fallback_note(asked: str) -> str:
+    """One line (standard error) where --region or TRDGUIDE_REGION names no covered region: the command
+    still runs, with general crisis help in its footer."""
+    return f"Note: no crisis line for region {asked[:40]!r} here; the footer gives general help."
+
+
+def other_service_line(name: str, contact: str, who: str | None, hours: str) -> str:
+    """A further service in a region (a text line, or one for a group of people), as one bullet."""
+    for_whom = f", for {who}" if who else ""
+    return f"Also: {name}{for_whom}: {contact}. {hours}."
 
 
 HOPE_LINE = "Depression that has not yet responded to treatment can still get better; many options exist."
@@ -181,6 +224,13 @@ ROWS: tuple[RowSpec, ...] = (
 )
 
 ROW_TEXT = {r.key: r for r in ROWS}
+IN_SHORT = "In short"
+
+
+def in_short_line(key: str, short: str) -> str:
+    """One short answer of an option, after its question's label: "Will it work? About 29 in 100 ..."."""
+    label = ROW_TEXT[key].label
+    return f"{label} {short}" if label.endswith("?") else f"{label}: {short}"
 
 
 def cell_detail(item: Intervention, key: str) -> list[str]:
@@ -241,14 +291,14 @@ ABOUT_SCOPE = (
     "depression, not depression in bipolar disorder, which is treated differently. Children and "
     "teenagers are not covered. Where an option has an approved use outside this scope, its approval "
     "section says so (for example, an rTMS device was cleared by the US FDA in 2024 as an add-on for ages "
-    "15 to 21: trdguide show rtms)."
+    "15 to 21; ages 18 to 21 are within this guide's scope and 15 to 17 are not: trdguide show rtms)."
 )
 ABOUT_AUDIT = (
-    "Last content audit: 2026-12-03. Reviewers who had not written the content checked 40 claims drawn at "
-    "random (figures, approvals and guideline positions) against the cited sources: 37 were confirmed as "
-    "written, 1 was misleading (two small figures rounded to 1 and 2 in 100; they are now given out of "
-    "1,000) and 2 needed a wording fix; all three were corrected. The sample, method and verdicts are in "
-    "docs/content-audit.md in the source repository."
+    "Last content audit: 2026-12-07. Two random audits found no wrong figure (26 of 28 short answers and "
+    "30 of 30 access, crisis and head-to-head claims confirmed as written); the wording, scope and "
+    "citation problems they noted were corrected. The audit before it (2026-12-03) checked 40 claims drawn "
+    "at random against the cited sources: 37 were confirmed as written and 3 were corrected. The samples, "
+    "method and verdicts are in docs/content-audit.md in the source repository."
 )
 BUNDLED_SOURCE = "the knowledge base bundled with trdguide"
 ABOUT_UPDATES = (
@@ -392,10 +442,19 @@ def problem(exc: Exception) -> str:
 
 def _bad_request(what: str, f: dict[str, object]) -> str:
     rows = ", ".join(r.key for r in ROWS)
+    if what == "empty-search":
+        return "Give some words to search for, for example: trdguide search driving after esketamine."
     if what == "empty-name":
         return "An intervention name cannot be empty. Try `trdguide list` to see the names."
     if what == "count":
         return f"{f['command']} takes {f['low']} to {f['high']} names; you gave {f['given']}."
+    if what == "one-option":
+        item = f["item"]
+        short, iid = getattr(item, "short_name", ""), getattr(item, "id", "")
+        return (
+            f"compare needs 2 to 5 names; you gave one ({short}). "
+            f"Its short answers, then everything else: trdguide show {iid}"
+        )
     if what == "same-option":
         item = f["item"]
         short = getattr(item, "short_name", "")
@@ -702,3 +761,92 @@ def ipdas_how(how: str, met: bool | None) -> str:
     if how == "program":
         return "Checked by the program now: " + ("met" if met else "not met")
     return IPDAS_HOW[how]
+
+
+def pager_failed(command: str, status: int | None) -> str:
+    """Said on standard error when the pager could not show an answer (the answer follows, unpaged).
+    `status` is the pager's exit status (127 from the shell: not found), None if it could not be started."""
+    if status is None or status == 126:
+        how = "could not be started"
+    elif status == 127:
+        how = "was not found"
+    else:
+        how = f"ended with status {status}"
+    return (
+        f"Note: the pager {command!r} {how}, so the answer is shown without it. "
+        "Set PAGER, or use --no-pager, to choose."
+    )
+
+
+# --- search (`trdguide search WORDS`, `trdguide faq WORDS`) -------------------------------------------
+
+# the heading of each section of an option, as `show` prints it (keys: search.SECTIONS)
+SECTION_LABELS = {
+    "summary": "What it is",
+    "like": "What it is like",
+    "work": "Will it work? What studies found",
+    "common": "Common side effects",
+    "serious": "Serious risks",
+    "unsuitable": "Who may not be suitable",
+    "lasting": "How long the benefit lasts",
+    "misconceptions": "Common misunderstandings",
+    "status": "Approval (what regulators decided)",
+    "guidelines": "Guidelines (what expert bodies recommend)",
+    "evidence": "How strong is the evidence?",
+    "cost": "Cost and access",
+    "questions": "Questions to ask your clinician",
+}
+SEARCH_URGENT = (
+    "If you are thinking about suicide or might not stay safe, please get help now. In danger now: call your "
+    "local emergency number. Crisis lines where you are: trdguide crisis"
+)
+SEARCH_FAQ = "From the frequently asked questions"
+SEARCH_OPTIONS = "In the treatment options"
+SEARCH_GLOSSARY = "In the glossary"
+SEARCH_RESULTS = "What the guide says"
+
+
+def search_title(query: str) -> str:
+    return f"Search: {query}"
+
+
+def search_corrected(typed: str, read_as: str) -> str:
+    return f"{typed!r} is not a word in this guide, so it was read as {read_as!r}."
+
+
+def search_named(name: str, command: str) -> str:
+    return f"{name} is a treatment option in this guide. Everything about it: {command}"
+
+
+def search_choice(words: str) -> str:
+    return f"{words!r} names more than one treatment option. Choose one to read about it in full:"
+
+
+def search_nothing(query: str) -> str:
+    return f"Nothing in this guide matches {query!r}."
+
+
+def search_close(words: str) -> str:
+    return f"Close words in this guide: {words}."
+
+
+SEARCH_WHERE_NEXT = (
+    "The list of questions this guide answers: trdguide faq. Every option: trdguide list. "
+    "If you need help now: trdguide crisis."
+)
+
+
+def search_open(command: str) -> str:
+    return f"In full: {command}"
+
+
+def search_option_line(option: str, section: str, text: str, command: str) -> str:
+    return f"{option}, {section}: {text} ({command})"
+
+
+def search_faq_line(number: str, question: str, text: str, command: str) -> str:
+    return f"FAQ {number}. {question} {text} ({command})"
+
+
+def search_glossary_line(term: str, text: str, command: str) -> str:
+    return f"{term}: {text} ({command})"

@@ -18,12 +18,15 @@ from ..views import (
     Cell,
     ChangesView,
     Comparison,
+    CrisisHelp,
     FaqView,
     HandoutView,
     IpdasView,
     ListPage,
     NameNote,
     QuestionList,
+    SearchHit,
+    SearchView,
     ShowView,
     Weighed,
     WeighView,
@@ -266,6 +269,7 @@ def show_document(
     doc = Document([])
     doc.add(Title(full_name(item)))
     doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
+    doc.add(*in_short_blocks(view))
     doc.add(Para(item.summary))
     s = item.setting
     doc.add(Heading("How it is thought to work"), Para(item.mechanism.text))
@@ -359,6 +363,13 @@ def changes_document(view: ChangesView) -> Document:
         doc.add(Heading(day), Bullets(lines))
     doc.add(Para(wording.CHANGES_HINT, "note"))
     return doc
+
+
+def in_short_blocks(view: ShowView) -> list[Block]:
+    """The "In short" section: the option's ten short answers, the comparison grid's rows for this option (the
+    detail follows). Nothing where the record has no short answers."""
+    lines = [wording.in_short_line(r.key, r.cells[0].short) for r in view.in_short if r.cells[0].short is not None]
+    return [Heading(wording.IN_SHORT), Bullets(lines)] if lines else []
 
 
 def _cited(text: str, refs: Sequence[str]) -> str:
@@ -488,6 +499,65 @@ def faq_document(view: FaqView) -> Document:
     return doc
 
 
+def search_command(hit: SearchHit) -> str:
+    """The command that shows a search result in full."""
+    if hit.kind == "faq":
+        return f"trdguide faq {hit.target}"
+    if hit.kind == "glossary":
+        term = hit.target
+        return f'trdguide glossary "{term}"' if " " in term or "'" in term else f"trdguide glossary {term}"
+    return f"trdguide show {hit.target}"
+
+
+def search_line(hit: SearchHit) -> str:
+    """One search result on one line: where it is, the sentences that match, and the command for all of it."""
+    text = " ".join(hit.pieces)
+    command = search_command(hit)
+    if hit.kind == "faq":
+        return wording.search_faq_line(hit.target, hit.title, text, command)
+    if hit.kind == "glossary":
+        return wording.search_glossary_line(hit.title, text, command)
+    return wording.search_option_line(hit.title, wording.SECTION_LABELS.get(hit.section, hit.section), text, command)
+
+
+def search_document(view: SearchView) -> Document:
+    """`search WORDS` (best first, every kind together) and `faq WORDS` (FAQ answers whole and first)."""
+    doc = Document([Title(wording.search_title(view.query))])
+    if view.urgent:
+        doc.add(Para(wording.SEARCH_URGENT, "warn"))
+    for typed, read_as in view.corrections:
+        doc.add(Para(wording.search_corrected(typed, read_as), "note"))
+    if view.named is not None:
+        doc.add(Para(wording.search_named(view.named.short_name, f"trdguide show {view.named.id}")))
+    if view.choice:
+        doc.add(
+            Para(wording.search_choice(view.query)),
+            Bullets([f"{b.short_name}: trdguide show {b.id}" for b in view.choice]),
+        )
+    if not view.hits:
+        doc.add(Para(wording.search_nothing(view.query), "warn"))
+        if view.suggestions:
+            doc.add(Para(wording.search_close(", ".join(view.suggestions))))
+        doc.add(Para(wording.SEARCH_WHERE_NEXT, "note"))
+        return doc
+    if not view.faq_first:
+        doc.add(Heading(wording.SEARCH_RESULTS), Bullets([search_line(h) for h in view.hits]))
+        return doc
+    faq = [h for h in view.hits if h.kind == "faq"]
+    if faq:
+        doc.add(Heading(wording.SEARCH_FAQ))
+        for h in faq:
+            doc.add(Heading(f"{h.target}. {h.title}"), Para(" ".join(h.pieces)))
+            doc.add(Para(wording.search_open(search_command(h)), "note"))
+    options = [search_line(h) for h in view.hits if h.kind == "section"]
+    if options:
+        doc.add(Heading(wording.SEARCH_OPTIONS), Bullets(options))
+    terms = [search_line(h) for h in view.hits if h.kind == "glossary"]
+    if terms:
+        doc.add(Heading(wording.SEARCH_GLOSSARY), Bullets(terms))
+    return doc
+
+
 def glossary_document(terms: Sequence[GlossaryTerm]) -> Document:
     doc = Document([Title("Glossary")])
     for g in terms:
@@ -518,11 +588,30 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
                     f"Hours: {c.hours}",
                     c.url,
                     f"Checked {c.checked.isoformat()}",
+                    *(
+                        f"{wording.other_service_line(o.name, o.contact, o.who, o.hours)} {o.url}"
+                        for o in c.other_services
+                    ),
                 ]
             ),
         )
     doc.add(Para(wording.HOPE_LINE))
     return doc
+
+
+def crisis_help_document(help: CrisisHelp) -> Document:
+    """`crisis --region X`: the region's lines; where X names no covered region, never an error: what the
+    guide covers, a close spelling if there is one, the local emergency number and the directory of helplines."""
+    if help.asked is None:
+        return crisis_document(help.lines)
+    doc = crisis_document(help.lines)
+    names = dict(help.regions)
+    extra: list[Block] = [Para(wording.region_not_covered(help.asked, help.regions))]
+    if help.suggestions:
+        close = [names[code] for code in help.suggestions]
+        extra.append(Para(wording.region_did_you_mean(close, help.suggestions[0])))
+    extra.append(Para(wording.LOCAL_EMERGENCY, "warn"))
+    return Document([*doc.blocks[:2], *extra, *doc.blocks[2:]])
 
 
 def source_names(info: AboutInfo) -> list[str]:
@@ -604,7 +693,8 @@ def handout_document(main: Document, handout: HandoutView) -> Document:
 def crisis_line_short(c: CrisisLine) -> str:
     """One line a region: the crisis line and, where known, the emergency number."""
     emergency = f" In danger now: {c.emergency}." if c.emergency else ""
-    return f"{c.region_name}: {c.service}. {c.contact}.{emergency}"
+    stop = "" if c.service.endswith(("?", "!", ".")) else "."  # "1737, Need to talk?" takes no full stop
+    return f"{c.region_name}: {c.service}{stop} {c.contact}.{emergency}"
 
 
 # --- weigh: what matters to you --------------------------------------------------------------------

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
         Cell,
         ChangesView,
         Comparison,
+        CrisisHelp,
         FaqView,
         IpdasView,
         ListPage,
         NameNote,
         QuestionList,
+        SearchView,
         ShowView,
         WeighView,
     )
@@ -95,6 +97,16 @@ def show_json(view: ShowView, urgent_help: str = wording.CRISIS_POINTER) -> str:
         "show",
         {
             "notes": _notes(view.notes),
+            "in_short": [
+                {
+                    "key": r.key,
+                    "question": ROW_TEXT[r.key].question,
+                    "label": ROW_TEXT[r.key].label,
+                    **_cell(r.cells[0]),
+                }
+                for r in view.in_short
+                if r.cells[0].short is not None
+            ],
             "intervention": view.item.model_dump(mode="json"),
             "see_also": [r.id for r in view.see_also],
             "references": [r.model_dump(mode="json") for r in view.references],
@@ -144,6 +156,35 @@ def faq_json(view: FaqView, urgent_help: str = wording.CRISIS_POINTER) -> str:
     return envelope("faq", {"entries": entries}, urgent_help)
 
 
+def search_json(view: SearchView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`search WORDS` and `faq WORDS`: the results best first, each with the command that shows it in full."""
+    from .document import search_command
+
+    data = {
+        "query": view.query,
+        "faq_first": view.faq_first,
+        "corrections": [{"typed": t, "read_as": r} for t, r in view.corrections],
+        "named": view.named.id if view.named is not None else None,
+        "choice": [b.id for b in view.choice],
+        "results": [
+            {
+                "kind": h.kind,
+                "target": h.target,
+                "title": h.title,
+                "section": h.section or None,
+                "section_label": wording.SECTION_LABELS.get(h.section) if h.section else None,
+                "text": h.pieces,
+                "command": search_command(h),
+                "score": h.score,
+            }
+            for h in view.hits
+        ],
+        "suggestions": list(view.suggestions),
+        "urgent": wording.SEARCH_URGENT if view.urgent else None,
+    }
+    return envelope("search", data, urgent_help)
+
+
 def _notes(notes: Sequence[NameNote]) -> list[str]:
     return [name_note(n) for n in notes]
 
@@ -160,6 +201,17 @@ def changes_json(view: ChangesView, urgent_help: str = wording.CRISIS_POINTER) -
     entries = [{"option": e.option, "name": e.name, **e.change.model_dump(mode="json")} for e in view.entries]
     since = view.since.isoformat() if view.since else None
     return envelope("changes", {"since": since, "entries": entries}, urgent_help)
+def crisis_help_json(help: CrisisHelp, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`crisis --region X`: as crisis_json; where X names no covered region, also what was asked, the covered
+    regions, any close spellings, and the advice to call the local emergency number."""
+    data: dict[str, object] = {"lines": [c.model_dump(mode="json") for c in help.lines]}
+    if help.asked is not None:
+        data["region_asked"] = help.asked
+        data["region_covered"] = False
+        data["covered_regions"] = [{"region": code, "region_name": name} for code, name in help.regions]
+        data["did_you_mean"] = list(help.suggestions)
+        data["advice"] = wording.LOCAL_EMERGENCY
+    return envelope("crisis", data, urgent_help)
 
 
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:

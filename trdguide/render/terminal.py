@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from ..framing import safe
+from ..framing import clamp_width, safe
 from .document import (
     Bullets,
     Checklist,
@@ -274,7 +274,8 @@ def render(doc: Document, out: TextIO, force_terminal: bool | None = None, width
     """Lay out `doc` on `out`. `force_terminal` styles output bound for a pager as if for the terminal."""
     writer = _TrimWriter(out)
     console = make_console(cast(TextIO, writer), force_terminal, width)
-    width = console.width
+    # whatever width was asked for or detected (COLUMNS=0, COLUMNS=20000, a huge number), a sane one
+    width = console.width = clamp_width(console.width)
     for block in doc.blocks:
         if isinstance(block, Title):
             console.print(_t(block.text, "bold"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from ..framing import safe
+from ..framing import clamp_width, safe
 from .document import (
     Bullets,
     Checklist,
@@ -21,7 +21,7 @@ from .document import (
 
 
 def render(doc: Document, width: int) -> str:
-    width = max(20, width)
+    width = clamp_width(width)
     out: list[str] = []
 
     def wrap(text: str, indent: str = "", first: str | None = None) -> None:
