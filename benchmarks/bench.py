@@ -62,6 +62,10 @@ finally:
 """
 
 
+# every option, grouped by what the reader would rather avoid (reads every record; compare reads two)
+WEIGH = "trdguide weigh --avoid .. --matters .."
+
+
 def trdguide_cmd() -> list[str]:
     exe = shutil.which("trdguide")
     return [exe] if exe else [sys.executable, "-m", "trdguide"]
@@ -130,6 +134,7 @@ def main() -> None:
         ("trdguide --help", [*tg, "--help"], env),
         ("trdguide completion (show r<TAB>)", tg, complete_env),
         ("trdguide compare tms ketamine", [*tg, "compare", "tms", "ketamine"], env),
+        (WEIGH, [*tg, "weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"], env),
         ("trdguide list", [*tg, "list"], env),
         ("trdguide faq", [*tg, "faq"], env),
         ("trdguide faq spravato drive", [*tg, "faq", "spravato", "drive"], env),
@@ -181,6 +186,7 @@ def main() -> None:
         )
     for name in ("trdguide faq spravato drive", "trdguide search is ketamine addictive"):
         print(f"{name} / bundled compare: {med[name] / bundled_compare:.2f}")
+    print(f"\n{WEIGH} / bundled compare: {med[WEIGH] / bundled_compare:.2f}")
     if not args.skip_large:
         for name in times:
             if "records" in name and "compare" in name:

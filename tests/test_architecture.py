@@ -34,6 +34,8 @@ NEVER = {
     },
     "trdguide.findings": {"rich", "typer", "yaml", "trdguide.loader", "trdguide.render"},
     "trdguide.knowledge": {"rich", "typer", "trdguide.wording", "trdguide.render", "trdguide.lint", "trdguide.cli"},
+    "trdguide.ipdas": {"rich", "typer", "trdguide.wording", "trdguide.render", "trdguide.lint", "trdguide.cli"},
+    "trdguide.weighing": {"rich", "typer", "trdguide.wording", "trdguide.render", "trdguide.lint", "trdguide.cli"},
     "trdguide.kinds": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.loader", "trdguide.render"},
     "trdguide.loader": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
     "trdguide.cache": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},

@@ -38,7 +38,9 @@ COMMANDS: dict[str, list[str]] = {
     "crisis": ["crisis"],
     "crisis-uk": ["crisis", "--region", "UK"],
     "about": ["about"],
+    "about-ipdas": ["about", "--ipdas"],
     "questions-tms-ect": ["questions", "tms", "ect"],
+    "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
     "faq-spravato-drive": ["faq", "spravato", "drive"],
     "search-ketamine-addictive": ["search", "is", "ketamine", "addictive", "--limit", "3"],
     "search-antipsychotics": ["search", "antipsychotics"],
@@ -47,6 +49,7 @@ COMMANDS: dict[str, list[str]] = {
 HANDOUTS: dict[str, list[str]] = {
     "compare-tms-ketamine": ["compare", "tms", "ketamine"],
     "show-ect": ["show", "ect"],
+    "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
 }
 VARIANTS: dict[str, tuple[list[str], int]] = {  # name -> (extra arguments, columns)
     "40": ([], 40),

@@ -168,3 +168,18 @@ def test_the_start_path_defines_named_tuples_with_docstrings_not_dataclasses() -
                 doc = obj.__dict__.get("__doc__") or ""
                 assert doc and not doc.startswith(obj.__name__ + "("), f"{name}.{obj.__name__} has no docstring"
     assert tuples >= 20, "the views and document blocks are named tuples"
+
+
+def test_warm_weigh_reads_no_yaml(tmp_path: Path) -> None:
+    """`weigh` reads every record, from the cache: like compare, a warm run never imports the YAML loader."""
+    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    run = (
+        "import sys, io, contextlib\nfrom trdguide.cli import app\n"
+        "sys.argv=['trdguide', 'weigh', '--avoid', 'slow', '--matters', 'soon', '--format', 'text']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        app()\n    except SystemExit:\n        pass"
+    )
+    imported_after(run, env)  # first run: reads YAML, writes the cache
+    mods = imported_after(run, env)
+    assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods
+    assert "textstat" not in mods

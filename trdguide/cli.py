@@ -663,18 +663,169 @@ def changes(
     _emit(kb, document.changes_document(view), fmt, lambda p: json.changes_json(view, p), output)
 
 
+def _interview(
+    getch: Callable[[], str], say: Callable[[str], None], clear: Callable[[], None]
+) -> tuple[list[str], list[str], list[bool | None]]:
+    """The questions of `weigh` on a terminal: one screen each, each answered with a key press.
+
+    `getch` reads one key (Ctrl-C raises KeyboardInterrupt); the words are in wording.py.
+    """
+    from . import wording
+    from .weighing import AVOID_KEYS, MATTER_ROWS, MAX_MATTERS
+
+    total = len(AVOID_KEYS) + 2
+    avoid: list[str] = []
+    say(wording.WEIGH_TITLE + "\n\n" + wording.WEIGH_FRAMING + "\n\n" + wording.ASK_START + "\n\nPress any key.")
+    getch()
+    for n, key in enumerate(AVOID_KEYS, 1):
+        clear()
+        say(f"{wording.ask_progress(n, total)}\n\n{wording.ASK_AVOID}\n\n  {wording.AVOID_WORDS[key][0]}\n")
+        say(wording.ASK_AVOID_KEYS)
+        while (ch := getch().lower()) not in ("y", "n"):
+            continue
+        if ch == "y":
+            avoid.append(key)
+    keys = list(MATTER_ROWS)
+    chosen: list[str] = []
+    while True:
+        clear()
+        say(f"{wording.ask_progress(total - 1, total)}\n\n{wording.ASK_MATTERS.format(most=MAX_MATTERS)}\n")
+        for n, key in enumerate(keys, 1):
+            say(f"  {n}. [{'x' if key in chosen else ' '}] {wording.MATTER_WORDS[key]}")
+        say("\n" + wording.ASK_MATTERS_KEYS)
+        ch = getch()
+        if ch in ("\r", "\n"):
+            break
+        if ch.isdigit() and 1 <= int(ch) <= len(keys):
+            key = keys[int(ch) - 1]
+            if key in chosen:
+                chosen.remove(key)
+            elif len(chosen) < MAX_MATTERS:
+                chosen.append(key)
+    sure: list[bool | None] = []
+    for question in wording.SURE_QUESTIONS:
+        clear()
+        say(f"{wording.ask_progress(total, total)}\n\n{wording.ASK_SURE}\n\n  {question}\n")
+        say(wording.ASK_SURE_KEYS)
+        while (ch := getch().lower()) not in ("y", "n", "s"):
+            continue
+        sure.append(None if ch == "s" else ch == "y")
+    clear()
+    return avoid, chosen, sure
+
+
 @app.command()
-def about(fmt: FormatOpt = Format.table, output: OutputOpt = None) -> None:
+def weigh(
+    avoid: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Comma-separated things you would rather avoid: anaesthesia, weekday-visits, no-driving, "
+            "controlled-drug, implant, unapproved, slow.",
+            show_default=False,
+        ),
+    ] = None,
+    matters: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Up to three things that matter most: works, soon, side-effects, risks, time, cost, evidence.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    paper: PaperOpt = Paper.a4,
+) -> None:
+    """What matters to you: every option set beside what you would rather avoid and what matters most.
+
+    A way to prepare for a conversation with your care team, not a recommendation: options are grouped
+    by how many of your "rather avoid" items they involve, never scored or ranked, and none is hidden.
+    On a terminal, with neither --avoid nor --matters, it asks a few questions, one screen each, answered
+    with a key press; Ctrl-C stops with a short message and exit status 130. Nothing is saved or sent.
+
+    Examples:
+
+      trdguide weigh
+
+      trdguide weigh --avoid anaesthesia,weekday-visits --matters soon,side-effects
+
+      trdguide weigh --avoid slow --format html --output my-priorities.html
+    """
+    from .render import document, json
+    from .weighing import check_keys, parse_keys, weigh
+
+    avoid_keys, matter_keys = parse_keys(avoid), parse_keys(matters)
+    _lookup(check_keys, avoid_keys, matter_keys)
+    sure: list[bool | None] = [None] * 4
+    if avoid is None and matters is None and _on_terminal():
+        from . import wording
+
+        try:
+            avoid_keys, matter_keys, sure = _interview(_getchar, _screen_line, _clear_screen)
+        except (KeyboardInterrupt, EOFError):
+            typer.echo("\n" + wording.ASK_STOPPED, err=True)
+            raise typer.Exit(130) from None
+    kb = _kb()
+    view = _lookup(weigh, kb, avoid_keys, matter_keys, sure)
+    doc = document.weigh_document(view, printout=fmt is Format.html)
+    _emit(kb, doc, fmt, lambda p: json.weigh_json(view, p), output, wording_title(), paper)
+
+
+def _getchar() -> str:
+    return typer.getchar()
+
+
+def _on_terminal() -> bool:
+    """Whether a person is at a terminal (both input and output), so that `weigh` may ask its questions."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _screen_line(text: str) -> None:
+    """A line of a question screen: on standard error, so that standard output carries only the result."""
+    typer.echo(text, err=True)
+
+
+def _clear_screen() -> None:
+    """A new screen for the next question (only ever called on a terminal)."""
+    typer.echo("\x1b[2J\x1b[H", nl=False, err=True)
+
+
+def wording_title() -> str:
+    from .wording import WEIGH_TITLE
+
+    return WEIGH_TITLE
+
+
+@app.command()
+def about(
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    ipdas: Annotated[
+        bool,
+        typer.Option(
+            "--ipdas",
+            help="The IPDAS decision-aid criteria: what the guide does for each, and how that was checked "
+            "(computed now on the knowledge base in use, or needing people).",
+        ),
+    ] = False,
+) -> None:
     """What this tool is and is not, how evidence was chosen, updates, funding, and review dates.
 
-    Example:
+    Examples:
 
       trdguide about
+
+      trdguide about --ipdas
     """
     from .knowledge import about_info
     from .render import document, json
 
     kb = _kb()
+    if ipdas:
+        from .ipdas import ipdas_check
+
+        check = ipdas_check(kb)
+        _emit(kb, document.ipdas_document(check), fmt, lambda p: json.ipdas_json(check, p), output)
+        return
     info = about_info(kb, __version__)
     _emit(kb, document.about_document(info), fmt, lambda p: json.about_json(info, p), output)
 

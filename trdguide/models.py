@@ -56,6 +56,7 @@ NOT_PROSE = frozenset(
         "emergency",
         "contact",
         "term",
+        "see",
         "words",
     }
 )
@@ -98,6 +99,22 @@ def walk_refs(model: BaseModel) -> set[str]:
     return ids
 
 
+def has_field(model: BaseModel, path: str) -> bool:
+    """Whether a record has a filled field at `path` ("setting.daily_life", "regulatory[0].status")."""
+    here: Any = model
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        if not isinstance(here, BaseModel) or name not in type(here).model_fields:
+            return False
+        here = getattr(here, name)
+        if index:
+            n = int(index.rstrip("]"))
+            if not isinstance(here, list) or n >= len(here):
+                return False
+            here = here[n]
+    return here is not None and here != []
+
+
 def _empty() -> list[Any]:
     """The default of an optional list field: a new empty list. (A function of ours rather than `list`:
     pydantic reads a default factory's signature, and for a built-in that takes several milliseconds.)"""
@@ -112,6 +129,7 @@ class Strict(BaseModel):
 
 from .vocab import (  # noqa: E402  (the closed sets live in a module without pydantic)
     Anaesthesia,
+    Answer,
     Category,
     Certainty,
     ComparatorKind,
@@ -132,6 +150,7 @@ MeasureT = Annotated[Measure, Field(strict=False)]
 RefKindT = Annotated[RefKind, Field(strict=False)]
 RegionT = Annotated[Region, Field(strict=False)]
 ComparatorKindT = Annotated[ComparatorKind, Field(strict=False)]
+AnswerT = Annotated[Answer, Field(strict=False)]
 
 
 # --- building blocks ------------------------------------------------------------------------------
@@ -241,6 +260,49 @@ class Outcome(Strict):
         return self
 
 
+FIELD_PATH_RE = r"^[a-z_]+(?:\[[0-9]+\])?(?:\.[a-z_]+(?:\[[0-9]+\])?)*$"
+FieldPath = Annotated[str, StringConstraints(pattern=FIELD_PATH_RE, max_length=80)]
+
+
+class Fact(Strict):
+    """One yes-or-no fact about an option, for `trdguide weigh` (what a reader would rather avoid).
+
+    The fact is not a new claim: `see` names the field of this record that states it, with that field's
+    references (for example `setting.daily_life`). A yes also needs `reason`: a few plain words shown
+    beside the option.
+    """
+
+    answer: AnswerT  # yes, no, or not-known (the record does not say)
+    reason: ShortText | None = None
+    see: FieldPath | None = None
+    refs: list[Slug] = Field(default_factory=_empty)  # where no other field of the record states it
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _yes_no(cls, v: object) -> object:
+        # YAML reads a bare yes or no as true or false
+        return {True: "yes", False: "no"}.get(v, v) if isinstance(v, bool) else v
+
+    @model_validator(mode="after")
+    def _backed(self) -> "Fact":
+        if self.answer is Answer.yes and (self.reason is None or (self.see is None and not self.refs)):
+            raise ValueError("a yes needs `reason` (a few plain words) and `see` (the field that states it) or `refs`")
+        return self
+
+
+class Practical(Strict):
+    """The yes-or-no facts `trdguide weigh` reads, kept together in one block of a record's setting.
+
+    Needing an anaesthetic or an implant comes from `setting.anaesthesia`, and approval from
+    `status.label`, so they are not repeated here.
+    """
+
+    weekday_visits: Fact  # clinic visits on most weekdays, for a week or more
+    no_driving: Fact  # no driving for a time after each session or dose
+    controlled_drug: Fact  # a controlled drug (a scheduled substance) in a region the guide covers
+    slow: Fact  # it usually takes more than four weeks to know whether it helps
+
+
 class Setting(Strict):
     where: Annotated[list[PlaceT], Field(min_length=1)]
     given_by: Text
@@ -249,6 +311,8 @@ class Setting(Strict):
     time_to_effect: Text
     # the time to effect in a few words (at most 16 characters), for one-line lists
     onset: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=16)] | None = None
+    # yes-or-no facts for `trdguide weigh`, each pointing to the cited field that states it
+    practical: Practical | None = None
     daily_life: Text  # driving, time off, travel
     refs: RefIds
 
@@ -378,6 +442,17 @@ class Intervention(Strict):
         for n, c in enumerate(self.changes):
             if n and c.date > self.changes[n - 1].date:
                 raise ValueError(f"changes[{n}] is newer than changes[{n - 1}]: list the newest change first")
+        return self
+
+    @model_validator(mode="after")
+    def _facts_point_somewhere(self) -> "Intervention":
+        practical = self.setting.practical
+        if practical is None:
+            return self
+        for name in type(practical).model_fields:
+            see = getattr(practical, name).see
+            if see is not None and not has_field(self, see):
+                raise ValueError(f"setting.practical.{name}.see names {see!r}, which this record does not have")
         return self
 
     def all_ref_ids(self) -> set[str]:

@@ -186,6 +186,53 @@ class AboutInfo(NamedTuple):
     replaced: Sequence[tuple[str, str, str]] = ()  # records of a user's folder that replace bundled ones
 
 
+class Conflict(NamedTuple):
+    """One thing a reader would rather avoid that an option involves, and where its record says so."""
+
+    key: str  # an avoid key (weighing.AVOID_KEYS)
+    reason: str | None  # the record's own words; None where the renderer words a coded value
+    field: str  # the field of the record that states it ("setting.anaesthesia", "setting.daily_life")
+    value: str = ""  # the coded value behind a reason worded by the renderer ("general", "surgical")
+
+
+class Weighed(NamedTuple):
+    """One option set beside what a reader said: its conflicts, and the short answers they asked for."""
+
+    brief: Brief
+    conflicts: list[Conflict]
+    not_known: list[str]  # avoid keys the record does not answer either way
+    matters: list[Cell]  # the rows the reader said matter most, in the order they chose them
+
+
+class WeighView(NamedTuple):
+    """`trdguide weigh`: every option, in groups by how many of the reader's avoid items it involves.
+
+    There is no score and no order of merit: within a group, options keep the guide's usual order.
+    """
+
+    avoid: list[str]
+    matters: list[str]  # matter keys (weighing.MATTER_ROWS), as chosen
+    groups: list[tuple[str, list[Weighed]]]  # ("none" | "one" | "more", options); empty groups are kept
+    sure: Sequence[bool | None] = (None, None, None, None)  # the four SURE answers, where given
+
+
+class IpdasRow(NamedTuple):
+    """One IPDAS criterion: what the guide does and how that was checked (the words are in wording.py)."""
+
+    code: str  # "Q1" (qualifying), "C1" (certification), "B9" (quality), "D1" (2006 checklist)
+    how: str  # "program" (computed now from the knowledge base), "built-in" (the program's own text or
+    # commands), "people" (needs people), "not-applicable"
+    met: bool | None  # for "program": whether the knowledge base meets it; None otherwise
+    facts: dict[str, object]  # the figures the sentence names ({"options": 31, "missing": "..."})
+
+
+class IpdasView(NamedTuple):
+    """`trdguide about --ipdas`: the IPDAS criteria, each with what the guide does and how it was checked."""
+
+    rows: list[IpdasRow]
+    sources: list[str]  # where the knowledge base was loaded from
+
+
 class CrisisHelp(NamedTuple):
     """What `crisis --region X` shows. Where X names a covered region: its lines (and the lines for everywhere).
     Where it does not: the lines for everywhere, what was asked, the covered regions, and any close spellings.

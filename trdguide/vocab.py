@@ -59,6 +59,14 @@ class Anaesthesia(str, Enum):
     surgical = "surgical"  # an operation to implant a device (general or local anaesthetic)
 
 
+class Answer(str, Enum):
+    """A yes-or-no fact about an option (`setting.practical`), or that the record does not say."""
+
+    yes = "yes"
+    no = "no"
+    not_known = "not-known"  # the record's cited text does not say either way
+
+
 class Certainty(str, Enum):
     high = "high"
     moderate = "moderate"

@@ -7,6 +7,7 @@ call it; queries never do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .summaries import comparator_kind, per100
@@ -469,7 +470,302 @@ def _bad_request(what: str, f: dict[str, object]) -> str:
         return f"Name at least one row to show. Rows are: {rows}."
     if what == "unknown-row":
         return f"Unknown row {f['row']!r}. Rows are: {rows}."
+    if what == "unknown-weigh-key":
+        return weigh_problem(f)
+    if what == "too-many-matters":
+        return f"Choose at most {f['most']} things that matter most; you gave {f['given']}."
     return what
+
+
+# --- weigh: what matters to you --------------------------------------------------------------------
+
+WEIGH_TITLE = "What matters to you"
+WEIGH_FRAMING = (
+    "This is a way to prepare for a conversation with your care team. It is not a recommendation, and it "
+    "does not score or rank the options. It shows how each option meets what you said. A conflict is not "
+    "a reason to rule an option out without talking it through: what an option involves, and how much "
+    "that matters, can look different once you have discussed it."
+)
+# the things a reader may rather avoid: (as a question asks it, as a list says it)
+AVOID_WORDS = {
+    "anaesthesia": ("Needing a general anaesthetic", "a general anaesthetic or an operation"),
+    "weekday-visits": ("Going to a clinic on most weekdays, for a week or more", "clinic visits on most weekdays"),
+    "no-driving": (
+        "Not being allowed to drive for a time after each session or dose",
+        "no driving after a session or dose",
+    ),
+    "controlled-drug": ("Taking a controlled drug", "a controlled drug"),
+    "implant": ("Surgery to implant a device", "surgery to implant a device"),
+    "unapproved": (
+        "Options not approved for this kind of depression in the places this guide covers",
+        "not approved for this kind of depression",
+    ),
+    "slow": ("Waiting more than four weeks to know whether it helps", "more than four weeks to know if it helps"),
+}
+MATTER_WORDS = {
+    "works": "How well it works",
+    "soon": "How soon it might help",
+    "side-effects": "Side effects",
+    "risks": "Serious risks",
+    "time": "Time and travel",
+    "cost": "Cost",
+    "evidence": "Strength of the evidence",
+}
+WEIGH_GROUPS = {
+    "none": "No conflict with what you said",
+    "one": "One conflict with what you said",
+    "more": "More than one conflict with what you said",
+}
+WEIGH_GROUP_EMPTY = "No options in this group."
+WEIGH_NOTHING_SAID = "You did not name anything to avoid, so every option is in the first group."
+WEIGH_ORDER = "Within each group, options are in the guide's usual order, not in order of merit."
+WEIGH_NOT_KNOWN = "The guide does not say whether it involves: {things}. Ask about this."
+WEIGH_QUESTIONS = [
+    "I said I would rather avoid some things. Which options fit that, and what would I give up?",
+    "For an option with a conflict: is there a way around it (for example help with travel or driving)?",
+    "Which of these options are open to me here, and what would they cost me?",
+    "What happens if I wait, or keep my current treatment for now?",
+]
+SURE_TITLE = "How sure do you feel? (the SURE test)"
+SURE_QUESTIONS = [
+    "Do you feel SURE about the best choice for you?",
+    "Do you know the benefits and risks of each option?",
+    "Are you clear about which benefits and risks matter most to you?",
+    "Do you have enough support and advice to make a choice?",
+]
+SURE_NOTE = (
+    "Answer each question yes or no. A no to any of them is common. It suggests you may want more "
+    "information or support before you decide, so tell your care team. Source: Légaré F and others, "
+    "Canadian Family Physician 2010;56(8):e308-14."
+)
+SURE_BLANK = "Yes / No (circle one)"
+WEIGH_HINT = "Without questions: trdguide weigh --avoid KEY,KEY --matters KEY,KEY (see trdguide weigh --help)."
+
+
+def avoid_list(keys: Sequence[str]) -> str:
+    named = "; ".join(AVOID_WORDS[k][1] for k in keys) if keys else "nothing named"
+    return f"You would rather avoid: {named}."
+
+
+def matters_list(keys: Sequence[str]) -> str:
+    chosen = ", ".join(MATTER_WORDS[k].lower() for k in keys) if keys else "nothing chosen"
+    return f"What matters most to you: {chosen}."
+
+
+def weigh_group_heading(group: str, count: int) -> str:
+    return f"{WEIGH_GROUPS[group]} ({count})"
+
+
+def conflict_reason(key: str, reason: str | None, value: str) -> str:
+    """A conflict in words: the record's own words, or words for a coded value of the record."""
+    if reason is not None:
+        return reason
+    if key == "anaesthesia" and value == "general":
+        return "Needs a general anaesthetic at each treatment."
+    if key in ("anaesthesia", "implant"):
+        return "Needs an operation to implant a device, under a general or local anaesthetic."
+    return "Its record says so."
+
+
+def conflict_line(key: str, reason: str | None, value: str) -> str:
+    """One conflict beside an option: what the reader said, then why it applies."""
+    return f"Conflict, {AVOID_WORDS[key][1]}: {conflict_reason(key, reason, value)}"
+
+
+def matter_line(key: str, answer: str) -> str:
+    return f"{MATTER_WORDS[key]}: {answer}"
+
+
+def sure_line(question: str, answer: bool | None) -> str:
+    if answer is None:
+        return f"{question} {SURE_BLANK}"
+    return f"{question} Your answer: {'yes' if answer else 'no'}."
+
+
+def weigh_problem(f: dict[str, object]) -> str:
+    known = ", ".join(str(k) for k in f.get("known", []))  # type: ignore[attr-defined]
+    near = [str(s) for s in f.get("suggestions", [])]  # type: ignore[attr-defined]
+    did = f" Did you mean: {', '.join(near)}?" if near else ""
+    return f"Unknown key {f['key']!r} for --{f['option']}.{did} Keys are: {known}."
+
+
+# the questions of `weigh` on a terminal, one screen each, answered with a key press
+ASK_START = (
+    "A few questions, one screen each, answered with a key press. Nothing is saved or sent. "
+    "Press Ctrl-C at any time to stop."
+)
+ASK_AVOID = "Would you rather avoid this?"
+ASK_AVOID_KEYS = "y: yes, I'd rather avoid it    n: no, or not sure    Ctrl-C: stop"
+ASK_MATTERS = "What matters most to you? Choose up to {most}."
+ASK_MATTERS_KEYS = "Press a number to choose or unchoose; Enter when done; Ctrl-C: stop"
+ASK_SURE = "Last, four questions on how sure you feel (the SURE test)."
+ASK_SURE_KEYS = "y: yes    n: no    s: skip (leave it blank to fill in by hand)    Ctrl-C: stop"
+ASK_STOPPED = "Stopped. Nothing was saved."
+
+
+def ask_progress(n: int, total: int) -> str:
+    return f"Question {n} of {total}"
+
+
+def conflict_keys(name: str, keys: Sequence[str]) -> str:
+    """An option and its conflicts in a word or two each, for a printout with many of them."""
+    return f"{name} ({', '.join(AVOID_SHORT[k] for k in keys)})"
+
+
+AVOID_SHORT = {
+    "anaesthesia": "anaesthetic",
+    "weekday-visits": "weekday visits",
+    "no-driving": "no driving",
+    "controlled-drug": "controlled drug",
+    "implant": "implant",
+    "unapproved": "not approved",
+    "slow": "over four weeks",
+}
+WEIGH_PRINT_SHORT = "The reasons for each conflict are on screen: trdguide weigh with the same answers."
+
+
+# --- about --ipdas: the guide against the IPDAS criteria ------------------------------------------------
+
+IPDAS_TITLE = "IPDAS self-check"
+IPDAS_INTRO = (
+    "The International Patient Decision Aid Standards (IPDAS) say what a good decision aid does. Below, "
+    "each criterion of the IPDAS instrument's minimum standards (6 qualifying, 10 certification and 28 "
+    "quality criteria), with what this guide does and how that was checked. Rows checked by the program "
+    "were computed just now, on the knowledge base in use. The criteria are given in our own short words."
+)
+IPDAS_SOURCES = [
+    "Joseph-Williams N and others. Toward minimum standards for certifying patient decision aids: a modified "
+    "Delphi consensus process. Med Decis Making 2014;34(6):699-710. PMID 23963501, doi:10.1177/0272989X13501721",
+    "Elwyn G and others. Developing a quality criteria framework for patient decision aids: online "
+    "international Delphi consensus process. BMJ 2006;333:417. PMID 16908462, doi:10.1136/bmj.38926.629329.AE",
+]
+IPDAS_GROUPS = {
+    "Q": "Qualifying criteria",
+    "C": "Certification criteria",
+    "B": "Quality criteria",
+    "D": "From the 2006 IPDAS checklist",
+}
+IPDAS_HOW = {
+    "built-in": "Built into the program (its own text or commands)",
+    "people": "Needs people",
+    "not-applicable": "Not applicable",
+}
+_SCREENING = ("About a screening test", "Not applicable: the guide is about treatments, not a screening test.")
+_NOT_DONE = "Not done yet."
+# code -> (the criterion in a few words, what the guide does; {placeholders} are filled from the check)
+IPDAS_TEXT: dict[str, tuple[str, str]] = {
+    "Q1": (
+        "Describes the condition",
+        "The about page says who the guide covers. A glossary entry explains treatment-resistant depression "
+        "(in this knowledge base: {glossary}).",
+    ),
+    "Q2": ("States the decision", "Every output prepares for a conversation about which treatment to try next."),
+    "Q3": ("Describes the options", "Lists {options} options, each with a summary."),
+    "Q4": ("Describes the benefits of each option", 'Each of the {options} options answers "Will it work?".'),
+    "Q5": ("Describes the harms of each option", "Each option lists common side effects and serious risks."),
+    "Q6": (
+        "Describes what the options are like to live with",
+        'Each option says how it is given, how often, and how it affects daily life ("What is it like?").',
+    ),
+    "C1": (
+        "Shows benefits and harms in equal detail",
+        "Every option answers the same {rows} questions, in the same order and layout.",
+    ),
+    "C2": (
+        "Cites the evidence",
+        "Every statement cites its sources: {references} references, each with a PMID, DOI or official address.",
+    ),
+    "C3": ("Gives a date", "Every option shows its review date (here {oldest} to {newest})."),
+    "C4": (
+        "Describes the update policy",
+        "The about page gives the review policy; trdguide changes lists each change.",
+    ),
+    "C5": (
+        "Describes uncertainty around the figures",
+        "Every option rates the certainty of its evidence and says why; {ranges} of {figures} figures give a range.",
+    ),
+    "C6": ("Says how it was funded", "The about page says: no funding, and no money from any maker of a treatment."),
+    "C7": _SCREENING,
+    "C8": _SCREENING,
+    "C9": _SCREENING,
+    "C10": _SCREENING,
+    "B1": (
+        "Describes what happens without a change",
+        "Has an option for continuing current care (in this knowledge base: {found}), and asks what waiting means.",
+    ),
+    "B2": (
+        "Lets people compare benefits and harms",
+        "trdguide compare sets options side by side, question by question.",
+    ),
+    "B3": ("Gives the chances of outcomes", "{with_figure} of {options} options give a result as people out of 100."),
+    "B4": (
+        "Names the group and comparison behind each figure",
+        "Every result names its people, study and time; {without_comparison} of {figures} figures had no "
+        "comparison group.",
+    ),
+    "B5": ("Gives event rates", "Figures are counts of people out of 100 ({figures} figures in {outcomes} results)."),
+    "B6": ("Uses the same time period where it can", "Every one of the {outcomes} results states its time point."),
+    "B7": ("Uses the same denominator", "All figures are out of 100 (very small ones out of 1,000)."),
+    "B8": ("Shows chances in more than one way", "Words, numbers, and pictures of 100 people (trdguide show NAME)."),
+    "B9": (
+        "Helps people think about what matters to them",
+        "A values exercise, trdguide weigh: {with_block} of {options} options have the fields it reads.",
+    ),
+    "B10": (
+        "Gives a step-by-step way to decide",
+        "Partly: trdguide weigh asks one question at a time, and leaves the choice to the reader and their team.",
+    ),
+    "B11": (
+        "Gives questions for the conversation",
+        "trdguide questions and weigh print questions to ask: {questions} about the {options} options.",
+    ),
+    "B12": ("Development asked patients what they need", _NOT_DONE),
+    "B13": ("Development asked health professionals what they need", _NOT_DONE),
+    "B14": ("Reviewed by patients who did not write it", _NOT_DONE),
+    "B15": (
+        "Reviewed by professionals who did not write it",
+        "Partly: a content audit by reviewers who had not written the content; no clinical review is recorded.",
+    ),
+    "B16": ("Field tested with patients facing the decision", _NOT_DONE),
+    "B17": ("Field tested with clinicians", _NOT_DONE),
+    "B18": ("Describes how the evidence was chosen", "The about page says how evidence was chosen."),
+    "B19": (
+        "Describes the quality of the evidence",
+        "Each of the {options} options rates its evidence (high to very low) and says why.",
+    ),
+    "B20": ("Gives the authors' qualifications", "Not given: the authors' qualifications are not listed."),
+    "B21": (
+        "Reports the reading level",
+        "The {answers} short answers read at about grade {mean} on average (aim: {target} or lower).",
+    ),
+    "B22": ("Shown to help choices match what people value", "Not studied."),
+    "B23": ("Shown to improve what people know", "Not studied."),
+    "B24": _SCREENING,
+    "B25": _SCREENING,
+    "B26": _SCREENING,
+    "B27": _SCREENING,
+    "B28": _SCREENING,
+    "D1": (
+        "Authors declare conflicts of interest",
+        "The about page says there is no industry money; a declaration by each author is not part of the guide.",
+    ),
+}
+
+
+def ipdas_row(code: str, facts: dict[str, object]) -> tuple[str, str]:
+    """A criterion in words and what the guide does, with the figures of the check filled in."""
+    criterion, does = IPDAS_TEXT[code]
+    text = does.format(**facts)
+    missing = facts.get("missing")
+    if isinstance(missing, list) and missing:
+        text += " Missing in: " + ", ".join(str(m) for m in missing) + "."
+    return f"{code} {criterion}", text
+
+
+def ipdas_how(how: str, met: bool | None) -> str:
+    if how == "program":
+        return "Checked by the program now: " + ("met" if met else "not met")
+    return IPDAS_HOW[how]
 
 
 def pager_failed(command: str, status: int | None) -> str:

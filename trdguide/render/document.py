@@ -21,12 +21,15 @@ from ..views import (
     CrisisHelp,
     FaqView,
     HandoutView,
+    IpdasView,
     ListPage,
     NameNote,
     QuestionList,
     SearchHit,
     SearchView,
     ShowView,
+    Weighed,
+    WeighView,
 )
 from ..wording import (
     ABOUT_AUDIT,
@@ -726,3 +729,90 @@ def crisis_line_short(c: CrisisLine) -> str:
     emergency = f" In danger now: {c.emergency}." if c.emergency else ""
     stop = "" if c.service.endswith(("?", "!", ".")) else "."  # "1737, Need to talk?" takes no full stop
     return f"{c.region_name}: {c.service}{stop} {c.contact}.{emergency}"
+
+
+# --- weigh: what matters to you --------------------------------------------------------------------
+
+
+def _weighed_name(w: Weighed) -> str:
+    b = w.brief
+    return b.name if _says(b.name, b.short_name) else f"{b.short_name}: {b.name}"
+
+
+# a printout gives each conflict's reason while they take at most this many characters (reason plus 40 for the
+# option's name and the conflict's words): measured to stay on one A4 or Letter page in Chromium
+PRINTOUT_REASONS = 1000
+
+
+def weigh_document(view: WeighView, printout: bool = False) -> Document:
+    """Every option in its group, with its conflicts in words and the short answers the reader chose.
+
+    `printout`: the one-page version for an appointment (names and conflicts, then questions and the SURE
+    test); the short answers are left to the screen.
+    """
+    doc = Document([Title(wording.WEIGH_TITLE), Para(wording.WEIGH_FRAMING)])
+    conflicts = [c for _, ws in view.groups for w in ws for c in w.conflicts]
+    reasons = sum(len(wording.conflict_reason(c.key, c.reason, c.value)) + 40 for c in conflicts) <= PRINTOUT_REASONS
+    doc.add(Heading("What you said"), Bullets([wording.avoid_list(view.avoid), wording.matters_list(view.matters)]))
+    if not view.avoid:
+        doc.add(Para(wording.WEIGH_NOTHING_SAID, "note"))
+    doc.add(Para(wording.WEIGH_ORDER, "note"))
+    if printout and not reasons:
+        doc.add(Para(wording.WEIGH_PRINT_SHORT, "note"))
+    for group, options in view.groups:
+        doc.add(Heading(wording.weigh_group_heading(group, len(options))))
+        if not options:
+            doc.add(Para(wording.WEIGH_GROUP_EMPTY))
+            continue
+        if printout:  # names only where there is no conflict, so that the page stays one page
+            if group == "none":
+                doc.add(Para("; ".join(w.brief.short_name for w in options) + "."))
+                continue
+            if not reasons:  # many conflicts: each in a word or two (the reasons are on screen: trdguide weigh)
+                short = [wording.conflict_keys(w.brief.short_name, [c.key for c in w.conflicts]) for w in options]
+                doc.add(Para("; ".join(short) + "."))
+                continue
+            lines = []
+            for w in options:
+                why = " ".join(wording.conflict_line(c.key, c.reason, c.value) for c in w.conflicts)
+                lines.append(f"{w.brief.short_name}. {why}")
+            doc.add(Bullets(lines))
+            continue
+        for w in options:
+            lines = [wording.conflict_line(c.key, c.reason, c.value) for c in w.conflicts]
+            lines += [wording.matter_line(m, " ".join(shown(cell, False))) for m, cell in zip(view.matters, w.matters)]
+            if w.not_known:
+                things = "; ".join(wording.AVOID_WORDS[k][1] for k in w.not_known)
+                lines.append(wording.WEIGH_NOT_KNOWN.format(things=things))
+            doc.add(Para(_weighed_name(w)))
+            if lines:
+                doc.add(Bullets(lines))
+    doc.add(Heading("Questions to ask"), Checklist(list(wording.WEIGH_QUESTIONS)))
+    doc.add(
+        Heading(wording.SURE_TITLE),
+        Bullets([wording.sure_line(q, a) for q, a in zip(wording.SURE_QUESTIONS, view.sure)], marker=""),
+        Para(wording.SURE_NOTE, "note"),
+    )
+    if not printout:
+        doc.add(Para(wording.WEIGH_HINT, "note"))
+    return doc
+
+
+# --- about --ipdas ---------------------------------------------------------------------------------
+
+
+def ipdas_document(view: IpdasView) -> Document:
+    """The IPDAS criteria in their groups: each with what the guide does and how that was checked."""
+    doc = Document([Title(wording.IPDAS_TITLE), Para(wording.IPDAS_INTRO)])
+    groups: list[tuple[str, list[tuple[str, list[list[str]]]]]] = []
+    for letter, title in wording.IPDAS_GROUPS.items():
+        rows = []
+        for r in view.rows:
+            if r.code[0] == letter:
+                criterion, does = wording.ipdas_row(r.code, r.facts)
+                rows.append((criterion, [[wording.ipdas_how(r.how, r.met)], [does]]))
+        if rows:
+            groups.append((f"{title} ({len(rows)})", rows))
+    doc.add(GroupedTable(["How it was checked", "What the guide does"], groups, "Criterion"))
+    doc.add(Heading("Sources"), References(list(wording.IPDAS_SOURCES)))
+    return doc

@@ -23,11 +23,13 @@ if TYPE_CHECKING:
         Comparison,
         CrisisHelp,
         FaqView,
+        IpdasView,
         ListPage,
         NameNote,
         QuestionList,
         SearchView,
         ShowView,
+        WeighView,
     )
 
 SCHEMA_VERSION = 2  # 2: compare cells carry short, detail, refs and the lead outcome (see docs/json.md)
@@ -235,3 +237,59 @@ def validate_json(report: Report) -> str:
 
 if TYPE_CHECKING:
     from ..findings import Report
+
+
+def weigh_json(view: WeighView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`weigh`: every option with `conflicts` ({key, reason, field}) and `matters` (the rows chosen).
+
+    No score and no rank: `group` says how many of the reader's avoid items an option involves
+    ("none", "one", "more"), and options keep the guide's usual order within a group.
+    """
+    options = []
+    for group, members in view.groups:
+        for w in members:
+            options.append(
+                {
+                    **summary(w.brief),
+                    "group": group,
+                    "conflicts": [
+                        {"key": c.key, "reason": wording.conflict_reason(c.key, c.reason, c.value), "field": c.field}
+                        for c in w.conflicts
+                    ],
+                    "not_known": list(w.not_known),
+                    "matters": [
+                        {"key": m, "row": cell.key, "short": cell.short, "refs": cell.refs}
+                        for m, cell in zip(view.matters, w.matters)
+                    ],
+                }
+            )
+    return envelope(
+        "weigh",
+        {
+            "framing": wording.WEIGH_FRAMING,
+            "avoid": list(view.avoid),
+            "matters": list(view.matters),
+            "groups": {g: wording.WEIGH_GROUPS[g] for g, _ in view.groups},
+            "options": options,
+            "sure": [{"question": q, "answer": a} for q, a in zip(wording.SURE_QUESTIONS, view.sure)],
+        },
+        urgent_help,
+    )
+
+
+def ipdas_json(view: IpdasView, urgent_help: str = wording.CRISIS_POINTER) -> str:
+    """`about --ipdas`: each criterion with what the guide does, how it was checked, and the figures."""
+    rows = []
+    for r in view.rows:
+        criterion, does = wording.ipdas_row(r.code, r.facts)
+        rows.append(
+            {
+                "code": r.code,
+                "criterion": criterion.split(" ", 1)[1],
+                "what_the_guide_does": does,
+                "how": r.how,
+                "met": r.met,
+                "facts": r.facts,
+            }
+        )
+    return envelope("about-ipdas", {"criteria": rows, "sources": list(wording.IPDAS_SOURCES)}, urgent_help)
