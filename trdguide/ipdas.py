@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .findings import SHORT_MAX_GRADE
 from .folding import fold
-from .summaries import SHORT_KEYS
+from .summaries import SHORT_KEYS, reading_grader
 from .views import IpdasRow, IpdasView
 from .vocab import Category
 
@@ -37,18 +37,6 @@ ORDER = (
 
 def _ids(items: list[Intervention], bad: Callable[[Intervention], bool]) -> list[str]:
     return [i.id for i in items if bad(i)]
-
-
-def _grader() -> Callable[[str], float] | None:
-    try:
-        import textstat  # type: ignore[import-untyped]
-    except ImportError:
-        return None
-
-    def grade(text: str) -> float:
-        return float(textstat.flesch_kincaid_grade(text))
-
-    return grade
 
 
 def _program(code: str, kb: KnowledgeBase, items: list[Intervention]) -> tuple[bool, dict[str, object]]:
@@ -102,7 +90,7 @@ def _program(code: str, kb: KnowledgeBase, items: list[Intervention]) -> tuple[b
     if code == "B19":
         return True, {"options": n}
     if code == "B21":
-        grade = _grader()
+        grade = reading_grader()
         texts = [getattr(i.short, k).text for i in items if i.short is not None for k in SHORT_KEYS]
         if grade is None or not texts:
             return False, {"answers": len(texts), "mean": "not measured", "target": SHORT_MAX_GRADE}

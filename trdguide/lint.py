@@ -19,7 +19,15 @@ from .findings import MAX_GRADE, REVIEW_MAX_DAYS, RULES, SHORT_MAX_GRADE, Findin
 from .framing import unsafe_chars
 from .loader import Bundle, DataError, layers_for, load
 from .models import Intervention, walk_refs, walk_texts
-from .summaries import HARD_MAX_WORDS, MAX_WORDS, SHORT_KEYS, lead_breaks_rule, unsourced_numbers, word_count
+from .summaries import (
+    HARD_MAX_WORDS,
+    MAX_WORDS,
+    SHORT_KEYS,
+    lead_breaks_rule,
+    reading_grader,
+    unsourced_numbers,
+    word_count,
+)
 
 PROMO = re.compile(
     r"\b(miracle|remarkable|revolutionary|breakthrough results|game[- ]changer|proven cure|amazing|"
@@ -111,7 +119,7 @@ WORD_RULES: tuple[tuple[re.Pattern[str], str, str], ...] = (
 
 
 def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[Finding]:
-    grade = _grader() if readability else None
+    grade = reading_grader() if readability else None
     srcs = bundle.sources
 
     def at(kind: str, key: str) -> tuple[str, int | None]:
@@ -367,13 +375,3 @@ def _short_rules(
                 )
 
 
-def _grader() -> Callable[[str], float] | None:
-    try:
-        import textstat  # type: ignore[import-untyped]
-    except ImportError:
-        return None
-
-    def grade(text: str) -> float:
-        return float(textstat.flesch_kincaid_grade(text))
-
-    return grade

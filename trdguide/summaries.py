@@ -9,7 +9,7 @@ functions; the compare query uses `lead_outcome` and `difference`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .vocab import CONTROLLED_COMPARATORS, ComparatorKind
@@ -129,3 +129,17 @@ def lead_outcome(item: Intervention) -> Outcome | None:
 def lead_breaks_rule(item: Intervention) -> bool:
     """True where a controlled result exists but the first result is not one."""
     return bool(item.outcomes) and not is_controlled(item.outcomes[0]) and any(map(is_controlled, item.outcomes))
+
+
+def reading_grader() -> Callable[[str], float] | None:
+    """The school grade a text reads at (Flesch-Kincaid, from textstat), or None where textstat is not
+    installed (it is an optional extra: `trdguide validate` and `about --ipdas` then skip the check)."""
+    try:
+        import textstat  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+
+    def grade(text: str) -> float:
+        return float(textstat.flesch_kincaid_grade(text))
+
+    return grade
