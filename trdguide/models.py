@@ -496,6 +496,15 @@ class GlossaryTerm(Strict):
     refs: list[Slug] = Field(default_factory=_empty)
 
 
+def _web_address(v: str) -> str:
+    if not URL_RE.match(v):
+        raise ValueError("a URL starts with http:// or https:// and has no spaces")
+    return v
+
+
+WebAddress = Annotated[str, AfterValidator(_web_address)]  # a crisis service's page, and where it was checked
+
+
 class OtherService(Strict):
     """A further service in a crisis line's region: a text line, or one for a particular group of people."""
 
@@ -503,16 +512,11 @@ class OtherService(Strict):
     contact: ShortText  # exactly as a person dials or types it
     who: ShortText | None = None  # who it is for, to follow "for" ("young people"), where it is for a group
     hours: ShortText
-    url: str
+    url: WebAddress
     checked: ReviewDate  # the day it was confirmed on the page in `source` (the service's or a government's own)
-    source: str
+    source: WebAddress
 
-    @field_validator("url", "source")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        if not URL_RE.match(v):
-            raise ValueError("a URL starts with http:// or https:// and has no spaces")
-        return v
+
 class SynonymGroup(Strict):
     """Words people use for the same thing, everyday and clinical ("teenager", "adolescent", "under 18").
 
@@ -535,15 +539,8 @@ class CrisisLine(Strict):
     emergency: ShortText | None = None  # the emergency number of the region, e.g. "911"
     text_service: ShortText | None = None  # how to reach the service by text, where it offers that
     hours: ShortText
-    url: str
+    url: WebAddress
     checked: ReviewDate
-    source: str
+    source: WebAddress
     # further services in the region (text lines, services for particular groups), each with its own check
-    other_services: list[OtherService] = Field(default_factory=list)
-
-    @field_validator("url", "source")
-    @classmethod
-    def _url(cls, v: str) -> str:
-        if not URL_RE.match(v):
-            raise ValueError("a URL starts with http:// or https:// and has no spaces")
-        return v
+    other_services: list[OtherService] = Field(default_factory=_empty)
