@@ -134,7 +134,6 @@ def weigh(
     return WeighView(list(avoid), list(matters), [(g, groups[g]) for g in GROUPS], tuple(sure))
 
 
-
 def weigh_table(kb: KnowledgeBase) -> list[Weighed]:
     """Every option in the guide's usual order, set beside every avoid key and every matter row (for the website).
 
