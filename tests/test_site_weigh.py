@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_site import bundled_site, server  # noqa: F401 - fixtures
 from test_site import browser as site_browser  # noqa: F401 - a fixture
+from test_site import bundled_site, server  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 
 from trdguide import wording
@@ -143,7 +143,8 @@ SHOWN = """() => Array.from(document.querySelectorAll('#weigh-groups section[dat
   Array.from(s.querySelectorAll('ul.weigh-options > li')).map(li => ({
     id: li.getAttribute('data-id'),
     conflicts: Array.from(li.querySelectorAll('li[data-key]')).map(c => [c.getAttribute('data-key'), c.textContent]),
-    matters: Array.from(li.querySelectorAll('li[data-matter]')).map(c => [c.getAttribute('data-matter'), c.textContent]),
+    matters: Array.from(li.querySelectorAll('li[data-matter]'))
+      .map(c => [c.getAttribute('data-matter'), c.textContent]),
     notKnown: Array.from(li.querySelectorAll('li.not-known')).map(c => c.textContent),
   })),
 ])"""
@@ -193,7 +194,7 @@ def test_the_page_marks_what_the_command_line_marks(page: Any) -> None:
         assert (wording.WEIGH_NOTHING_SAID in said) == (not avoid)
 
 
-def test_no_more_than_three_matter_and_nothing_is_kept(page: Any, server: str) -> None:
+def test_no_more_than_three_matter_and_nothing_is_kept(page: Any) -> None:
     for key in ("works", "soon", "cost"):
         page.locator(f"#matters-{key}").check()
     assert page.locator("#matters-risks").is_disabled()
