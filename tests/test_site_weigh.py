@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_site import HOSTILE, bundled_site, hostile_kb, server  # noqa: F401 - fixtures
 from test_site import browser as site_browser  # noqa: F401 - a fixture
-from test_site import bundled_site, server  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 
 from trdguide import wording
@@ -293,3 +293,23 @@ def test_phone_width_no_sideways_scroll(site_browser: Any, server: str) -> None:
             assert width <= 375, (avoid, width)
     finally:
         context.close()
+
+
+def test_hostile_data_stays_text_on_the_page(site_browser: Any, hostile_kb: Path, tmp_path: Path) -> None:  # noqa: F811
+    out = tmp_path / "public"
+    assert runner.invoke(app, ["--data", str(hostile_kb), "site", str(out)]).exit_code == 0
+    data = weigh_data(out)
+    alpha = data["options"]["alpha"]
+    assert HOSTILE in alpha["label"] and alpha["matters"]["works"].endswith(HOSTILE)  # whole, for textContent
+    pg = site_browser.new_page()
+    dialogs: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        pg.goto((out / "weigh.html").as_uri())
+        pg.locator("#matters-works").check()
+        shown = pg.locator("#weigh-groups").inner_text()
+        assert HOSTILE in shown and "About 30 in 100 " + HOSTILE in shown
+        assert pg.locator("#weigh-groups script, #weigh-groups img, #weigh-groups b, #weigh-groups i").count() == 0
+        assert dialogs == []
+    finally:
+        pg.close()
