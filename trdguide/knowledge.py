@@ -34,6 +34,7 @@ from .views import (
     SearchView,
     ShowView,
     SiteView,
+    Weighed,
 )
 from .vocab import Anaesthesia, Category, Place, StatusLabel
 
@@ -348,7 +349,14 @@ class KnowledgeBase:
             reviewed=self.review_range(),
             changes=self.changes(),
             names=self.name_table(),
+            weighed=self._weigh_table(),
         )
+
+    def _weigh_table(self) -> list[Weighed]:
+        """`weighing.weigh_table` (a query of its own module, which builds on this one)."""
+        from .weighing import weigh_table
+
+        return weigh_table(self)
 
     def changes(self, since: _dt.date | None = None) -> ChangesView:
         """What changed at each review, across the guide (`since`: on or after that date), newest first."""

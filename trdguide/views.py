@@ -171,6 +171,7 @@ class SiteView(NamedTuple):
     reviewed: tuple[_dt.date, _dt.date]
     changes: ChangesView
     names: dict[str, object] | None = None  # KnowledgeBase.name_table(): how names resolve, for the script
+    weighed: list[Weighed] | None = None  # weighing.weigh_table(): every option against every avoid key
 
 
 class AboutInfo(NamedTuple):

@@ -132,3 +132,20 @@ def weigh(
         group = GROUPS[min(len(found), 2)]
         groups[group].append(Weighed(kb.brief(iid), found, unknown, cells))
     return WeighView(list(avoid), list(matters), [(g, groups[g]) for g in GROUPS], tuple(sure))
+
+
+def weigh_table(kb: KnowledgeBase) -> list[Weighed]:
+    """Every option in the guide's usual order, set beside every avoid key and every matter row (for the website).
+
+    Each option is what `weigh` gives it when every avoid key is named and every matter row chosen: its
+    conflicts (one per key it involves, with reason and field), the keys its record does not answer, and
+    the short answers in the order of MATTER_ROWS. The website's page keeps only the keys a reader ticks
+    and groups the options by how many conflicts are left, which is the rule of `weigh`.
+    """
+    out = []
+    matters = tuple(MATTER_ROWS)
+    for iid in guide_order(kb):
+        item = kb.get(iid)
+        found, unknown = weigh_option(item, AVOID_KEYS, matters)
+        out.append(Weighed(kb.brief(iid), found, unknown, [compare_cell(item, MATTER_ROWS[m]) for m in matters]))
+    return out

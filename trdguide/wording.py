@@ -910,3 +910,27 @@ def crisis_pointer_web(numbers: list[tuple[str, list[str]]]) -> str:
     """The website's crisis line, before its link to the page of crisis lines by country."""
     parts = " · ".join(f"{number} ({'/'.join(regions)})" for number, regions in numbers)
     return f"In crisis? {parts} · " if parts else "In crisis or suicidal? See "
+
+
+# --- the website's page "What matters to you" (weigh.html) ---------------------------------------------
+
+WEB_WEIGH_PRIVATE = (
+    "Nothing you tick here is saved or sent. It stays on this page in your browser, and is gone when you "
+    "leave or reload the page."
+)
+WEB_WEIGH_AVOID = "I'd rather avoid"
+WEB_WEIGH_MATTERS = "What matters most to you (choose up to {most})"
+WEB_WEIGH_MATTERS_FULL = "You have chosen {most}. To choose another, untick one first."
+WEB_WEIGH_YOU_SAID = "What you said"
+WEB_WEIGH_ALL = "Every option and what it involves"
+WEB_WEIGH_ALL_NOTE = (
+    "This table sets every option beside each thing you might rather avoid, as the guide's records say. "
+    "Where the boxes above are shown, ticking them sets the options in groups."
+)
+WEB_WEIGH_CELL_NO = "No."
+WEB_WEIGH_CELL_NOT_KNOWN = "The guide does not say. Ask about this."
+
+
+def web_weigh_cell_yes(reason: str) -> str:
+    """A cell of the site's table of every option: the option involves this, and why."""
+    return f"Yes. {reason}"

@@ -739,6 +739,11 @@ def _weighed_name(w: Weighed) -> str:
     return b.name if _says(b.name, b.short_name) else f"{b.short_name}: {b.name}"
 
 
+def weighed_label(w: Weighed) -> str:
+    """An option as `weigh` names it (its full name, with the short one where the full one does not say it)."""
+    return _weighed_name(w)
+
+
 # a printout gives each conflict's reason while they take at most this many characters (reason plus 40 for the
 # option's name and the conflict's words): measured to stay on one A4 or Letter page in Chromium
 PRINTOUT_REASONS = 1000

@@ -52,16 +52,18 @@ from .document import (
     list_document,
     questions_document,
     show_document,
+    shown,
+    weighed_label,
 )
 
 if TYPE_CHECKING:
     from ..models import Intervention
-    from ..views import AboutInfo, ListPage, SiteView
+    from ..views import AboutInfo, ListPage, SiteView, Weighed
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
 )
-STATIC_FILES = ("site.css", "site.js")
+STATIC_FILES = ("site.css", "site.js", "weigh.js")
 
 SITE_NAME = "trdguide"
 SITE_TAGLINE = "Treatment options for treatment-resistant depression"
@@ -69,6 +71,7 @@ NAV = (
     ("index.html", "Options"),
     ("compare.html", "Compare"),
     ("questions.html", "Questions to ask"),
+    ("weigh.html", "What matters to you"),
     ("faq.html", "FAQ"),
     ("glossary.html", "Glossary"),
     ("changes.html", "What changed"),
@@ -496,6 +499,97 @@ def _family_words(site: SiteView) -> dict[str, list[str]]:
     return out
 
 
+# --- what matters to you (weigh.html) ------------------------------------------------------------------
+
+MAX_MATTERS = 3  # weighing.MAX_MATTERS (a renderer does not import a query; a test checks that they agree)
+MAX_MATTERS_WORD = "three"
+
+
+def _weigh_answers(w: Weighed) -> dict[str, dict[str, str] | None | str]:
+    """One option against every avoid key, from the query's export: its conflict (reason in words, the field
+    that states it, the line the command line prints), None, or "not-known"."""
+    out: dict[str, dict[str, str] | None | str] = {k: None for k in wording.AVOID_WORDS}
+    for k in w.not_known:
+        out[k] = "not-known"
+    for c in w.conflicts:
+        out[c.key] = {
+            "reason": safe(wording.conflict_reason(c.key, c.reason, c.value)),
+            "field": c.field,
+            "line": safe(wording.conflict_line(c.key, c.reason, c.value)),
+        }
+    return out
+
+
+def _weigh_data(site: SiteView) -> str:
+    """`weighing.weigh_table` as a script for weigh.html: each option's conflict per avoid key and its short
+    answer per matter row, in the guide's order. The page's script only keeps the keys ticked and groups."""
+    options: dict[str, Any] = {}
+    for w in site.weighed or []:
+        options[w.brief.id] = {
+            "label": safe(weighed_label(w)),
+            "page": f"options/{w.brief.id}.html",
+            "avoid": _weigh_answers(w),
+            "matters": {
+                m: safe(wording.matter_line(m, " ".join(shown(cell, False))))
+                for m, cell in zip(wording.MATTER_WORDS, w.matters)
+            },
+        }
+    data = {
+        "order": [w.brief.id for w in site.weighed or []],
+        "options": options,
+        "avoid": {k: words for k, (_, words) in wording.AVOID_WORDS.items()},
+        "groups": [[g, words] for g, words in wording.WEIGH_GROUPS.items()],
+        "most": MAX_MATTERS,
+        "text": {
+            "avoid_list": "You would rather avoid: {named}.",
+            "nothing_named": "nothing named",
+            "matters_list": "What matters most to you: {chosen}.",
+            "nothing_chosen": "nothing chosen",
+            "matter_words": {k: v.lower() for k, v in wording.MATTER_WORDS.items()},
+            "nothing_said": wording.WEIGH_NOTHING_SAID,
+            "group_empty": wording.WEIGH_GROUP_EMPTY,
+            "not_known": wording.WEIGH_NOT_KNOWN,
+            "full": wording.WEB_WEIGH_MATTERS_FULL.format(most=MAX_MATTERS_WORD),
+        },
+    }
+    body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return f"{ASSET_MARK}window.TRDGUIDE_WEIGH = {body};\n"
+
+
+def _weigh_page(site: SiteView) -> dict[str, Any]:
+    """What weigh.html needs: the boxes, and every option against every avoid key as a table (the page
+    without JavaScript: nothing hidden)."""
+    rows = []
+    for w in site.weighed or []:
+        cells = []
+        for answer in _weigh_answers(w).values():
+            if answer is None:
+                cells.append(wording.WEB_WEIGH_CELL_NO)
+            elif isinstance(answer, str):
+                cells.append(wording.WEB_WEIGH_CELL_NOT_KNOWN)
+            else:
+                cells.append(wording.web_weigh_cell_yes(answer["reason"]))
+        rows.append({"id": w.brief.id, "label": safe(w.brief.short_name), "cells": cells})
+    return {
+        "framing": wording.WEIGH_FRAMING,
+        "order": wording.WEIGH_ORDER,
+        "private": wording.WEB_WEIGH_PRIVATE,
+        "avoid_legend": wording.WEB_WEIGH_AVOID,
+        "avoid": [(k, ask) for k, (ask, _) in wording.AVOID_WORDS.items()],
+        "matters_legend": wording.WEB_WEIGH_MATTERS.format(most=MAX_MATTERS_WORD),
+        "matters": list(wording.MATTER_WORDS.items()),
+        "you_said": wording.WEB_WEIGH_YOU_SAID,
+        "all_heading": wording.WEB_WEIGH_ALL,
+        "all_note": wording.WEB_WEIGH_ALL_NOTE,
+        "columns": [words for _, words in wording.AVOID_WORDS.values()],
+        "rows": rows,
+        "questions": wording.WEIGH_QUESTIONS,
+        "sure_title": wording.SURE_TITLE,
+        "sure": [wording.sure_line(q, None) for q in wording.SURE_QUESTIONS],
+        "sure_note": wording.SURE_NOTE,
+    }
+
+
 def _about_sources(info: AboutInfo) -> list[str]:
     """Where the knowledge base came from, without the builder's local paths (a public page shows it)."""
     bundled = info.bundled or [False] * len(info.sources)
@@ -591,6 +685,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         questions_document([]),
         print_button=True,
     )
+    files["weigh.html"] = page("weigh.html.j2", "weigh.html", wording.WEIGH_TITLE, weigh=_weigh_page(site))
+    files["assets/weigh-data.js"] = _weigh_data(site).encode("utf-8")
     for name in STATIC_FILES:
         static = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
         files[f"assets/{name}"] = ASSET_MARK.encode() + static
