@@ -348,6 +348,7 @@ class KnowledgeBase:
             reviewed=self.review_range(),
             changes=self.changes(),
             names=self.name_table(),
+            search=self.search_export(),
         )
 
     def changes(self, since: _dt.date | None = None) -> ChangesView:
@@ -643,7 +644,11 @@ class KnowledgeBase:
         """The search index as the website's search reads it (a static JSON file): see search.export."""
         from . import search
 
-        return search.export(self.store.search_index())
+        out = search.export(self.store.search_index())
+        # an FAQ document's target is its number (as `faq N` takes it); `faq_ids[N - 1]` is its entry's id,
+        # the website's anchor for it
+        out["faq_ids"] = [f.id for f in self.store.faq]
+        return out
 
     def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())

@@ -171,6 +171,7 @@ class SiteView(NamedTuple):
     reviewed: tuple[_dt.date, _dt.date]
     changes: ChangesView
     names: dict[str, object] | None = None  # KnowledgeBase.name_table(): how names resolve, for the script
+    search: dict[str, object] | None = None  # KnowledgeBase.search_export(): the search index, for the script
 
 
 class AboutInfo(NamedTuple):
