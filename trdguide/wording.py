@@ -233,6 +233,13 @@ def in_short_line(key: str, short: str) -> str:
     return f"{label} {short}" if label.endswith("?") else f"{label}: {short}"
 
 
+def in_short_lead(key: str) -> str:
+    """The words of `in_short_line` before the answer ("Will it work?", "Cost and access:"), which the website
+    sets in bold: `in_short_lead(key) + " " + short == in_short_line(key, short)`."""
+    label = ROW_TEXT[key].label
+    return label if label.endswith("?") else f"{label}:"
+
+
 def cell_detail(item: Intervention, key: str) -> list[str]:
     """The full text of one comparison cell (plain strings): every result, every statement."""
     if key == "work":

@@ -49,6 +49,7 @@ from .document import (
     glossary_document,
     head_to_head_blocks,
     head_to_head_line,
+    in_short_blocks,
     list_document,
     questions_document,
     show_document,
@@ -351,6 +352,17 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
     pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
     out = [_block(b, ctx) for b in blocks]
+    # "In short" (the blocks `in_short_blocks` made): each answer after its question in bold, densely set
+    short = in_short_blocks(view)
+    at = next((n for n in range(len(blocks)) if short and blocks[n : n + len(short)] == short), None)
+    if at is not None:
+        rows = [r for r in view.in_short if r.cells[0].short is not None]
+        out[at + 1] = {
+            "kind": "in_short",
+            "entries": [
+                (safe(wording.in_short_lead(r.key)), ctx.seg(r.cells[0].short or "")) for r in rows
+            ],
+        }
     at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
         _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
