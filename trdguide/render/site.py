@@ -359,9 +359,7 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
         rows = [r for r in view.in_short if r.cells[0].short is not None]
         out[at + 1] = {
             "kind": "in_short",
-            "entries": [
-                (safe(wording.in_short_lead(r.key)), ctx.seg(r.cells[0].short or "")) for r in rows
-            ],
+            "entries": [(safe(wording.in_short_lead(r.key)), ctx.seg(r.cells[0].short or "")) for r in rows],
         }
     at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
