@@ -350,6 +350,7 @@ class KnowledgeBase:
             changes=self.changes(),
             names=self.name_table(),
             weighed=self._weigh_table(),
+            search=self.search_export(),
         )
 
     def _weigh_table(self) -> list[Weighed]:
@@ -651,7 +652,11 @@ class KnowledgeBase:
         """The search index as the website's search reads it (a static JSON file): see search.export."""
         from . import search
 
-        return search.export(self.store.search_index())
+        out = search.export(self.store.search_index())
+        # an FAQ document's target is its number (as `faq N` takes it); `faq_ids[N - 1]` is its entry's id,
+        # the website's anchor for it
+        out["faq_ids"] = [f.id for f in self.store.faq]
+        return out
 
     def glossary(self, term: str | None = None) -> list[GlossaryTerm]:
         terms = sorted(self.store.glossary, key=lambda g: g.term.lower())

@@ -172,6 +172,7 @@ class SiteView(NamedTuple):
     changes: ChangesView
     names: dict[str, object] | None = None  # KnowledgeBase.name_table(): how names resolve, for the script
     weighed: list[Weighed] | None = None  # weighing.weigh_table(): every option against every avoid key
+    search: dict[str, object] | None = None  # KnowledgeBase.search_export(): the search index, for the script
 
 
 class AboutInfo(NamedTuple):

@@ -233,6 +233,13 @@ def in_short_line(key: str, short: str) -> str:
     return f"{label} {short}" if label.endswith("?") else f"{label}: {short}"
 
 
+def in_short_lead(key: str) -> str:
+    """The words of `in_short_line` before the answer ("Will it work?", "Cost and access:"), which the website
+    sets in bold: `in_short_lead(key) + " " + short == in_short_line(key, short)`."""
+    label = ROW_TEXT[key].label
+    return label if label.endswith("?") else f"{label}:"
+
+
 def cell_detail(item: Intervention, key: str) -> list[str]:
     """The full text of one comparison cell (plain strings): every result, every statement."""
     if key == "work":
@@ -899,6 +906,38 @@ WEB_QUESTIONS = "The questions"
 WEB_BACK_TO_QUESTIONS = "Back to the questions"
 WEB_REGION_FIRST = "Show first the help for"
 WEB_ALL_REGIONS = "the order below"
+
+# the search box on every page (its script shows these; {query}, {typed}, {read_as} and {n} are filled in)
+WEB_SEARCH_TEXT = {
+    "label": "Search the guide",
+    "button": "Search",
+    "loading": "Loading the search\u2026",
+    "results": "{n} results for {query}. The best match is first.",
+    "one": "1 result for {query}.",
+    "none": "Nothing in this guide matches {query}.",
+    "corrected": "{typed} is not a word in this guide, so it was read as {read_as}.",
+    "urgent": (
+        "If you are thinking about suicide or might not stay safe, please get help now. In danger now: call "
+        "your local emergency number."
+    ),
+    "crisis_link": "Crisis lines by country",
+    "faq_link": "The list of questions",
+}
+
+
+def web_search_faq(question: str) -> str:
+    """A search result that is an FAQ answer, as the website's search lists it."""
+    return f"FAQ: {question}"
+
+
+def web_search_option(option: str, section: str) -> str:
+    """A search result that is a section of an option's page."""
+    return f"{option}: {section}"
+
+
+def web_search_glossary(term: str) -> str:
+    """A search result that is a glossary term."""
+    return f"Glossary: {term}"
 
 
 def faq_on_the_web(entry_id: str) -> str:

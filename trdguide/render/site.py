@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
 from .. import wording
-from ..folding import digits
+from ..folding import digits, fold_words
 from ..framing import safe
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
@@ -49,6 +49,7 @@ from .document import (
     glossary_document,
     head_to_head_blocks,
     head_to_head_line,
+    in_short_blocks,
     list_document,
     questions_document,
     show_document,
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
 )
-STATIC_FILES = ("site.css", "site.js", "weigh.js")
+STATIC_FILES = ("site.css", "site.js", "search.js", "stemmer.js", "weigh.js")
 
 SITE_NAME = "trdguide"
 SITE_TAGLINE = "Treatment options for treatment-resistant depression"
@@ -354,6 +355,15 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
     pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
     pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
     out = [_block(b, ctx) for b in blocks]
+    # "In short" (the blocks `in_short_blocks` made): each answer after its question in bold, densely set
+    short = in_short_blocks(view)
+    at = next((n for n in range(len(blocks)) if short and blocks[n : n + len(short)] == short), None)
+    if at is not None:
+        rows = [r for r in view.in_short if r.cells[0].short is not None]
+        out[at + 1] = {
+            "kind": "in_short",
+            "entries": [(safe(wording.in_short_lead(r.key)), ctx.seg(r.cells[0].short or "")) for r in rows],
+        }
     at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
         _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
@@ -488,6 +498,42 @@ def _names_data(site: SiteView) -> str:
     return f"{ASSET_MARK}window.TRDGUIDE_NAMES = {body};\n"
 
 
+def glossary_anchor(term: str) -> str:
+    """The id of a term's entry on the glossary page ("Racemic ketamine": "term-racemic-ketamine")."""
+    return "term-" + "-".join(fold_words(term).split())
+
+
+def _glossary_blocks(site: SiteView) -> list[Block]:
+    """The glossary as `glossary` shows it, each term's heading keyed by its anchor (search links to it)."""
+    terms = iter(site.glossary)
+    doc = glossary_document(site.glossary)
+    return [Heading(b.text, glossary_anchor(next(terms).term)) if isinstance(b, Heading) else b for b in doc.blocks]
+
+
+def _search_data(site: SiteView) -> str:
+    """The command line's search index (`KnowledgeBase.search_export`) as a script, for the search box on
+    every page: the same tokens and scores, and for each document the words and address of its link
+    (relative to the site's top folder) instead of its sentences."""
+    data: dict[str, Any] = dict(site.search or {})
+    faq_ids: list[str] = data.get("faq_ids", [])
+    short = {i.id: i.short_name for i in site.items}
+    docs = []
+    for kind, target, title, section, _pieces in data.get("docs", []):
+        if kind == "faq":
+            docs.append([safe(wording.web_search_faq(title)), f"faq.html#{faq_ids[int(target) - 1]}"])
+        elif kind == "section":
+            label = wording.web_search_option(short.get(target, title), wording.SECTION_LABELS[section])
+            docs.append([safe(label), f"options/{target}.html" + ("" if section == "summary" else f"#{section}")])
+        else:
+            docs.append([safe(wording.web_search_glossary(title)), f"glossary.html#{glossary_anchor(target)}"])
+    keys = ("postings", "phrases", "stems", "stop_words", "cutoff", "urgent_cutoff", "urgent")
+    out = {k: data[k] for k in keys if k in data}
+    out["docs"] = docs
+    out["text"] = wording.WEB_SEARCH_TEXT
+    body = json.dumps(out, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return f"{ASSET_MARK}window.TRDGUIDE_SEARCH = {body};\n"
+
+
 def _family_words(site: SiteView) -> dict[str, list[str]]:
     """Option id -> the family words that name it (from the name table)."""
     out: dict[str, list[str]] = {}
@@ -614,6 +660,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         "version": version,
         "reviewed": reviewed,
         "generator": GENERATOR,
+        "search_text": wording.WEB_SEARCH_TEXT,
     }
 
     def page(template: str, path: str, title: str, **extra: Any) -> bytes:
@@ -666,7 +713,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
     files["assets/compare-data.js"] = _compare_data(site, items).encode("utf-8")
     files["assets/names.js"] = _names_data(site).encode("utf-8")
     files["faq.html"] = page("page.html.j2", "faq.html", "Frequently asked questions", blocks=_faq_blocks(site, names))
-    files["glossary.html"] = doc_page("glossary.html", "Glossary", glossary_document(site.glossary))
+    files["glossary.html"] = doc_page("glossary.html", "Glossary", _glossary_blocks(site))
+    files["assets/search-data.js"] = _search_data(site).encode("utf-8")
     files["crisis.html"] = page(
         "crisis.html.j2",
         "crisis.html",
