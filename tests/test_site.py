@@ -1002,7 +1002,9 @@ def test_phone_home_first_screen_shows_the_search_box(phone: Any, server: str) -
     # and it works there: the results come right under it
     phone.locator("#search-q").fill("weight gain")
     phone.locator("#search-q").press("Enter")
-    phone.wait_for_function("document.getElementById('search-results').getAttribute('data-query') === 'weight gain'")
+    phone.wait_for_function(
+        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg='weight gain'
+    )
     first = phone.locator("#search-list a").first.bounding_box()
     assert first["y"] + first["height"] <= 740
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
@@ -1252,14 +1254,18 @@ def test_search_box_with_the_keyboard_and_without_javascript(page: Any, server: 
         raise AssertionError("Tab never reached the search box")
     page.keyboard.type("pacemaker")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('search-results').getAttribute('data-query') === 'pacemaker'")
+    page.wait_for_function(
+        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg='pacemaker'
+    )
     assert page.locator("#search-status").get_attribute("aria-live") == "polite"
     page.keyboard.press("Tab")  # the button, then the first result
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('#search-list li:first-child') !== null")
     page.locator("#search-q").fill("zzqxv")
     page.locator("#search-q").press("Enter")
-    page.wait_for_function("document.getElementById('search-results').getAttribute('data-query') === 'zzqxv'")
+    page.wait_for_function(
+        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg='zzqxv'
+    )
     assert page.locator("#search-status").inner_text() == "Nothing in this guide matches \u201czzqxv\u201d."
     assert page.locator("#search-results a").get_attribute("href") == "faq.html#questions"
     context = browser.new_context(java_script_enabled=False)
