@@ -436,9 +436,15 @@ def problem(exc: Exception) -> str:
             if what == "faq-number"
             else NOT_FOUND_WHAT.get(what, what)
         )
-        msg = f"No {label} called {getattr(exc, 'name', '')!r}."
+        name = getattr(exc, "name", "")
+        msg = f"No {label} called {name!r}."
         suggestions = getattr(exc, "suggestions", [])
-        return msg + (" Did you mean: " + ", ".join(suggestions) + "?" if suggestions else "")
+        if suggestions:
+            return msg + " Did you mean: " + ", ".join(suggestions) + "?"
+        if what in ("intervention", "glossary-term") and " ".join(name.split()):
+            # never a dead end: the words may be in the guide even if no option or term has that name
+            return msg + f" To look for these words anywhere in the guide: trdguide search {' '.join(name.split())}"
+        return msg
     if kind == "ambiguous":
         names = ", ".join(f"{c.id} ({c.short_name})" for c in getattr(exc, "candidates", []))
         return f"{getattr(exc, 'name', '')!r} could mean more than one option: {names}. Please use one of these names."
