@@ -671,7 +671,8 @@ def _interview(
     `getch` reads one key (Ctrl-C raises KeyboardInterrupt); the words are in wording.py.
     """
     from . import wording
-    from .weighing import AVOID_KEYS, MATTER_ROWS, MAX_MATTERS
+    from .vocab import MAX_MATTERS
+    from .weighing import AVOID_KEYS, MATTER_ROWS
 
     total = len(AVOID_KEYS) + 2
     avoid: list[str] = []

@@ -103,3 +103,7 @@ class Region(str, Enum):
     CA = "CA"
     AU = "AU"
     IE = "IE"
+
+
+# `trdguide weigh` and the website's "What matters to you": how many things may matter most
+MAX_MATTERS = 3

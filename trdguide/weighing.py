@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .knowledge import BadRequest, compare_cell
 from .views import Conflict, Weighed, WeighView
-from .vocab import Anaesthesia, Answer, Category, StatusLabel
+from .vocab import MAX_MATTERS, Anaesthesia, Answer, Category, StatusLabel
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
@@ -32,7 +32,6 @@ MATTER_ROWS = {
     "cost": "cost",
     "evidence": "evidence",
 }
-MAX_MATTERS = 3
 # the fact of `setting.practical` behind each avoid key that has one
 PRACTICAL_FIELDS = {
     "weekday-visits": "weekday_visits",

@@ -555,14 +555,21 @@ SURE_BLANK = "Yes / No (circle one)"
 WEIGH_HINT = "Without questions: trdguide weigh --avoid KEY,KEY --matters KEY,KEY (see trdguide weigh --help)."
 
 
+# "What you said", on the command line and (filled in by its script) on the website's page
+AVOID_LIST = "You would rather avoid: {named}."
+NOTHING_NAMED = "nothing named"
+MATTERS_LIST = "What matters most to you: {chosen}."
+NOTHING_CHOSEN = "nothing chosen"
+
+
 def avoid_list(keys: Sequence[str]) -> str:
-    named = "; ".join(AVOID_WORDS[k][1] for k in keys) if keys else "nothing named"
-    return f"You would rather avoid: {named}."
+    named = "; ".join(AVOID_WORDS[k][1] for k in keys) if keys else NOTHING_NAMED
+    return AVOID_LIST.format(named=named)
 
 
 def matters_list(keys: Sequence[str]) -> str:
-    chosen = ", ".join(MATTER_WORDS[k].lower() for k in keys) if keys else "nothing chosen"
-    return f"What matters most to you: {chosen}."
+    chosen = ", ".join(MATTER_WORDS[k].lower() for k in keys) if keys else NOTHING_CHOSEN
+    return MATTERS_LIST.format(chosen=chosen)
 
 
 def weigh_group_heading(group: str, count: int) -> str:

@@ -29,6 +29,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoesca
 from .. import wording
 from ..folding import digits, fold_words
 from ..framing import safe
+from ..vocab import MAX_MATTERS
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
     Block,
@@ -547,7 +548,6 @@ def _family_words(site: SiteView) -> dict[str, list[str]]:
 
 # --- what matters to you (weigh.html) ------------------------------------------------------------------
 
-MAX_MATTERS = 3  # weighing.MAX_MATTERS (a renderer does not import a query; a test checks that they agree)
 MAX_MATTERS_WORD = "three"
 
 
@@ -587,10 +587,10 @@ def _weigh_data(site: SiteView) -> str:
         "groups": [[g, words] for g, words in wording.WEIGH_GROUPS.items()],
         "most": MAX_MATTERS,
         "text": {
-            "avoid_list": "You would rather avoid: {named}.",
-            "nothing_named": "nothing named",
-            "matters_list": "What matters most to you: {chosen}.",
-            "nothing_chosen": "nothing chosen",
+            "avoid_list": wording.AVOID_LIST,
+            "nothing_named": wording.NOTHING_NAMED,
+            "matters_list": wording.MATTERS_LIST,
+            "nothing_chosen": wording.NOTHING_CHOSEN,
             "matter_words": {k: v.lower() for k, v in wording.MATTER_WORDS.items()},
             "nothing_said": wording.WEIGH_NOTHING_SAID,
             "group_empty": wording.WEIGH_GROUP_EMPTY,
