@@ -119,6 +119,9 @@ class ShowView(NamedTuple):
     references: list[Reference]  # every reference the record cites, in its own order first
     notes: Sequence[NameNote] = ()
     in_short: Sequence[Row] = ()  # the comparison grid's rows for this one option: its short answers
+    # in a language other than English: the record's top-level fields (``outcomes``, ``access``, ...) whose
+    # text is still wholly or partly in English, so the renderer marks those parts (docs/i18n.md)
+    in_english: frozenset[str] = frozenset()
 
 
 class FaqView(NamedTuple):

@@ -1,0 +1,112 @@
+"""The translation hook: every sentence the program composes goes through `_` (or `ngettext`, `pgettext`).
+
+English is the source language: the message is the English sentence itself, with named placeholders
+(`_("Compared: {names}.", names=...)`), and English runs without importing `gettext` at all (the start-up
+budget of `compare`). Another language is a catalog: `trdguide/locale/LANG/LC_MESSAGES/trdguide.po`,
+compiled by Babel to the `.mo` beside it (see docs/i18n.md); a new language is a folder of files, not code.
+
+Standard library only, at the bottom of the layers: every module may import it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Protocol
+
+SOURCE = "en"
+DOMAIN = "trdguide"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+class Catalog(Protocol):
+    """What the hook needs of a catalog (gettext.GNUTranslations has it; the tests' pseudo-language too)."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str: ...
+
+    def pgettext(self, context: str, message: str) -> str: ...
+
+
+_catalog: Catalog | None = None  # None: English, the messages themselves
+_language = SOURCE
+
+
+def _(message: str, /, **values: object) -> str:
+    """The message in the reader's language, with its named placeholders filled in."""
+    text = message if _catalog is None else _catalog.gettext(message)
+    return text.format(**values) if values else text
+
+
+def ngettext(singular: str, plural: str, n: int, /, **values: object) -> str:
+    """The singular or plural form (as the language counts), filled in; `{n}` is always available."""
+    text = (singular if n == 1 else plural) if _catalog is None else _catalog.ngettext(singular, plural, n)
+    return text.format(n=n, **values)
+
+
+def pgettext(context: str, message: str, /, **values: object) -> str:
+    """`_` for a message whose translation depends on where it is used (`context` tells the translator)."""
+    text = message if _catalog is None else _catalog.pgettext(context, message)
+    return text.format(**values) if values else text
+
+
+def N_(message: str, /) -> str:
+    """Marks a message for the catalog where it is defined; `_()` translates it where it is used."""
+    return message
+
+
+def language() -> str:
+    """The language in use: "en", "es", ..."""
+    return _language
+
+
+def available() -> tuple[str, ...]:
+    """The languages this installation can speak: English, and every language with a compiled catalog."""
+    found = {SOURCE}
+    try:
+        for entry in os.scandir(LOCALE_DIR):
+            if entry.is_dir() and (Path(entry.path) / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file():
+                found.add(entry.name)
+    except OSError:
+        pass
+    return tuple(sorted(found))
+
+
+def set_language(code: str) -> None:
+    """Speak `code` from now on (it must be one of `available()`); "en" unloads any catalog."""
+    global _catalog, _language
+    if code == SOURCE:
+        _catalog, _language = None, SOURCE
+        return
+    import gettext  # only for another language: English never imports it
+
+    path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    with open(path, "rb") as fh:
+        _catalog, _language = gettext.GNUTranslations(fh), code
+
+
+def use_catalog(code: str, catalog: Catalog | None) -> None:
+    """Speak through a catalog made elsewhere (the tests' pseudo-language); None goes back to English."""
+    global _catalog, _language
+    _catalog, _language = catalog, (code if catalog is not None else SOURCE)
+
+
+def from_locale(environ: Mapping[str, str]) -> str | None:
+    """The first available language the standard locale variables ask for (LANGUAGE, LC_ALL, LC_MESSAGES,
+    LANG: "es_MX.UTF-8" -> "es"), or None. These are soft preferences: an unknown one is passed over."""
+    have = available()
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "")
+        if not value:
+            continue
+        for part in value.split(":"):
+            code = part.split(".")[0].split("@")[0].split("_")[0].lower()
+            if code in ("c", "posix"):
+                break
+            if code in have:
+                return code
+        if var != "LANGUAGE":  # the first of LC_ALL, LC_MESSAGES, LANG that is set decides, as in POSIX
+            return None
+    return None
