@@ -110,3 +110,11 @@ def from_locale(environ: Mapping[str, str]) -> str | None:
         if var != "LANGUAGE":  # the first of LC_ALL, LC_MESSAGES, LANG that is set decides, as in POSIX
             return None
     return None
+
+
+def digest(english: str) -> str:
+    """What an overlay field records of the English it translates: 12 hex digits of its SHA-256, with runs of
+    white space counted as one space (so re-wrapping a YAML line does not make a translation stale)."""
+    import hashlib
+
+    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:12]
