@@ -170,8 +170,11 @@ class KnowledgeBase:
         self._compact_names: dict[str, str] | None = None
         self._families: dict[str, list[str]] | None = None
 
+    lang = "en"  # the language of the records' text (the overlays in data/i18n/LANG/ applied; docs/i18n.md)
+
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> KnowledgeBase:
+    def load(cls, data_dir: Path | None = None, lang: str = "en") -> KnowledgeBase:
+        # TODO(issue 22): apply the overlays of `lang`; until then the text stays English
         return cls(open_store(data_dir))
 
     @property

@@ -189,6 +189,18 @@ class AboutInfo(NamedTuple):
     newest_review: _dt.date
     bundled: Sequence[bool] = ()  # for each source: is it the bundled knowledge base?
     replaced: Sequence[tuple[str, str, str]] = ()  # records of a user's folder that replace bundled ones
+    translation: TranslationInfo | None = None  # in a language other than English: how its text was made
+
+
+class TranslationInfo(NamedTuple):
+    """How the knowledge base's text in one language was made and checked (the overlays' provenance)."""
+
+    language: str  # "es"
+    methods: Sequence[str]  # each distinct `method` of the overlay files, in plain words
+    clinician_review: Sequence[str]  # each distinct `clinician_review` other than "none"; empty: none at all
+    latest: _dt.date | None  # the newest `translated` date
+    translated: int  # fields of the release scope that are translated and current
+    in_scope: int  # fields of the release scope
 
 
 class Conflict(NamedTuple):
