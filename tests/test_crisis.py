@@ -179,7 +179,16 @@ def test_regions_cities_and_close_spellings() -> None:
     # in Spanish too: the names of the covered regions, and a few cities
     assert [
         parse_region(c)
-        for c in ("Estados Unidos", "EE. UU.", "EEUU", "Reino Unido", "Irlanda", "Nueva Zelanda", "Nueva York", "Londres")
+        for c in (
+            "Estados Unidos",
+            "EE. UU.",
+            "EEUU",
+            "Reino Unido",
+            "Irlanda",
+            "Nueva Zelanda",
+            "Nueva York",
+            "Londres",
+        )
     ] == ["US", "US", "US", "UK", "IE", "NZ", "US", "UK"]
     assert parse_region("España") is None and parse_region("México") is None  # not covered: see below
     assert close_regions("Estados Unido") == ["US"] and close_regions("Irlnda") == ["IE"]
