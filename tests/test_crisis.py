@@ -43,7 +43,7 @@ def last(out: str) -> str:
 # --- crisis --region X where X is not covered ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize("typed", ["Germany", "xx", "India", "Mars", "zz", "Österreich"])
+@pytest.mark.parametrize("typed", ["Germany", "xx", "India", "Mars", "zz", "Österreich", "España", "México"])
 def test_uncovered_region_gets_help_not_an_error(typed: str) -> None:
     code, out, err = run("crisis", "--region", typed)
     assert code == 0 and err == ""
@@ -134,6 +134,11 @@ def test_unknown_region_variable_falls_back_with_one_line() -> None:
         ("de_DE.UTF-8", LOCAL_FOOTER),
         ("en_NZ.UTF-8", "In crisis or suicidal? Call or text 1737, or 111 if in danger. trdguide crisis"),
         ("C.UTF-8", "In crisis? 988 (US/CA) · 116 123 (UK/IE) · 13 11 14 (AU) · trdguide crisis"),
+        # Spanish in the US is the US; Spain and Mexico have no line of their own in this guide (no official page
+        # confirmed one): the local emergency number and the directory, never another country's 988
+        ("es_US.UTF-8", "In crisis or suicidal? Call or text 988, or 911 if in danger. trdguide crisis"),
+        ("es_MX.UTF-8", LOCAL_FOOTER),
+        ("es_ES.UTF-8", LOCAL_FOOTER),
     ],
 )
 def test_locale_footer(lang: str, footer: str) -> None:
@@ -150,6 +155,9 @@ def test_locale_footer(lang: str, footer: str) -> None:
         ({"TRDGUIDE_REGION": "zz", "LANG": "en_US.UTF-8"}, (None, "zz", True)),
         ({"TRDGUIDE_REGION": "Cork"}, ("IE", None, False)),
         ({"LANG": "C"}, (None, None, False)),
+        ({"LANG": "es_US.UTF-8"}, ("US", None, False)),
+        ({"LANG": "es_MX.UTF-8"}, (None, "MX", False)),
+        ({"LC_ALL": "es_ES.UTF-8", "LANG": "en_US.UTF-8"}, (None, "ES", False)),
         ({}, (None, None, False)),
     ],
 )
@@ -168,6 +176,22 @@ def test_regions_cities_and_close_spellings() -> None:
     ]
     assert parse_region("Germany") is None and parse_region("xx") is None
     assert close_regions("Austrlia") == ["AU"]
+    # in Spanish too: the names of the covered regions, and a few cities
+    assert [
+        parse_region(c)
+        for c in (
+            "Estados Unidos",
+            "EE. UU.",
+            "EEUU",
+            "Reino Unido",
+            "Irlanda",
+            "Nueva Zelanda",
+            "Nueva York",
+            "Londres",
+        )
+    ] == ["US", "US", "US", "UK", "IE", "NZ", "US", "UK"]
+    assert parse_region("España") is None and parse_region("México") is None  # not covered: see below
+    assert close_regions("Estados Unido") == ["US"] and close_regions("Irlnda") == ["IE"]
     assert close_regions("Irland") == ["IE"]
     assert close_regions("xx") == [] and close_regions("Germany") == []
 
@@ -210,6 +234,11 @@ def test_new_zealand() -> None:
             "- Also: Kids Help Phone, for young people: Call 1-800-668-6868 or text CONNECT to 686868. 24 hours, "
             "every day (English and French). https://kidshelpphone.ca",
         ),
+        (
+            "US",
+            "- Also: 988 Lifeline en español, for people who want help in Spanish: Call 988 and press 2, or text "
+            "AYUDA to 988. 24 hours, every day. https://988lifeline.org",
+        ),
     ],
 )
 def test_other_services_are_shown(region: str, bullet: str) -> None:
@@ -223,9 +252,9 @@ def test_other_services_are_shown(region: str, bullet: str) -> None:
 
 
 def test_other_services_keep_the_footer_to_one_line() -> None:
-    for region in ("AU", "UK", "CA", "NZ"):
+    for region in ("AU", "UK", "CA", "NZ", "US"):
         code, out, _ = run("--region", region, "about")
-        assert code == 0 and len(last(out)) <= 80 and "13YARN" not in last(out)
+        assert code == 0 and len(last(out)) <= 80 and "13YARN" not in last(out) and "AYUDA" not in last(out)
 
 
 def test_every_other_service_is_checked_from_a_page(kb: KnowledgeBase) -> None:

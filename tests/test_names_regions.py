@@ -161,6 +161,12 @@ def test_format_values_in_any_case(fmt: str) -> None:
         ("canada", "CA"),
         ("elsewhere", "INTL"),
         ("Mars", None),
+        ("Estados Unidos", "US"),
+        ("ee.uu.", "US"),
+        ("Reino Unido", "UK"),
+        ("Irlanda del Norte", "UK"),
+        ("Nueva Zelanda", "NZ"),
+        ("México", None),
     ],
 )
 def test_parse_region(typed: str, code: str | None) -> None:
@@ -180,6 +186,9 @@ def test_parse_region(typed: str, code: str | None) -> None:
         ({"LC_ALL": "en_AU.UTF-8", "LANG": "en_US.UTF-8"}, "AU"),  # LC_ALL comes first
         ({"LC_MESSAGES": "en_IE.UTF-8", "LANG": "en_US.UTF-8"}, "IE"),
         ({"TRDGUIDE_REGION": "uk", "LANG": "en_US.UTF-8"}, "UK"),  # the variable beats the locale
+        ({"LANG": "es_US.UTF-8"}, "US"),  # Spanish in the US
+        ({"LANG": "es_MX.UTF-8"}, None),  # Mexico and Spain: no line of their own in this guide
+        ({"LANG": "es_ES.UTF-8"}, None),
     ],
 )
 def test_region_from_environment(env: dict[str, str], code: str | None) -> None:

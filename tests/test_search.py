@@ -416,6 +416,32 @@ def test_words_of_danger_show_where_to_get_help_first(words: list[str], kb: Know
     assert kb.search(" ".join(words), True).hits[0].target == str(crisis)
 
 
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["suicidio"],
+        ["quiero", "matarme"],
+        ["me", "quiero", "suicidar"],
+        ["no", "quiero", "vivir"],
+        ["quitarme", "la", "vida"],
+        ["autolesión"],
+        ["ayuda", "urgente"],
+        ["emergencia"],
+    ],
+)
+def test_spanish_words_of_danger_show_where_to_get_help_first(words: list[str], kb: KnowledgeBase) -> None:
+    """A search in Spanish never dead-ends on words of danger: help comes first, then the crisis answer."""
+    r = runner.invoke(app, ["search", *words, "--format", "text"], env={"COLUMNS": "80"})
+    out = " ".join(r.output.split())
+    assert r.exit_code == 0
+    help_at = out.index("If you are thinking about suicide or might not stay safe, please get help now.")
+    assert help_at < out.index("What the guide says") < out.index("FAQ 18. What should I do in a crisis?")
+    assert "Nothing in this guide matches" not in out
+    crisis = next(n for n, f in enumerate(kb.store.faq, start=1) if f.id == "crisis")
+    found = kb.search(" ".join(words))
+    assert found.urgent and found.hits[0].target == str(crisis)
+
+
 def test_other_words_show_no_alarm(kb: KnowledgeBase) -> None:
     for query in ("can i drive after spravato", "pregnant", "zzqx"):
         assert not kb.search(query).urgent

@@ -12,9 +12,21 @@ from typing import NamedTuple
 
 from .folding import fold_words
 
-# What people type for each region, beside the code itself (compared without case, accents or punctuation)
+# What people type for each region, beside the code itself (compared without case, accents or punctuation);
+# the Spanish names too ("Estados Unidos", "EE. UU.", "Reino Unido"), for readers who use the guide in Spanish
 REGION_WORDS: dict[str, tuple[str, ...]] = {
-    "US": ("us", "usa", "united states", "united states of america", "america"),
+    "US": (
+        "us",
+        "usa",
+        "united states",
+        "united states of america",
+        "america",
+        "estados unidos",
+        "estados unidos de america",
+        "eeuu",
+        "ee uu",
+        "eua",
+    ),
     "CA": ("ca", "canada"),
     "UK": (
         "uk",
@@ -26,11 +38,17 @@ REGION_WORDS: dict[str, tuple[str, ...]] = {
         "scotland",
         "wales",
         "northern ireland",
+        "reino unido",
+        "gran bretana",
+        "inglaterra",
+        "escocia",
+        "gales",
+        "irlanda del norte",
     ),
-    "IE": ("ie", "ireland", "republic of ireland", "eire"),
+    "IE": ("ie", "ireland", "republic of ireland", "eire", "irlanda", "republica de irlanda"),
     "AU": ("au", "australia"),
-    "NZ": ("nz", "new zealand", "aotearoa", "aotearoa new zealand"),
-    "INTL": ("intl", "international", "everywhere else", "other", "elsewhere"),
+    "NZ": ("nz", "new zealand", "aotearoa", "aotearoa new zealand", "nueva zelanda", "nueva zelandia"),
+    "INTL": ("intl", "international", "everywhere else", "other", "elsewhere", "otro pais", "otros paises"),
 }
 # The locale's country part (en_GB, fr_CA, ...) -> region
 LOCALE_COUNTRIES = {"US": "US", "CA": "CA", "GB": "UK", "UK": "UK", "IE": "IE", "AU": "AU", "NZ": "NZ"}
@@ -62,8 +80,13 @@ CITY_REGIONS: dict[str, str] = {
     "wellington": "NZ",
     "christchurch": "NZ",
     "new york": "US",
+    "nueva york": "US",
     "los angeles": "US",
     "chicago": "US",
+    "houston": "US",
+    "miami": "US",
+    "londres": "UK",
+    "edimburgo": "UK",
 }
 _LOCALE = re.compile(r"^[a-z]{2,3}_([A-Z]{2})\b")
 
