@@ -115,7 +115,7 @@ def skeleton(lang: str, rel: str) -> None:
             if _in_scope(kind, path):
                 out.append(f"{indent}# EN: " + " ".join(text.split()))
                 out.append(f"{indent}{path}:")
-                out.append(f"{indent}  en: {digest(text)}")
+                out.append(f"{indent}  en: '{digest(text)}'")
                 out.append(f"{indent}  es: ")
 
     if kind in ENTRY_KEY:
@@ -162,7 +162,7 @@ def digests(lang: str) -> None:
                     if j < len(lines) and lines[j].strip().startswith("en:"):
                         current = lines[j].split(":", 1)[1].strip()
                         if current in ("", "~", "null", "TODO"):
-                            lines[j] = lines[j].split("en:")[0] + f"en: {digest(en)}"
+                            lines[j] = lines[j].split("en:")[0] + f"en: '{digest(en)}'"
                     break
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
