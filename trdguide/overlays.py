@@ -375,14 +375,13 @@ def apply(bundle: Bundle, lang: str, placed: list[Placed], files: list[OverlayFi
 def _names_once(items: list[Intervention], current: dict[tuple[str, str], dict[str, Placed]]) -> list[Problem]:
     """A translated short name must not be another option's name (names find options)."""
     problems = []
-    owner: dict[str, str] = {}
-    for item in items:
-        for n in item.names:
-            owner.setdefault(n.lower(), item.id)
+    names = {item.id: {n.lower() for n in item.names} for item in items}
     for item in items:
         placed = current.get((kinds.INTERVENTIONS.path, item.id), {}).get("short_name")
-        other = owner.get(item.short_name.lower())
-        if placed is not None and other is not None and other != item.id:
+        if placed is None:
+            continue
+        other = next((i for i, ns in names.items() if i != item.id and item.short_name.lower() in ns), None)
+        if other is not None:
             msg = f"the name {item.short_name!r} is already used by intervention {other!r}"
             problems.append(Problem(placed.source.file, placed.line, "short_name", msg, code="E121"))
     return problems
