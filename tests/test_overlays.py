@@ -198,6 +198,9 @@ def test_in_english_names_the_parts_still_in_english(tmp_path: Path) -> None:
     assert {"short", "summary", "outcomes", "setting", "access", "questions_to_ask"} <= alpha
     beta = kb.show("beta").in_english  # no overlay at all
     assert {"name", "short_name", "summary", "short"} <= beta
+    handout = kb.handout([kb.get("alpha"), kb.get("beta")]).in_english
+    assert handout is not None and handout["alpha"] == alpha and handout["beta"] == beta
+    assert KnowledgeBase.load(root).handout([kb.get("alpha")]).in_english is None
 
 
 def test_a_stale_translation_falls_back_to_the_english(tmp_path: Path) -> None:

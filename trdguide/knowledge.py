@@ -340,7 +340,12 @@ class KnowledgeBase:
     def handout(self, items: Sequence[Intervention], refs: Sequence[Reference] | None = None) -> HandoutView:
         """What a printed page adds: `refs` are those the main part cites (default: all of the options')."""
         cited = list(refs) if refs is not None else self.references_for(items)
-        return HandoutView(list(items), cited, self.review_range(items), self.crisis(), ids_in_text=refs is None)
+        in_english = None
+        if self.lang != "en":  # the options' parts still in English, as show marks them
+            in_english = {i.id: frozenset(self.store.in_english.get(i.id, ())) for i in items}
+        return HandoutView(
+            list(items), cited, self.review_range(items), self.crisis(), ids_in_text=refs is None, in_english=in_english
+        )
 
     def site(self, version: str) -> SiteView:
         """The whole knowledge base, as the website shows it."""
