@@ -447,7 +447,7 @@ def _overlay_rules(bundle: Bundle, placed: list[overlays.Placed], terms: list[Te
         if not _same_numbers(p.english, en_numbers, text, es_numbers):
             msg = (
                 f"the numbers differ from the English: it has {_listed(en_numbers)}; "
-                f"the translation has {_listed(es_numbers)}"
+                f"the translation has {_listed(es_numbers)} (written as docs/i18n.md says: 1.5 or 1,5; 10 000; 2000)"
             )
             yield Finding(file, line, "E405", where, msg)
         for rid in REF_ID.findall(text):
