@@ -600,3 +600,62 @@ def test_i18n_folder_is_not_an_unread_folder(tmp_path: Path) -> None:
     root = kb_with(tmp_path, {"interventions/alpha.yaml": overlay_text(ALPHA_ES)})
     assert findings(root, "W342") == []
     assert not [f for f in validate(None, readability=False).findings if f.code == "W342" and "i18n" in f.file]
+
+
+def test_unread_files_and_folders_in_i18n(tmp_path: Path) -> None:
+    root = kb_with(
+        tmp_path, {"interventions/alpha.yaml": overlay_text(ALPHA_ES), "faq.yaml.txt": "x", "../ES/x.yaml": "x"}
+    )
+    assert findings(root, "W342") == [
+        "kb/i18n/ES: W342 this is not read: `i18n/` holds one folder per language, named by its code (es, fr, ...)",
+        "kb/i18n/es/faq.yaml.txt: W342 this file is not read: only files ending in .yaml or .yml are",
+    ]
+
+
+H2H = {
+    "id": "alpha-beta",
+    "title": "Alpha against beta",
+    "interventions": ["alpha", "beta"],
+    "summary": "One trial compared them.",
+    "outcomes": [record()["outcomes"][0]],
+    "short": {"text": "In one trial of 100 people, about 30 in 100 improved with each.", "refs": ["ref-one"]},
+    "refs": ["ref-one"],
+}
+
+
+def test_head_to_head_and_crisis_overlays(tmp_path: Path) -> None:
+    h2h = {
+        "alpha-beta": {
+            "title": tr("Alpha against beta", "Alfa frente a beta"),
+            "short.text": tr(
+                H2H["short"]["text"], "En un ensayo de 100 personas, unas 30 de cada 100 mejoraron con cada uno."
+            ),
+        }
+    }
+    crisis = {"Find A Helpline": {"region_name": tr("Everywhere", "En todas partes"), "hours": tr("Varies", "Varía")}}
+    faq = [{"id": "does-it-hurt", "question": "Does it hurt?", "answer": "Most people feel little pain."}]
+    root = write_kb(
+        tmp_path / "kb",
+        [record("alpha"), record("beta")],
+        extra={
+            "faq.yaml": dump(faq),
+            "head_to_head/trials.yaml": dump([H2H]),
+            "i18n/es/head_to_head/trials.yaml": overlay_text(entries=h2h),
+            "i18n/es/head_to_head/other.yaml": overlay_text(entries=h2h),
+            "i18n/es/crisis.yaml": overlay_text(entries=crisis),
+        },
+    )
+    kb = KnowledgeBase.load(root, lang="es")
+    trial = kb.compare(["alpha", "beta"]).head_to_head[0]
+    assert (
+        trial.title == "Alfa frente a beta" and trial.short is not None and trial.short.text.startswith("En un ensayo")
+    )
+    assert trial.outcomes == KnowledgeBase.load(root).compare(["alpha", "beta"]).head_to_head[0].outcomes
+    line = kb.crisis()[0]
+    assert (line.region_name, line.hours, line.contact, line.url) == (
+        "En todas partes",
+        "Varía",
+        "findahelpline.com",
+        "https://findahelpline.com",
+    )
+    assert [f.split(" E401 ")[0] for f in findings(root, "E401")] == ["kb/i18n/es/head_to_head/other.yaml:1:"]

@@ -29,7 +29,7 @@ from .findings import (
 from .framing import unsafe_chars
 from .i18n import digest
 from .loader import Bundle, DataError, layers_for, load
-from .models import Intervention, Term, walk_refs, walk_texts
+from .models import LANG_RE, Intervention, Term, walk_refs, walk_texts
 from .summaries import (
     HARD_MAX_WORDS,
     MAX_WORDS,
@@ -53,7 +53,7 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 
 def validate(root: Path | None, today: _dt.date | None = None, readability: bool = True) -> Report:
     layers, _ = layers_for(root)
-    unread = list(unread_files(layers))
+    unread = list(unread_files(layers)) + list(unread_translations(layers))
     try:
         bundle = load(root)
     except DataError as exc:
@@ -334,6 +334,28 @@ def unread_files(layers: list[Path]) -> Iterator[Finding]:
                 continue
             if low in known_lower or ".yaml" in low or ".yml" in low or low.rsplit(".", 1)[0] in known_lower:
                 yield Finding(f"{layer.name}/{p.name}", None, "W342", "", _unread_message(p))
+
+
+def unread_translations(layers: list[Path]) -> Iterator[Finding]:
+    """In `i18n/`: folders that are not a language code (`ES`, `spanish`) and files that are not YAML."""
+    for layer in layers:
+        top = layer / kinds.I18N
+        try:
+            entries = sorted(top.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if p.name.startswith("."):
+                continue
+            rel = f"{layer.name}/{kinds.I18N}/{p.name}"
+            if not p.is_dir() or not re.match(LANG_RE, p.name):
+                msg = "this is not read: `i18n/` holds one folder per language, named by its code (es, fr, ...)"
+                yield Finding(rel, None, "W342", "", msg)
+                continue
+            for sub in sorted(p.rglob("*")):
+                if sub.is_file() and not sub.name.startswith(".") and sub.suffix not in (".yaml", ".yml"):
+                    msg = "this file is not read: only files ending in .yaml or .yml are"
+                    yield Finding(f"{rel}/{sub.relative_to(p).as_posix()}", None, "W342", "", msg)
 
 
 def _unread_message(p: Path) -> str:
