@@ -659,3 +659,15 @@ def test_head_to_head_and_crisis_overlays(tmp_path: Path) -> None:
         "https://findahelpline.com",
     )
     assert [f.split(" E401 ")[0] for f in findings(root, "E401")] == ["kb/i18n/es/head_to_head/other.yaml:1:"]
+
+
+def test_a_translated_glossary_term_is_found_by_its_english_name_too(tmp_path: Path) -> None:
+    glossary = [{"term": "sham", "definition": "A fake procedure used for comparison.", "aliases": ["sham treatment"]}]
+    entries = {
+        "sham": {"term": tr("sham", "simulado"), "definition": tr(glossary[0]["definition"], "Un procedimiento falso.")}
+    }
+    root = kb_with(tmp_path, {"glossary.yaml": overlay_text(entries=entries)})
+    (root / "glossary.yaml").write_text(dump(glossary), encoding="utf-8")
+    kb = KnowledgeBase.load(root, lang="es")
+    assert [g.term for g in kb.glossary("simulado")] == ["simulado"] == [g.term for g in kb.glossary("sham")]
+    assert kb.glossary("sham")[0].definition == "Un procedimiento falso."

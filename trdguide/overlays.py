@@ -228,7 +228,7 @@ def _has_path(model: BaseModel, path: str) -> bool:
             here = getattr(here, step)
         else:
             return False
-    return here is not None
+    return here is not None and not isinstance(here, (BaseModel, list))  # a value, not a section or a list
 
 
 def place(bundle: Bundle, files: Iterable[OverlayFile]) -> list[Placed]:
@@ -356,7 +356,10 @@ def apply(bundle: Bundle, lang: str, placed: list[Placed], files: list[OverlayFi
         for entry in getattr(bundle, kind.attr):
             texts = current.get((kind.path, str(getattr(entry, kind.key)).lower()), {})
             if texts:
-                entry, probs = _relaid(entry, texts)
+                extra = {}
+                if kind.path == "glossary.yaml" and "term" in texts:  # the English term still finds its meaning
+                    extra["aliases"] = [*entry.aliases, entry.term]
+                entry, probs = _relaid(entry, texts, extra)
                 problems += probs
             done.append(entry)
         lists[kind.attr] = done
