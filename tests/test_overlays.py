@@ -556,6 +556,23 @@ def test_validate_terminology(tmp_path: Path) -> None:
     ]
 
 
+def test_terms_accept_other_forms_of_the_agreed_word(tmp_path: Path) -> None:
+    terms = dump([{"en": "approved", "es": "aprobado"}])
+    fields = {"summary": tr("A short plain summary without figures.", "La FDA lo aprobó. TODO: revisar.")}
+    root = write_kb(
+        tmp_path / "kb",
+        [record("alpha", summary="The FDA approved it.")],
+        extra={"i18n/es/terms.yaml": terms, "i18n/es/interventions/alpha.yaml": overlay_text(fields)},
+    )
+    assert findings(root, "W401") != [] and findings(root, "W403") == []  # stale: not checked further
+    fields = {"summary": tr("The FDA approved it.", "La FDA lo aprobó. TODO: revisar.")}
+    (root / "i18n/es/interventions/alpha.yaml").write_text(overlay_text(fields), encoding="utf-8")
+    assert findings(root, "W403") == []
+    assert findings(root, "E302") == [
+        "kb/i18n/es/interventions/alpha.yaml:9: E302 summary: placeholder 'TODO': placeholder text"
+    ]
+
+
 def test_validate_terms_file_problems(tmp_path: Path) -> None:
     root = kb_with(tmp_path, {"terms.yaml": dump([{"en": "sham"}])})
     assert findings(root, "E110") == [

@@ -472,6 +472,9 @@ def _overlay_rules(bundle: Bundle, placed: list[overlays.Placed], terms: list[Te
                 f"the translation has {_listed(es_numbers)} (written as docs/i18n.md says: 1.5 or 1,5; 10 000; 2000)"
             )
             yield Finding(file, line, "E405", where, msg)
+        m = PLACEHOLDER.search(text)
+        if m:
+            yield Finding(file, line, "E302", where, f"placeholder {m.group(0)!r}: {RULES['E302']}")
         for rid in REF_ID.findall(text):
             if rid not in bundle.references:
                 yield Finding(file, line, "E406", where, f"names {rid!r}, which is not in references/")
@@ -598,9 +601,16 @@ def _stems(text: str) -> list[str]:
     return [_stem(w) for w in re.findall(r"[a-z0-9]+", fold(text))]
 
 
+def _same_word(a: str, b: str) -> bool:
+    """Two stems of one word: equal, or one begins the other and has 5 letters or more (aprobad, aprob-ó)."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
 def _has_words(text_stems: list[str], words: list[str]) -> bool:
     n = len(words)
-    return any(text_stems[i : i + n] == words for i in range(len(text_stems) - n + 1)) if n else False
+    return n > 0 and any(
+        all(_same_word(t, w) for t, w in zip(text_stems[i : i + n], words)) for i in range(len(text_stems) - n + 1)
+    )
 
 
 def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
