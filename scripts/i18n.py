@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import io
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -24,23 +23,13 @@ POT = LOCALE / "trdguide.pot"
 DATA = ROOT / "data"
 sys.path.insert(0, str(ROOT))
 
+from trdguide import kinds  # noqa: E402
 from trdguide.i18n import digest  # noqa: E402
 
-# the release scope (docs/i18n.md): field patterns per kind of file; `*` is any key or list index
-SCOPE: dict[str, list[str]] = {
-    "interventions": [
-        "name", "short_name", "summary", "short.*.text", "status.note", "setting.given_by", "setting.schedule",
-        "setting.time_to_effect", "setting.daily_life", "questions_to_ask.*",
-    ],
-    "head_to_head": ["title", "short.text"],
-    "faq.yaml": ["question", "answer"],
-    "glossary.yaml": ["term", "definition"],
-    "crisis.yaml": [
-        "region_name", "contact", "text_service", "hours", "other_services.*.contact", "other_services.*.who",
-        "other_services.*.hours",
-    ],
-}
-ENTRY_KEY = {"faq.yaml": "id", "glossary.yaml": "term", "crisis.yaml": "service", "head_to_head": "id"}
+# the release scope (docs/i18n.md), from the package: field patterns per kind of file; `*` is any key or index
+SCOPE: dict[str, tuple[str, ...]] = kinds.TRANSLATED
+# how a list file's entries are named (kinds.py): FAQ and head-to-head by id, glossary by term, crisis by service
+ENTRY_KEY = {k.path: k.key for k in kinds.LISTS if k.path in SCOPE}
 
 
 def _pybabel(*args: str) -> None:
@@ -49,7 +38,7 @@ def _pybabel(*args: str) -> None:
 
 def update() -> None:
     _pybabel("extract", "-F", "babel.cfg", "-c", "Translators:", "--no-location", "--sort-output",
-             "--project", "trdguide", "-o", str(POT), "trdguide")
+             "--project", "trdguide", "-o", str(POT), ".")  # babel.cfg patterns are relative to the root
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/trdguide.po")):
         _pybabel("update", "-i", str(POT), "-o", str(po), "-l", po.parent.parent.name, "--no-fuzzy-matching")
 
@@ -91,11 +80,7 @@ def _walk(value: Any, path: str = ""):  # type: ignore[no-untyped-def]
 
 
 def _in_scope(kind: str, path: str) -> bool:
-    for pattern in SCOPE[kind]:
-        rx = "^" + re.escape(pattern).replace(r"\*", r"[^.]+") + "$"
-        if re.match(rx, path):
-            return True
-    return False
+    return kinds.in_release_scope(kind, path)
 
 
 def _kind(rel: str) -> str:

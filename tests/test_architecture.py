@@ -18,6 +18,7 @@ NEVER = {
     # small standard-library helpers on the start path, and `framing.safe` for the renderers
     "trdguide.paths": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     "trdguide.errors": {"pydantic", "rich", "typer", "yaml", "trdguide"},
+    "trdguide.i18n": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     "trdguide.framing": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     "trdguide.schemas": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
     "trdguide.regions": {"pydantic", "rich", "typer", "yaml", "trdguide.knowledge", "trdguide.render"},
@@ -41,6 +42,8 @@ NEVER = {
     "trdguide.kinds": {"rich", "typer", "yaml", "trdguide.knowledge", "trdguide.loader", "trdguide.render"},
     "trdguide.loader": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
     "trdguide.cache": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli"},
+    # the overlays of data/i18n/LANG/, laid over the loaded English: the loading layer
+    "trdguide.overlays": {"rich", "typer", "trdguide.knowledge", "trdguide.render", "trdguide.cli", "trdguide.lint"},
     # the search index is built from validated records and kept in the cache: the loading layer
     "trdguide.search": {
         "pydantic",

@@ -136,6 +136,18 @@ def faq_question_of(entry: FaqEntry) -> FaqQuestion:
     return FaqQuestion(entry.id, entry.question)
 
 
+class TranslationRow(NamedTuple):
+    """How the text of a knowledge base in another language was made (the overlay files' headers) and how
+    much of the release scope it covers: `about` reads it (views.TranslationInfo), without any record."""
+
+    language: str
+    methods: list[str]
+    clinician_review: list[str]  # each review other than "none"; empty: no clinician reviewed it
+    latest: str | None  # the newest `translated` date, ISO
+    translated: int  # release-scope fields translated and current
+    in_scope: int
+
+
 # what a value of each field type must be in a cache header row
 _TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
@@ -143,11 +155,11 @@ _TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,),
     "list[str]": (list,),
 }
-R = TypeVar("R", IndexEntry, CrisisEntry, FaqQuestion)
+R = TypeVar("R", IndexEntry, CrisisEntry, FaqQuestion, TranslationRow)
 # what each field of each kind of row must be, worked out once from the annotations
 _ROW_KINDS: dict[type, list[tuple[type, ...]]] = {
     cls: [_TYPES[str(getattr(t, "__forward_arg__", t))] for t in cls.__annotations__.values()]
-    for cls in (IndexEntry, CrisisEntry, FaqQuestion)
+    for cls in (IndexEntry, CrisisEntry, FaqQuestion, TranslationRow)
 }
 
 
@@ -191,12 +203,19 @@ class Store:
         faq_index: list[FaqQuestion] | None = None,
         search_line: Callable[[], bytes] | None = None,
         replaced: list[tuple[str, str, str, int | None]] | None = None,
+        lang: str = "en",
+        in_english: dict[str, list[str]] | None = None,
+        translation: TranslationRow | None = None,
     ):
         self.sources = sources
         self.index = {e.id: e for e in sorted(index, key=lambda e: e.id)}
         self.crisis_index = list(crisis_index or [])  # in the data's order
         self.faq_index = list(faq_index or [])  # in the data's order
         self.replaced = list(replaced or [])  # records of a user's folder that replace bundled ones
+        self.lang = lang  # the language of the records' text (overlays.py laid the translations over them)
+        # in another language: each record's top-level fields whose text is still wholly or partly English
+        self.in_english = dict(in_english or {})
+        self.translation = translation  # in another language: how its text was made
         self._name_map = name_map
         self._records: dict[str, Intervention] = dict(records or {})
         self._sections: dict[str, Any] = dict(sections or {})
@@ -220,6 +239,9 @@ class Store:
             crisis_index=[crisis_entry_of(c) for c in bundle.crisis],
             faq_index=[faq_question_of(f) for f in bundle.faq],
             replaced=list(bundle.replaced),
+            lang=bundle.lang,
+            in_english=dict(bundle.in_english),
+            translation=bundle.translation,
             records={i.id: i for i in bundle.interventions},
             sections={
                 "references": dict(bundle.references),
@@ -505,21 +527,41 @@ def _stemmer_line() -> str:
     return _content_line(os.path.join(folder, "english_stemmer.py"), "snowballstemmer/english_stemmer.py")
 
 
-def cache_key(root: Path | None, bundled: Path) -> tuple[str, str]:
+def cache_key(root: Path | None, bundled: Path, lang: str = "en") -> tuple[str, str]:
     """(cache file name, content key). Any change to the bytes of a knowledge-base file, or to
-    trdguide's schema code, changes the key, whatever the file's size and modification time."""
+    trdguide's schema code, changes the key, whatever the file's size and modification time.
+
+    Another language than English has a cache file of its own, whose key also covers the bytes of every
+    file of that language's overlay folders (`i18n/LANG/`) and the code that lays them over the English."""
     layers = [bundled] if root is None else ([bundled, root] if (root / "kb.yaml").exists() else [root])
     h = hashlib.blake2b(digest_size=20)
     h.update(f"{FORMAT}\t{__version__}\n".encode())
     here = os.path.dirname(os.path.abspath(__file__))
-    lines = [_content_line(os.path.join(here, name), name) for name in _CODE_FILES]
+    code = _CODE_FILES if lang == "en" else (*_CODE_FILES, *_OVERLAY_CODE_FILES)
+    lines = [_content_line(os.path.join(here, name), name) for name in code]
     lines.append(_stemmer_line())  # the search index holds the stems it was built with
     for layer in layers:
         lines.append(f"layer\t{layer.resolve()}")
         lines.extend(_file_lines(str(layer)))
+        if lang != "en":
+            lines.append(f"lang\t{lang}")
+            lines.extend(_overlay_lines(str(layer), lang))
     h.update("\n".join(lines).encode())
     where = hashlib.blake2b("\n".join(str(p.resolve()) for p in layers).encode(), digest_size=8).hexdigest()
-    return f"kb-{where}.jsonl", h.hexdigest()
+    return (f"kb-{where}.jsonl" if lang == "en" else f"kb-{where}-{lang}.jsonl"), h.hexdigest()
+
+
+_OVERLAY_CODE_FILES = ("overlays.py", "i18n.py")
+
+
+def _overlay_lines(layer: str, lang: str) -> Iterator[str]:
+    """One line per file of a language's overlay folder (`i18n/LANG/`, at any depth), as _file_lines."""
+    top = os.path.join(layer, kinds.I18N, lang)
+    for dirpath, dirnames, filenames in os.walk(top):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            yield _content_line(path, os.path.relpath(path, layer).replace(os.sep, "/"))
 
 
 def write(path: Path, key: str, bundle: Bundle, signer: bytes) -> None:
@@ -567,6 +609,15 @@ def write(path: Path, key: str, bundle: Bundle, signer: bytes) -> None:
             "questions": [list(faq_question_of(f)) for f in bundle.faq],
             "search": search_at,
             "replaced": [list(r) for r in bundle.replaced],
+            **(
+                {}
+                if bundle.lang == "en"
+                else {
+                    "lang": bundle.lang,
+                    "in_english": bundle.in_english,
+                    "translation": list(bundle.translation) if bundle.translation is not None else None,
+                }
+            ),
         }
     ).encode()
     with contextlib.suppress(OSError):
@@ -641,7 +692,9 @@ def _index(header: dict[str, Any]) -> list[IndexEntry]:
     return [_entry(row) for row in rows]
 
 
-def read(path: Path, key: str, signer: bytes, fallback: Callable[[], Store] | None = None) -> Store | None:
+def read(
+    path: Path, key: str, signer: bytes, fallback: Callable[[], Store] | None = None, lang: str = "en"
+) -> Store | None:
     """The store from a cache file whose key matches; None if absent, stale, changed or damaged.
 
     The header is checked before anything in it is used; records are checked when first used, and a
@@ -698,10 +751,27 @@ def read(path: Path, key: str, signer: bytes, fallback: Callable[[], Store] | No
             faq_index=[_row(FaqQuestion, row) for row in questions],
             search_line=search_line,
             replaced=_replaced(header.get("replaced")),
+            **_translated(header, lang),
         )
     except (OSError, ValueError):
         f.close()
         return None
+
+
+def _translated(header: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A translated cache's language, parts still in English and provenance, checked (ValueError if not well
+    formed); nothing for English."""
+    if lang == "en":
+        if "lang" in header:
+            raise ValueError("lang")
+        return {}
+    in_english, row = header.get("in_english"), header.get("translation")
+    if header.get("lang") != lang or not isinstance(in_english, dict):
+        raise ValueError("lang")
+    for fields in in_english.values():
+        if not isinstance(fields, list) or not all(isinstance(f, str) for f in fields):
+            raise ValueError("in_english")
+    return {"lang": lang, "in_english": in_english, "translation": None if row is None else _row(TranslationRow, row)}
 
 
 def _replaced(rows: Any) -> list[tuple[str, str, str, int | None]]:
@@ -769,8 +839,9 @@ def clean(folder: Path, signer: bytes, keep: str = "") -> None:
                     os.unlink(entry.path)
 
 
-def open_store(root: Path | None) -> Store:
-    """The knowledge base at `root` (None: the bundled one), from the cache when it is current."""
+def open_store(root: Path | None, lang: str = "en") -> Store:
+    """The knowledge base at `root` (None: the bundled one), from the cache when it is current; in another
+    language than English, with that language's overlays laid over it (overlays.py)."""
     from .paths import bundled_data_dir
 
     bundled = bundled_data_dir()
@@ -780,19 +851,25 @@ def open_store(root: Path | None) -> Store:
     key = ""
     readable = root is None or (os.path.isdir(root) and os.access(root, os.R_OK | os.X_OK))
     if folder is not None and signer is not None and readable:
-        name, key = cache_key(root, bundled)
+        name, key = cache_key(root, bundled, lang)
         path = folder / name
-        store = read(path, key, signer, fallback=lambda: _from_yaml(root, path, key, signer))
+        store = read(path, key, signer, fallback=lambda: _from_yaml(root, path, key, signer, lang), lang=lang)
         if store is not None:
             return store
-    return _from_yaml(root, path, key, signer)
+    return _from_yaml(root, path, key, signer, lang)
 
 
-def _from_yaml(root: Path | None, path: Path | None, key: str = "", signer: bytes | None = None) -> Store:
+def _from_yaml(
+    root: Path | None, path: Path | None, key: str = "", signer: bytes | None = None, lang: str = "en"
+) -> Store:
     """Read the YAML (the source of truth) and, when a cache is in use, (re)write the cache."""
     from .loader import load
 
     bundle = load(root)
+    if lang != "en":
+        from .overlays import translate
+
+        bundle = translate(bundle, root, lang)
     if path is not None and key and signer is not None:
         write(path, key, bundle, signer)
     return Store.from_bundle(bundle)

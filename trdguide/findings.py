@@ -5,13 +5,16 @@ Kept apart from `lint.py` (which imports the YAML loader) so that renderers neve
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from .summaries import HARD_MAX_WORDS, MAX_WORDS
 
 REVIEW_MAX_DAYS = 365
 MAX_GRADE = 10.0  # we aim for grade 8; warn above this (medical words raise the score)
 SHORT_MAX_GRADE = 8.0  # short answers are the first thing a tired reader sees
+MIN_EASE = 70.0  # Spanish reading ease (Fernández-Huerta): 70 and over is "fairly easy"
+EASE_MIN_WORDS = 25  # the reading ease of shorter texts says little
 
 RULES: dict[str, str] = {
     "E101": "YAML syntax error",
@@ -44,6 +47,17 @@ RULES: dict[str, str] = {
     "W341": "an HTML tag in the text",
     "W342": "a file in the knowledge-base folder that is not read",
     "W343": "a short answer cites no reference that the record's detail still cites",
+    "E401": "a translation file that mirrors no English file",
+    "E402": "a translated entry that is not in the English file",
+    "E403": "a translated field that the English record does not have",
+    "E404": "a translation of a field that is never translated (an id, a reference, a link, a number to dial)",
+    "E405": "the numbers in a translation differ from the English",
+    "E406": "a translation names a reference that does not exist",
+    "W401": "a stale translation: the English changed since (the English is shown)",
+    "W402": "a field of the release scope with no translation (the English is shown)",
+    "W403": "a translation without the agreed term for an English term (terms.yaml)",
+    "W404": "a translation uses a word the agreed terms say to avoid (terms.yaml)",
+    "W405": f"a longer translation reads below Fernández-Huerta {MIN_EASE:g} (fairly easy)",
     "I360": "a record replaces a bundled one",
     "I399": "reading level not checked (install trdguide[lint])",
 }
@@ -72,12 +86,23 @@ class Finding:
         return {**asdict(self), "severity": self.severity}
 
 
+class LanguageCoverage(NamedTuple):
+    """How much of the release scope one language translates (`validate` prints a line for each)."""
+
+    language: str
+    translated: int  # translated, and current with the English
+    in_scope: int
+    stale: int  # translated against English that has changed since (shown in English)
+    missing: int  # not translated (shown in English)
+
+
 @dataclass
 class Report:
     """Everything `trdguide validate` found in the knowledge bases it checked."""
 
     sources: list[str]
     findings: list[Finding]
+    coverage: list[LanguageCoverage] = field(default_factory=list)  # each language folder's translations
 
     @property
     def errors(self) -> list[Finding]:

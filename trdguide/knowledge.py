@@ -34,6 +34,7 @@ from .views import (
     SearchView,
     ShowView,
     SiteView,
+    TranslationInfo,
     Weighed,
 )
 from .vocab import Anaesthesia, Category, Place, StatusLabel
@@ -170,12 +171,16 @@ class KnowledgeBase:
         self._compact_names: dict[str, str] | None = None
         self._families: dict[str, list[str]] | None = None
 
-    lang = "en"  # the language of the records' text (the overlays in data/i18n/LANG/ applied; docs/i18n.md)
+    @property
+    def lang(self) -> str:
+        """The language of the records' text (the overlays in data/i18n/LANG/ applied; docs/i18n.md)."""
+        return self.store.lang
 
     @classmethod
     def load(cls, data_dir: Path | None = None, lang: str = "en") -> KnowledgeBase:
-        # TODO(issue 22): apply the overlays of `lang`; until then the text stays English
-        return cls(open_store(data_dir))
+        """The knowledge base at `data_dir` (None: the bundled one), its text in `lang`: the translations of
+        `i18n/LANG/` laid over the English, field by field, where they are current (overlays.py)."""
+        return cls(open_store(data_dir, lang))
 
     @property
     def references(self) -> Mapping[str, Reference]:
@@ -319,7 +324,8 @@ class KnowledgeBase:
 
     def show_view(self, item: Intervention, notes: list[NameNote] | None = None) -> ShowView:
         in_short = [Row(k, [compare_cell(item, k)]) for k in ROW_KEYS]  # the grid's rows, for one option
-        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [], in_short)
+        in_english = frozenset(self.store.in_english.get(item.id, ()))
+        return ShowView(item, self.see_also([item]), self.references_for([item]), notes or [], in_short, in_english)
 
     def faq_view(self, query: str | None = None, listing: bool = False) -> FaqView:
         """The entries a query finds (all, for none) with their references; `listing`: the numbered
@@ -334,7 +340,12 @@ class KnowledgeBase:
     def handout(self, items: Sequence[Intervention], refs: Sequence[Reference] | None = None) -> HandoutView:
         """What a printed page adds: `refs` are those the main part cites (default: all of the options')."""
         cited = list(refs) if refs is not None else self.references_for(items)
-        return HandoutView(list(items), cited, self.review_range(items), self.crisis(), ids_in_text=refs is None)
+        in_english = None
+        if self.lang != "en":  # the options' parts still in English, as show marks them
+            in_english = {i.id: frozenset(self.store.in_english.get(i.id, ())) for i in items}
+        return HandoutView(
+            list(items), cited, self.review_range(items), self.crisis(), ids_in_text=refs is None, in_english=in_english
+        )
 
     def site(self, version: str) -> SiteView:
         """The whole knowledge base, as the website shows it."""
@@ -753,4 +764,16 @@ def about_info(kb: KnowledgeBase, version: str) -> AboutInfo:
         oldest_review=oldest,
         newest_review=newest,
         replaced=[(kind, key, file) for kind, key, file, _ in kb.store.replaced],
+        translation=translation_info(kb),
     )
+
+
+def translation_info(kb: KnowledgeBase) -> TranslationInfo | None:
+    """How the text in the knowledge base's language was made and checked; None in English."""
+    row = kb.store.translation
+    if kb.lang == "en":
+        return None
+    if row is None:  # a language with no overlay file at all: nothing translated
+        return TranslationInfo(kb.lang, [], [], None, 0, 0)
+    latest = _dt.date.fromisoformat(row.latest) if row.latest else None
+    return TranslationInfo(row.language, row.methods, row.clinician_review, latest, row.translated, row.in_scope)

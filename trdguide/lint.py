@@ -14,11 +14,22 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import kinds
-from .findings import MAX_GRADE, REVIEW_MAX_DAYS, RULES, SHORT_MAX_GRADE, Finding, Report
+from . import kinds, overlays
+from .findings import (
+    EASE_MIN_WORDS,
+    MAX_GRADE,
+    MIN_EASE,
+    REVIEW_MAX_DAYS,
+    RULES,
+    SHORT_MAX_GRADE,
+    Finding,
+    LanguageCoverage,
+    Report,
+)
 from .framing import unsafe_chars
+from .i18n import digest
 from .loader import Bundle, DataError, layers_for, load
-from .models import Intervention, walk_refs, walk_texts
+from .models import LANG_RE, Intervention, Term, walk_refs, walk_texts
 from .summaries import (
     HARD_MAX_WORDS,
     MAX_WORDS,
@@ -42,15 +53,20 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 
 def validate(root: Path | None, today: _dt.date | None = None, readability: bool = True) -> Report:
     layers, _ = layers_for(root)
-    unread = list(unread_files(layers))
+    unread = list(unread_files(layers)) + list(unread_translations(layers))
     try:
         bundle = load(root)
     except DataError as exc:
         found = [Finding(p.file, p.line, p.code, p.field, p.message) for p in exc.problems]
         return Report([str(p) for p in layers], found + unread)
     findings = list(lint(bundle, today or _dt.date.today(), readability)) + unread
+    coverage = []
+    for lang in overlays.languages(layers):
+        found, cover = translation_rules(bundle, layers, lang, readability)
+        findings += found
+        coverage.append(cover)
     findings.sort(key=lambda f: (f.severity != "error", f.file, f.line or 0, f.code))
-    return Report(bundle.sources, findings)
+    return Report(bundle.sources, findings, coverage)
 
 
 # --- rules on a loaded knowledge base ---------------------------------------------------------------
@@ -320,6 +336,28 @@ def unread_files(layers: list[Path]) -> Iterator[Finding]:
                 yield Finding(f"{layer.name}/{p.name}", None, "W342", "", _unread_message(p))
 
 
+def unread_translations(layers: list[Path]) -> Iterator[Finding]:
+    """In `i18n/`: folders that are not a language code (`ES`, `spanish`) and files that are not YAML."""
+    for layer in layers:
+        top = layer / kinds.I18N
+        try:
+            entries = sorted(top.iterdir())
+        except OSError:
+            continue
+        for p in entries:
+            if p.name.startswith("."):
+                continue
+            rel = f"{layer.name}/{kinds.I18N}/{p.name}"
+            if not p.is_dir() or not re.match(LANG_RE, p.name):
+                msg = "this is not read: `i18n/` holds one folder per language, named by its code (es, fr, ...)"
+                yield Finding(rel, None, "W342", "", msg)
+                continue
+            for sub in sorted(p.rglob("*")):
+                if sub.is_file() and not sub.name.startswith(".") and sub.suffix not in (".yaml", ".yml"):
+                    msg = "this file is not read: only files ending in .yaml or .yml are"
+                    yield Finding(f"{rel}/{sub.relative_to(p).as_posix()}", None, "W342", "", msg)
+
+
 def _unread_message(p: Path) -> str:
     if p.is_dir():
         return "this folder is not read (only the folders and files named in docs/own-knowledge-base.md are)"
@@ -375,3 +413,241 @@ def _short_rules(
                 )
 
 
+
+
+# --- translations: the overlays of i18n/LANG/ (docs/i18n.md) -------------------------------------------------
+
+
+def translation_rules(
+    bundle: Bundle, layers: list[Path], lang: str, readability: bool = True
+) -> tuple[list[Finding], LanguageCoverage]:
+    """Every finding about one language's overlays, and how much of the release scope they cover."""
+    files, problems = overlays.read(layers, lang)
+    terms, more = overlays.read_terms(layers, lang)
+    placed = overlays.place(bundle, files)
+    _, applied = overlays.apply(bundle, lang, placed, files)
+    found = [Finding(p.file, p.line, p.code, p.field, p.message) for p in (*problems, *more, *applied)]
+    found += _overlay_rules(bundle, placed, [t for t, _, _ in terms])
+    found += _missing_rules(bundle, placed, layers, lang)
+    if readability:
+        found += _ease_rules(placed)
+    cover = overlays.coverage(bundle, lang, placed)
+    return found, LanguageCoverage(lang, cover.translated, cover.in_scope, cover.stale, cover.missing)
+
+
+def _overlay_rules(bundle: Bundle, placed: list[overlays.Placed], terms: list[Term]) -> Iterator[Finding]:
+    said: set[tuple[str, ...]] = set()
+    for p in placed:
+        file, line, where = p.source.file, p.line, p.where
+        if p.status == "unknown-file" and (p.source.file,) not in said:
+            said.add((p.source.file,))
+            yield Finding(file, _line_for_key(p, ()), "E401", "", _unknown_file(p.source))
+        elif p.status == "unknown-entry" and (file, p.key) not in said:
+            said.add((file, p.key))
+            kind = kinds.translated_part(p.source.part)
+            label = kind.label if kind is not None else "entry"
+            msg = f"{label} {p.key!r} is not in the English {p.source.part}: {RULES['E402']}"
+            yield Finding(file, _line_for_key(p, ("entries", p.key)), "E402", p.key, msg)
+        elif p.status == "unknown-path":
+            yield Finding(file, line, "E403", where, f"the English has no field {p.path!r} here: {RULES['E403']}")
+        elif p.status == "fixed":
+            msg = f"{p.path!r} is never translated (ids, references, links and numbers to dial stay as they are)"
+            yield Finding(file, line, "E404", where, msg)
+        elif p.status == "stale":
+            msg = (
+                f"the English changed since this was translated (digest {p.field.en}, now "
+                f"{digest(p.english or '')}): the English is shown until the translation is brought up to date"
+            )
+            yield Finding(file, line, "W401", where, msg)
+        elif p.status == "undigested":
+            msg = "has no digest of the English it translates (scripts/i18n.py digests): the English is shown"
+            yield Finding(file, line, "W401", where, msg)
+        text = p.field.text
+        if text is None or p.english is None or p.status == "stale":  # stale: the English to compare has changed
+            continue
+        en_numbers, es_numbers = numbers_of(p.english, "en"), numbers_of(text, p.field.language)
+        if not _same_numbers(p.english, en_numbers, text, es_numbers):
+            msg = (
+                f"the numbers differ from the English: it has {_listed(en_numbers)}; "
+                f"the translation has {_listed(es_numbers)} (written as docs/i18n.md says: 1.5 or 1,5; 10 000; 2000)"
+            )
+            yield Finding(file, line, "E405", where, msg)
+        m = PLACEHOLDER.search(text)
+        if m:
+            yield Finding(file, line, "E302", where, f"placeholder {m.group(0)!r}: {RULES['E302']}")
+        for rid in REF_ID.findall(text):
+            if rid not in bundle.references:
+                yield Finding(file, line, "E406", where, f"names {rid!r}, which is not in references/")
+        yield from _term_rules(p, terms)
+
+
+def _line_for_key(p: overlays.Placed, loc: tuple[str, ...]) -> int | None:
+    return p.source.lines.get(loc) or p.source.lines.get(())
+
+
+def _unknown_file(source: overlays.OverlayFile) -> str:
+    kind = kinds.translated_part(source.part)
+    if kind is None:
+        return (
+            f"mirrors {source.rel!r}, which is not a translated file: overlays mirror interventions/ID.yaml, "
+            "head_to_head/NAME.yaml, faq.yaml, glossary.yaml and crisis.yaml"
+        )
+    if source.part == kinds.INTERVENTIONS.path and source.overlay.fields is None:
+        return "a record's translation has `fields:`, not `entries:`"
+    if source.part != kinds.INTERVENTIONS.path and source.overlay.entries is None:
+        return f"the translation of a list file has `entries:` (each {kind.label} by its {kind.key}), not `fields:`"
+    return f"mirrors {source.rel!r}, which is not in the English knowledge base"
+
+
+def _missing_rules(
+    bundle: Bundle, placed: list[overlays.Placed], layers: list[Path], lang: str
+) -> Iterator[Finding]:
+    """One finding per record or entry with release-scope fields that have no translation at all."""
+    translated = {(p.source.part, p.key.lower(), p.path) for p in placed if p.field.text is not None}
+    missing: dict[tuple[str, str], list[str]] = {}
+    for part, key, path, _ in overlays.scope_fields(bundle):
+        if (part, key.lower(), path) not in translated:
+            missing.setdefault((part, key), []).append(path)
+    top = layers[-1].name if layers else ""
+    for (part, key), paths in missing.items():
+        kind = kinds.INTERVENTIONS if part == kinds.INTERVENTIONS.path else kinds.translated_part(part)
+        label = kind.label if kind is not None else part
+        origin = bundle.origins.get((label, key.lower()))
+        # the overlay that would hold it: beside the English file, in the same knowledge-base folder
+        layer, _, rel = origin.file.partition("/") if origin is not None else (top, "/", part)
+        shown = ", ".join(paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
+        n = len(paths)
+        msg = (
+            f"{n} field{'s' if n != 1 else ''} of the release scope {'have' if n != 1 else 'has'} no {lang!r} "
+            f"translation ({shown}): shown in English"
+        )
+        yield Finding(f"{layer}/{kinds.I18N}/{lang}/{rel}", None, "W402", key if part != "interventions" else "", msg)
+
+
+# numbers as written: digits, thousands after a space ("10 000") or an English comma ("10,000"), decimals
+NUMBER = re.compile(r"\d+(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))*(?:[.,]\d+)*")
+REF_ID = re.compile(r"\[([a-z0-9]+(?:-[a-z0-9]+)+)\]")  # a reference id in brackets, as outputs cite them
+_WORDS_EN = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_WORDS_ES = {
+    "cero": 0, "un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14,
+    "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70, "ochenta": 80, "noventa": 90,
+    "cien": 100, "ciento": 100,
+}  # fmt: skip
+
+
+def numbers_of(text: str, lang: str) -> list[float | str]:
+    """The numbers written with digits in a text, as values: English "10,000" and "1.5"; in another language
+    "10 000", "1,5" or "1.5" (docs/i18n.md). A number that cannot be read as one value stays as written."""
+    out: list[float | str] = []
+    for m in NUMBER.finditer(text):
+        raw = re.sub(r"[ \u00a0\u202f\u2009]", "", m.group(0))
+        if lang == "en":
+            raw = re.sub(r",(?=\d{3}(?!\d))", "", raw)
+        elif "," in raw and "." not in raw:
+            raw = raw.replace(",", ".")
+        try:
+            out.append(float(raw))
+        except ValueError:
+            out.append(raw)
+    return out
+
+
+def _same_numbers(english: str, en: list[float | str], text: str, tr: list[float | str]) -> bool:
+    """The same numbers, each as often; a number that one side writes with digits and the other as a word
+    ("six weeks", "6 semanas") counts as the same."""
+    from collections import Counter
+
+    from .folding import fold
+
+    extra_en, extra_tr = Counter(en) - Counter(tr), Counter(tr) - Counter(en)
+    if not extra_en and not extra_tr:
+        return True
+    words_en: Counter[float | str] = Counter(
+        _WORDS_EN[w] for w in re.findall(r"[a-z]+", english.lower()) if w in _WORDS_EN
+    )
+    words_tr: Counter[float | str] = Counter(
+        _WORDS_ES[w] for w in re.findall(r"[a-z]+", fold(text)) if w in _WORDS_ES
+    )
+    return all(words_en[v] >= n for v, n in extra_tr.items()) and all(words_tr[v] >= n for v, n in extra_en.items())
+
+
+def _listed(values: list[float | str]) -> str:
+    if not values:
+        return "none"
+    return ", ".join(f"{v:g}" if isinstance(v, float) else v for v in values)
+
+
+def _stem(word: str) -> str:
+    """A Spanish word without its number and gender endings (simulado, simuladas -> simulad)."""
+    if len(word) > 4 and word.endswith("es") and word[-3] in "lnrdzj":
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] in "aoe":
+        word = word[:-1]
+    return word
+
+
+def _stems(text: str) -> list[str]:
+    from .folding import fold
+
+    return [_stem(w) for w in re.findall(r"[a-z0-9]+", fold(text))]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two stems of one word: equal, or one begins the other and has 5 letters or more (aprobad, aprob-ó)."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+def _has_words(text_stems: list[str], words: list[str]) -> bool:
+    n = len(words)
+    return n > 0 and any(
+        all(_same_word(t, w) for t, w in zip(text_stems[i : i + n], words)) for i in range(len(text_stems) - n + 1)
+    )
+
+
+def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
+    """The agreed terms: an English term in the English text needs its agreed words in the translation (any
+    number or gender), and words to avoid are flagged."""
+    assert p.english is not None and p.field.text is not None
+    stems = _stems(p.field.text)
+    for term in terms:
+        if term.language != p.field.language:
+            continue
+        english = re.search(rf"\b{re.escape(term.en)}(?:s|es)?\b", p.english, re.I)
+        if english and not _has_words(stems, _stems(term.text)):
+            msg = f"the English says {term.en!r}: the agreed term is {term.text!r} (terms.yaml)"
+            yield Finding(p.source.file, p.line, "W403", p.where, msg)
+        for word in term.avoid:
+            if _has_words(stems, _stems(word)):
+                msg = f"uses {word!r}: the agreed term is {term.text!r} (terms.yaml)"
+                yield Finding(p.source.file, p.line, "W404", p.where, msg)
+
+
+def _ease_rules(placed: list[overlays.Placed]) -> Iterator[Finding]:
+    """Spanish reading ease (Fernández-Huerta, textstat) of every translation of 25 words or more."""
+    try:
+        import textstat  # type: ignore[import-untyped]
+    except ImportError:
+        return
+    state = textstat.textstat
+    before = getattr(state, "_textstatistics__lang", "en_US")  # textstat's language is global: put it back
+    try:
+        for p in placed:
+            text = p.field.text
+            if text is None or p.field.language != "es" or len(text.split()) < EASE_MIN_WORDS:
+                continue
+            textstat.set_lang(p.field.language)
+            ease = float(textstat.fernandez_huerta(text))
+            if ease < MIN_EASE:
+                msg = f"reads at Fernández-Huerta {ease:.0f} (aim for {MIN_EASE:g}, fairly easy, or higher)"
+                yield Finding(p.source.file, p.line, "W405", p.where, msg)
+    finally:
+        textstat.set_lang(before)

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -35,6 +35,9 @@ from .models import (
 )
 from .paths import bundled_data_dir
 from .schemas import override_model
+
+if TYPE_CHECKING:
+    from .cache import TranslationRow
 
 MAX_FILE_BYTES = 512 * 1024
 MAX_NODES = 50_000
@@ -293,6 +296,11 @@ class Bundle:
         return o.file, _line_for(o.lines, (*o.loc[:-1], *loc)) if loc else o.line
     # records of a user's folder that replace a bundled record: (kind, key, file, line)
     replaced: list[tuple[str, str, str, int | None]] = field(default_factory=list)
+    # the language of the text: another than English once overlays.py has laid its translations over it
+    lang: str = "en"
+    # in another language: each intervention's top-level fields whose text is still wholly or partly English
+    in_english: dict[str, list[str]] = field(default_factory=dict)
+    translation: TranslationRow | None = None  # in another language: how its text was made, and how much
 
     def cited_reference_ids(self) -> set[str]:
         """Every reference id cited anywhere: records, head-to-head trials, FAQ and glossary."""

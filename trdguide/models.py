@@ -544,3 +544,202 @@ class CrisisLine(Strict):
     source: WebAddress
     # further services in the region (text lines, services for particular groups), each with its own check
     other_services: list[OtherService] = Field(default_factory=_empty)
+
+
+# --- translations: the overlays of data/i18n/LANG/ and the agreed terms (docs/i18n.md) -------------------
+
+LANG_RE = r"^[a-z]{2,3}$"
+OVERLAY_PATH_RE = r"^[a-z_]+(?:\.(?:[a-z_]+|[0-9]+))*$"
+Language = Annotated[str, StringConstraints(pattern=LANG_RE)]
+Digest = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{12}$")]
+# a field of a record as an overlay names it: dotted, list items by number from 0 ("questions_to_ask.0")
+OverlayPath = Annotated[str, StringConstraints(pattern=OVERLAY_PATH_RE, max_length=80)]
+
+# Fields a translation never replaces: ids, links, references, codes, numbers to dial and names to look
+# up (a record's names and brand names stay as they are, so every name still finds its option)
+NOT_TRANSLATED = frozenset(
+    {
+        "id",
+        "refs",
+        "references",
+        "related",
+        "interventions",
+        "aliases",
+        "brand_names",
+        "families",
+        "pmid",
+        "doi",
+        "url",
+        "source",
+        "region",
+        "number",
+        "emergency",
+        "see",
+        "words",
+    }
+)
+
+
+def walk_translatable(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every text of a record that a translation may replace: (field path as an overlay writes it, text).
+
+    Ids, references, links, numbers to dial, names to look up, dates, figures and the closed sets
+    (statuses, categories) are never translated (NOT_TRANSLATED, and every value that is not text).
+    """
+    for name in type(model).model_fields:
+        if name in NOT_TRANSLATED:
+            continue
+        value = getattr(model, name)
+        here = f"{path}.{name}" if path else name
+        values = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
+        for n, v in values:
+            at = here if n is None else f"{here}.{n}"
+            if isinstance(v, BaseModel):
+                yield from walk_translatable(v, at)
+            elif isinstance(v, str) and not isinstance(v, Enum):
+                yield at, v
+
+
+def _one_language(data: Any, fixed: frozenset[str], what: str) -> Any:
+    """Check that a mapping holds, besides `fixed` keys, its text under exactly one language code."""
+    if not isinstance(data, dict):
+        return data  # the model says what is wrong
+    others = [k for k in data if k not in fixed]
+    if len(others) != 1:
+        said = ", ".join(repr(k) for k in others) or "none"
+        raise ValueError(f"{what} needs its text under one language code (such as es:), besides en: found {said}")
+    code = others[0]
+    if not isinstance(code, str) or not re.match(LANG_RE, code):
+        raise ValueError(f"{code!r} is not a language code (two or three small letters, such as es)")
+    value = data[code]
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"the text under {code} must be text")
+    if isinstance(value, str) and len(value.strip()) > 4000:
+        raise ValueError(f"the text under {code} is longer than 4000 characters")
+    return data
+
+
+def _language_key(json_schema: dict[str, Any]) -> None:
+    """In the JSON Schema: the text under one language code, and no other key."""
+    json_schema["patternProperties"] = {"^(?!en$)[a-z]{2,3}$": {"type": ["string", "null"], "maxLength": 4000}}
+    json_schema["additionalProperties"] = False
+    json_schema["minProperties"] = 2
+
+
+# a mapping with fixed keys and the text under one language code ("es"): the code is a key of its own
+_LANGUAGE_KEYED = ConfigDict(extra="allow", strict=True, frozen=True, defer_build=True, json_schema_extra=_language_key)
+
+
+class FieldTranslation(BaseModel):
+    """One translated field: a digest of the English it translates, and the text in the overlay's language.
+
+    `{en: 3f9a0c21d4e5, es: Terapia electroconvulsiva (TEC)}`. The digest is `i18n.digest` of the English
+    text; when the English changes, the digest no longer matches and the English is shown instead (it is
+    the source of truth) until the translation is brought up to date. An empty text (`es:` left blank by
+    the translator's skeleton) is a field not translated yet.
+    """
+
+    model_config = _LANGUAGE_KEYED
+
+    en: Digest | None = None  # None: not digested yet (`scripts/i18n.py digests`), so never shown
+
+    @model_validator(mode="before")
+    @classmethod
+    def _language(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("en") in ("", "TODO"):  # the skeleton's placeholder: no digest yet
+            data = {**data, "en": None}
+        return _one_language(data, frozenset({"en"}), "a translated field")
+
+    @property
+    def language(self) -> str:
+        return next(iter(self.model_extra or {"": None}))
+
+    @property
+    def text(self) -> str | None:
+        """The translation, or None where the field is not translated yet."""
+        value = (self.model_extra or {}).get(self.language)
+        return value.strip() or None if isinstance(value, str) else None
+
+
+def _translated_not_future(d: _dt.date) -> _dt.date:
+    if d > _dt.date.today():
+        raise ValueError(f"translated {d.isoformat()} is in the future")
+    return d
+
+
+class TranslationHeader(Strict):
+    """The provenance of one overlay file: its language, when and how it was made, and who reviewed it."""
+
+    language: Language
+    translated: Annotated[_dt.date, AfterValidator(_translated_not_future)]
+    method: Text  # how it was made and checked, in plain words (`about` shows it)
+    clinician_review: ShortText  # "none", or "NAME, ROLE, DATE": never a review that did not happen
+
+    @property
+    def reviewed(self) -> bool:
+        return self.clinician_review.strip().lower() != "none"
+
+
+class Overlay(Strict):
+    """A translation file in data/i18n/LANG/: it mirrors one English file and holds prose only.
+
+    A record's file (interventions/ID.yaml) has `fields` (field path -> translation); a list file
+    (faq.yaml, glossary.yaml, crisis.yaml, head_to_head/*.yaml) has `entries` (the entry's key, as
+    kinds.py names it, -> field path -> translation).
+    """
+
+    translation: TranslationHeader
+    fields: dict[OverlayPath, FieldTranslation] | None = None
+    entries: dict[ShortText, dict[OverlayPath, FieldTranslation]] | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> "Overlay":
+        if (self.fields is None) == (self.entries is None):
+            raise ValueError("a translation file has `fields:` (a record's file) or `entries:` (a list file), not both")
+        return self
+
+    @model_validator(mode="after")
+    def _one_language(self) -> "Overlay":
+        for key, fields in self.items():
+            for path, f in fields.items():
+                if f.language != self.translation.language:
+                    at = f"{key} {path}" if key else path
+                    raise ValueError(
+                        f"{at}: the text is under {f.language!r}, but the file's language is "
+                        f"{self.translation.language!r}"
+                    )
+        return self
+
+    def items(self) -> list[tuple[str, dict[str, FieldTranslation]]]:
+        """(entry key, its fields) for a list file; ("", fields) for a record's file."""
+        if self.fields is not None:
+            return [("", self.fields)]
+        return list((self.entries or {}).items())
+
+
+class Term(BaseModel):
+    """One agreed term (data/i18n/LANG/terms.yaml): the English, the language's agreed words, words to avoid."""
+
+    model_config = _LANGUAGE_KEYED
+
+    en: ShortText
+    avoid: list[ShortText] = Field(default_factory=_empty)
+    note: ShortText | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _language(cls, data: Any) -> Any:
+        fixed = frozenset({"en", "avoid", "note"})
+        data = _one_language(data, fixed, "an agreed term")
+        texts = [v for k, v in data.items() if k not in fixed] if isinstance(data, dict) else ["a list"]
+        if not any(isinstance(v, str) and v.strip() for v in texts):
+            raise ValueError("an agreed term needs its words in the language (such as es: ...)")
+        return data
+
+    @property
+    def language(self) -> str:
+        return next(iter(self.model_extra or {"": None}))
+
+    @property
+    def text(self) -> str:
+        return str((self.model_extra or {})[self.language]).strip()

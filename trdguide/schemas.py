@@ -84,6 +84,16 @@ def json_schema(kind: str) -> dict[str, Any]:
             "base record key by key. Lists, text and numbers replace the base value whole. The merged "
             "record must then be a valid intervention record."
         )
+    elif kind == kinds.OVERLAY.name:
+        from .models import Overlay
+
+        out = Overlay.model_json_schema()
+        out["title"] = "trdguide translation file (data/i18n/LANG/...): the prose of one English file in a language"
+    elif kind == kinds.TERMS.name:
+        from .models import Term
+
+        out = TypeAdapter(list[Term]).json_schema()
+        out["title"] = "trdguide agreed terms of a language (data/i18n/LANG/terms.yaml)"
     elif kind in _LISTS:
         out = TypeAdapter(list[_LISTS[kind]]).json_schema()  # type: ignore[valid-type]
         out["title"] = f"trdguide {kind} file"

@@ -10,7 +10,7 @@ renderer nor a view knows the knowledge base, the loader, the cache or the linte
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # annotations only: building views needs neither pydantic nor the record models
@@ -141,6 +141,9 @@ class HandoutView(NamedTuple):
     reviewed: tuple[_dt.date, _dt.date]
     crisis: list[CrisisLine]
     ids_in_text: bool = True  # the main part cites references by id ("[berlim-2014-rtms]")
+    # in a language other than English: each option's top-level fields still wholly or partly in English (by
+    # id; as ShowView.in_english), so the questions to ask can be marked where they are in English
+    in_english: Mapping[str, frozenset[str]] | None = None
 
 
 class ChangeEntry(NamedTuple):

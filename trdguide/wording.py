@@ -986,3 +986,20 @@ WEB_WEIGH_CELL_NOT_KNOWN = "The guide does not say. Ask about this."
 def web_weigh_cell_yes(reason: str) -> str:
     """A cell of the site's table of every option: the option involves this, and why."""
     return f"Yes. {reason}"
+
+
+def translation_coverage(language: str, translated: int, in_scope: int, stale: int, missing: int) -> str:
+    """`validate`'s line on one language's translations (findings.LanguageCoverage): how much of the release
+    scope is translated and current, and how much is shown in English."""
+    from .i18n import _
+
+    # Translators: a line of `trdguide validate`'s summary; {language} is a code such as "es"
+    return _(
+        "{language}: {translated} of {in_scope} fields of the release scope translated; {stale} stale and "
+        "{missing} missing (shown in English)",
+        language=language,
+        translated=translated,
+        in_scope=in_scope,
+        stale=stale,
+        missing=missing,
+    )

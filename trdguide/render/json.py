@@ -216,6 +216,8 @@ def crisis_help_json(help: CrisisHelp, urgent_help: str = wording.CRISIS_POINTER
 
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
     data = {"version": info.version, "scope": wording.ABOUT_SCOPE, **info._asdict()}
+    if info.translation is not None:  # a named tuple: its fields by name, not a list
+        data["translation"] = info.translation._asdict()
     data["last_audit"] = wording.ABOUT_AUDIT
     data["licence"] = wording.ABOUT_LICENCE
     return envelope("about", data, urgent_help)
@@ -230,6 +232,7 @@ def validate_json(report: Report) -> str:
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "findings": [f.as_dict() for f in report.findings],
+        "coverage": [c._asdict() for c in report.coverage],
         "rules": RULES,
     }
     return json.dumps(doc, ensure_ascii=True, indent=2) + "\n"

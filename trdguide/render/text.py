@@ -88,6 +88,9 @@ def validate_text(report: Report) -> str:
     lines = [safe(str(f)) for f in report.findings]
     where = safe(", ".join(report.sources))  # folder names are the user's: shown inert like data
     lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {where}")
+    from .. import wording
+
+    lines += [safe(wording.translation_coverage(*c)) for c in report.coverage]
     return "\n".join(lines) + "\n"
 
 
