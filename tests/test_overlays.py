@@ -571,6 +571,10 @@ def test_terms_accept_other_forms_of_the_agreed_word(tmp_path: Path) -> None:
     assert findings(root, "E302") == [
         "kb/i18n/es/interventions/alpha.yaml:9: E302 summary: placeholder 'TODO': placeholder text"
     ]
+    # "todo" is an everyday Spanish word ("all"): only the marker in capitals is a placeholder in a translation
+    fields = {"summary": tr("The FDA approved it.", "La FDA lo aprobó para todo adulto. Todo esto es cierto.")}
+    (root / "i18n/es/interventions/alpha.yaml").write_text(overlay_text(fields), encoding="utf-8")
+    assert findings(root, "E302") == []
 
 
 def test_validate_terms_file_problems(tmp_path: Path) -> None:
