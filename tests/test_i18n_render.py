@@ -202,3 +202,17 @@ def test_every_string_added_here_has_spanish() -> None:
     for m in catalog:  # placeholders survive translation (a date may use any of its five)
         if m.id and m.string and isinstance(m.id, str) and isinstance(m.string, str) and m.id != "{year}-{mm}-{dd}":
             assert set(re.findall(r"\{\w+\}", m.string)) <= set(re.findall(r"\{\w+\}", m.id)), m.id
+
+
+def test_ipdas_self_check_in_spanish(kb: KnowledgeBase, es: None) -> None:
+    from trdguide.ipdas import ipdas_check
+
+    view = ipdas_check(kb)
+    facts = {r.code: r.facts for r in view.rows}
+    assert facts["Q1"]["glossary"] == "sí" and facts["B1"]["found"] == "sí"
+    doc = document.ipdas_document(view)
+    [table] = [b for b in doc.blocks if isinstance(b, document.GroupedTable)]
+    assert table.columns == ["Cómo se comprobó", "Lo que hace la guía"] and table.first_column == "Criterio"
+    assert "Fuentes" in flat(text.render(doc, 120))
+    i18n.set_language("en")
+    assert {r.code: r.facts for r in ipdas_check(kb).rows}["Q1"]["glossary"] == "yes"
