@@ -61,3 +61,14 @@ def test_english_problems_unchanged(tmp_path: Path) -> None:
         load(root)
     assert str(exc.value).startswith("The knowledge base has 1 problem:")
     assert exc.value.problems[0].message == "names 'nowhere', which is not an intervention"
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Estados Unidos", "US"), ("EE. UU.", "US"), ("Reino Unido", "UK"), ("Gran Bretaña", "UK"), ("Irlanda", "IE"),
+     ("Nueva Zelanda", "NZ"), ("Canadá", "CA"), ("otro país", "INTL")],
+)
+def test_regions_by_their_spanish_names(typed: str, code: str) -> None:
+    from trdguide.regions import parse_region
+
+    assert parse_region(typed) == code
