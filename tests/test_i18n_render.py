@@ -117,6 +117,7 @@ def test_show_in_spanish_says_its_own_words(kb: KnowledgeBase, es: None) -> None
     view = kb.show("rtms")
     out = flat(text.render(document.show_document(view), 100))
     assert "Estado: " in out and "Cómo se cree que funciona" in out and "Dónde: clínica" in out
+    assert "Cómo es el tratamiento" in out
     assert "Anestesia: " in out and "¿Qué tan sólida es la evidencia?" in out
     d = view.item.last_reviewed
     assert f"Última revisión: {d.day} de {i18n._(i18n.MONTHS[d.month - 1])} de {d.year}." in out
@@ -158,7 +159,7 @@ def test_list_questions_crisis_and_faq_in_spanish(kb: KnowledgeBase, es: None) -
     out = flat(text.render(document.list_document(empty), 100))
     assert out == "Ninguna opción cumple estos filtros. Pruebe quitar o ampliar --status o --where."
     out = flat(text.render(document.list_document(ListPage([], 3, 5, 10, ())), 100))
-    assert out.startswith("Hay 3 opciones que cumplen los filtros; esta página está después del final.")
+    assert out.startswith("Hay 3 opciones que cumplen los filtros; esta página va más allá del final.")
     q = flat(text.render(document.questions_document([kb.get("rtms")]), 100))
     assert "Preguntas para llevar a su cita" in q and "Lo que más me importa" in q
     crisis = flat(text.render(document.crisis_document(kb.crisis("US")), 100))
