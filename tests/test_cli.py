@@ -275,9 +275,10 @@ def test_json_shapes(kb: Path) -> None:
         r = run(kb, *args, "--format", "json")
         assert r.exit_code == 0, r.output
         doc = json.loads(r.stdout)
-        assert set(doc) == {"trdguide", "schema_version", "command", "disclaimer", "urgent_help", "data"}
+        assert set(doc) == {"trdguide", "schema_version", "command", "lang", "disclaimer", "urgent_help", "data"}
         assert doc["command"] == args[0] and doc["disclaimer"] == DISCLAIMER
         assert doc["urgent_help"] == CRISIS_POINTER
+        assert doc["lang"] == "en"
     doc = json.loads(run(kb, "compare", "alpha", "beta", "--format", "json").stdout)["data"]
     assert [o["id"] for o in doc["options"]] == ["alpha", "beta"]
     assert doc["rows"][0]["key"] == "work" and set(doc["rows"][0]["cells"]) == {"alpha", "beta"}

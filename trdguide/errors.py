@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .i18n import ngettext
+
 
 class Problem(NamedTuple):
     """One problem in a knowledge base: where it is, which field, what is wrong, and its rule code.
@@ -30,5 +32,5 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message))
         n = len(self.problems)
-        head = f"The knowledge base has {n} problem{'s' if n != 1 else ''}:"
+        head = ngettext("The knowledge base has {n} problem:", "The knowledge base has {n} problems:", n)
         super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))

@@ -13,7 +13,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from datetime import date as _Date
 
 SOURCE = "en"
 DOMAIN = "trdguide"
@@ -118,3 +121,35 @@ def digest(english: str) -> str:
     import hashlib
 
     return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:12]
+
+
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
+
+
+def date_text(day: _Date) -> str:
+    """A date as a sentence writes it in the reader's language: English keeps the ISO form the guide has always
+    printed ("2026-12-07"); Spanish writes "7 de diciembre de 2026". No Babel at run time: the catalog says how."""
+    # Translators: a date inside a sentence. English writes 2026-12-07 (kept as it is); write the usual long
+    # form of your language, e.g. Spanish "{day} de {month} de {year}". {month} is the month's name (translated
+    # on its own), {day} the day without a leading zero, {mm} and {dd} two digits.
+    return _(
+        "{year}-{mm}-{dd}",
+        year=day.year,
+        mm=f"{day.month:02d}",
+        dd=f"{day.day:02d}",
+        day=day.day,
+        month=_(MONTHS[day.month - 1]),
+    )

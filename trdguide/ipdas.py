@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from .findings import SHORT_MAX_GRADE
 from .folding import fold
+from .i18n import _
 from .summaries import SHORT_KEYS, reading_grader
 from .views import IpdasRow, IpdasView
 from .vocab import Category
@@ -39,6 +40,11 @@ def _ids(items: list[Intervention], bad: Callable[[Intervention], bool]) -> list
     return [i.id for i in items if bad(i)]
 
 
+def _yes_no(found: bool) -> str:
+    # Translators: whether the knowledge base has something (said inside a sentence: "in this knowledge base: yes")
+    return _("yes") if found else _("no")
+
+
 def _program(code: str, kb: KnowledgeBase, items: list[Intervention]) -> tuple[bool, dict[str, object]]:
     """A criterion checked on the records: whether they meet it, and the figures that say so."""
     n = len(items)
@@ -48,7 +54,7 @@ def _program(code: str, kb: KnowledgeBase, items: list[Intervention]) -> tuple[b
     if code == "Q1":
         names = {fold(x) for g in kb.glossary() for x in (g.term, *g.aliases)}
         found = fold("treatment-resistant depression") in names
-        return found, {"glossary": "yes" if found else "no"}
+        return found, {"glossary": _yes_no(found)}
     if code == "Q3":
         return n >= 2, {"options": n}
     if code == "Q4":
@@ -68,7 +74,7 @@ def _program(code: str, kb: KnowledgeBase, items: list[Intervention]) -> tuple[b
         return True, {"options": n, "figures": len(figures), "ranges": ranged}
     if code == "B1":
         found = any(i.category is Category.current_care for i in items)
-        return found, {"found": "yes" if found else "no"}
+        return found, {"found": _yes_no(found)}
     if code == "B3":
         with_figure = n - len(_ids(items, lambda i: not any(o.per_100 is not None for o in i.outcomes)))
         return with_figure > 0, {"options": n, "with_figure": with_figure}
@@ -93,7 +99,8 @@ def _program(code: str, kb: KnowledgeBase, items: list[Intervention]) -> tuple[b
         grade = reading_grader()
         texts = [getattr(i.short, k).text for i in items if i.short is not None for k in SHORT_KEYS]
         if grade is None or not texts:
-            return False, {"answers": len(texts), "mean": "not measured", "target": SHORT_MAX_GRADE}
+            # Translators: said of the short answers' reading level where it could not be measured
+            return False, {"answers": len(texts), "mean": _("not measured"), "target": SHORT_MAX_GRADE}
         grades = [grade(t) for t in texts]
         mean = sum(grades) / len(grades)
         over = sum(1 for g in grades if g > SHORT_MAX_GRADE)

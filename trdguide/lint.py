@@ -27,7 +27,7 @@ from .findings import (
     Report,
 )
 from .framing import unsafe_chars
-from .i18n import digest
+from .i18n import _, digest
 from .loader import Bundle, DataError, layers_for, load
 from .models import LANG_RE, Intervention, Term, walk_refs, walk_texts
 from .summaries import (
@@ -76,7 +76,7 @@ def validate(root: Path | None, today: _dt.date | None = None, readability: bool
 
 def _texts(item: Intervention) -> Iterator[tuple[str, str]]:
     """Every sentence of a record with its field path (the one walker, models.walk_texts)."""
-    for path, text, _ in walk_texts(item):
+    for path, text, _refs in walk_texts(item):
         yield path, text
 
 
@@ -152,8 +152,13 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         if grade is not None:
             g = grade(text)
             if g > limit:
-                aim = f"aim for 8, warn above {limit:g}" if code == "W320" else f"aim for {limit:g}"
-                yield Finding(file, line, code, fld, f"reads at about grade {g:.1f} ({aim})")
+                said, most = f"{g:.1f}", f"{limit:g}"
+                if code == "W320":
+                    # Translators: a text's reading level (a US school grade); {grade} is like 9.3
+                    msg = _("reads at about grade {grade} (aim for 8, warn above {limit})", grade=said, limit=most)
+                else:
+                    msg = _("reads at about grade {grade} (aim for {limit})", grade=said, limit=most)
+                yield Finding(file, line, code, fld, msg)
 
     for item in bundle.interventions:
         where = where_in("intervention", item.id)
@@ -170,8 +175,12 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
                 *where("last_reviewed"),
                 "W201",
                 "last_reviewed",
-                f"last reviewed {item.last_reviewed.isoformat()} ({age} days ago); the policy is "
-                f"at least once every {REVIEW_MAX_DAYS} days",
+                _(
+                    "last reviewed {date} ({age} days ago); the policy is at least once every {most} days",
+                    date=item.last_reviewed.isoformat(),
+                    age=age,
+                    most=REVIEW_MAX_DAYS,
+                ),
             )
         yield from graded(*where("summary"), "summary", item.summary, MAX_GRADE, "W320")
         yield from graded(*where("mechanism.text"), "mechanism", item.mechanism.text, MAX_GRADE, "W320")
@@ -183,9 +192,9 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         if h.short is not None:
             n = word_count(h.short.text)
             if n > HARD_MAX_WORDS:
-                yield Finding(*where("short.text"), "E322", "short.text", f"{n} words; {RULES['E322']}")
+                yield Finding(*where("short.text"), "E322", "short.text", _words_over(n, RULES["E322"]))
             elif n > MAX_WORDS:
-                yield Finding(*where("short.text"), "W324", "short.text", f"{n} words (aim for {MAX_WORDS} at most)")
+                yield Finding(*where("short.text"), "W324", "short.text", _words_aim(n))
             yield from graded(*where("short.text"), "short.text", h.short.text, SHORT_MAX_GRADE, "W325")
 
     for f in bundle.faq:
@@ -208,11 +217,13 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
 
     for rid in sorted(set(bundle.references) - bundle.cited_reference_ids()):
         file, line = at("reference", rid)
-        yield Finding(file, line, "W330", "id", f"reference {rid!r} is not cited anywhere")
+        yield Finding(file, line, "W330", "id", _("reference {id} is not cited anywhere", id=repr(rid)))
 
     yield from _hidden_text_rules(bundle)
     for kind, key, file, line in bundle.replaced:
-        yield Finding(file, line, "I360", "", f"{kind} {key!r} replaces the bundled one of the same name")
+        # Translators: {kind} is a kind of record, in English ("intervention", "FAQ entry")
+        replaces = _("{kind} {key} replaces the bundled one of the same name", kind=kind, key=repr(key))
+        yield Finding(file, line, "I360", "", replaces)
 
     if readability and grade is None:
         yield Finding("", None, "I399", "", RULES["I399"])
@@ -263,12 +274,17 @@ def _hidden_text_rules(bundle: Bundle) -> Iterator[Finding]:
                     f, at = _find(files, bundle.sources, _spellings(chars[0][1]), file, line)
                     names = ", ".join(dict.fromkeys(_char_name(c) for _, c in chars))
                     where = chars[0][0] + 1
-                    msg = f"{names} at character {where}: hidden or control characters (shown as <U+...> codes)"
+                    msg = _(
+                        "{names} at character {where}: hidden or control characters (shown as <U+...> codes)",
+                        names=names,
+                        where=where,
+                    )
                     yield Finding(f, at, "W340", fld, msg)
                 m = HTML_TAG.search(text)
                 if m:
                     f, at = _find(files, bundle.sources, [m.group(0)], file, line)
-                    yield Finding(f, at, "W341", fld, f"{m.group(0)[:40]!r}: {RULES['W341']} (shown as text)")
+                    tag = _("{tag}: {rule} (shown as text)", tag=repr(m.group(0)[:40]), rule=RULES["W341"])
+                    yield Finding(f, at, "W341", fld, tag)
 
 
 def _override_files(sources: list[str]) -> list[str]:
@@ -362,11 +378,27 @@ def unread_translations(layers: list[Path]) -> Iterator[Finding]:
 
 def _unread_message(p: Path) -> str:
     if p.is_dir():
-        return "this folder is not read (only the folders and files named in docs/own-knowledge-base.md are)"
-    return (
+        return _("this folder is not read (only the folders and files named in docs/own-knowledge-base.md are)")
+    # Translators: keep the file names and endings as they are
+    return _(
         "this file is not read: only files ending in .yaml or .yml are, and faq.yaml, glossary.yaml, "
         "crisis.yaml and kb.yaml by those exact names"
     )
+
+
+def _words_over(n: int, rule: str) -> str:
+    # Translators: {n} is how many words a short answer has (always more than the limit); {rule} the rule's text
+    return _("{n} words; {rule}", n=n, rule=rule)
+
+
+def _words_aim(n: int) -> str:
+    # Translators: {n} is how many words a short answer has (always more than {most})
+    return _("{n} words (aim for {most} at most)", n=n, most=MAX_WORDS)
+
+
+def _not_found(numbers: list[str]) -> str:
+    # Translators: {numbers} are figures in a short answer ("29, 47") that the record's cited detail does not hold
+    return _("{numbers} not found in this record's cited detail", numbers=", ".join(numbers))
 
 
 def _short_rules(
@@ -378,10 +410,9 @@ def _short_rules(
     if item.setting.onset is not None:
         bad = unsourced_numbers(item, item.setting.onset)
         if bad:
-            msg = f"{', '.join(bad)} not found in this record's cited detail"
-            yield Finding(*where("setting.onset"), "E320", "setting.onset", msg)
+            yield Finding(*where("setting.onset"), "E320", "setting.onset", _not_found(bad))
     if item.short is None:
-        yield Finding(*where(""), "W324", "short", "no short answers: compare shows the full detail instead")
+        yield Finding(*where(""), "W324", "short", _("no short answers: compare shows the full detail instead"))
         return
     # what the detail cites (not the short answers themselves, nor the record's list of references)
     detail_refs = walk_refs(item.model_copy(update={"short": None, "references": [], "changes": []}))
@@ -396,23 +427,26 @@ def _short_rules(
                 at,
                 "W343",
                 f"short.{key}",
-                f"cites {cited}, which the record's detail no longer cites: "
-                "check that this answer still agrees with the detail (an override may have replaced it)",
+                _(
+                    "cites {refs}, which the record's detail no longer cites: "
+                    "check that this answer still agrees with the detail (an override may have replaced it)",
+                    refs=cited,
+                ),
             )
         bad = unsourced_numbers(item, text)
         if bad:
-            yield Finding(file, at, "E320", f"short.{key}", f"{', '.join(bad)} not found in this record's cited detail")
+            yield Finding(file, at, "E320", f"short.{key}", _not_found(bad))
         n = word_count(text)
         if n > HARD_MAX_WORDS:
-            yield Finding(file, at, "E322", f"short.{key}", f"{n} words; {RULES['E322']}")
+            yield Finding(file, at, "E322", f"short.{key}", _words_over(n, RULES["E322"]))
         elif n > MAX_WORDS:
-            yield Finding(file, at, "W324", f"short.{key}", f"{n} words (aim for {MAX_WORDS} at most)")
+            yield Finding(file, at, "W324", f"short.{key}", _words_aim(n))
         if grade is not None:
             g = grade(text)
             if g > SHORT_MAX_GRADE:
-                yield Finding(
-                    file, at, "W325", f"short.{key}", f"reads at about grade {g:.1f} (aim for {SHORT_MAX_GRADE:g})"
-                )
+                limit = f"{SHORT_MAX_GRADE:g}"
+                msg = _("reads at about grade {grade} (aim for {limit})", grade=f"{g:.1f}", limit=limit)
+                yield Finding(file, at, "W325", f"short.{key}", msg)
 
 
 
@@ -507,7 +541,7 @@ def _missing_rules(
     """One finding per record or entry with release-scope fields that have no translation at all."""
     translated = {(p.source.part, p.key.lower(), p.path) for p in placed if p.field.text is not None}
     missing: dict[tuple[str, str], list[str]] = {}
-    for part, key, path, _ in overlays.scope_fields(bundle):
+    for part, key, path, _text in overlays.scope_fields(bundle):
         if (part, key.lower(), path) not in translated:
             missing.setdefault((part, key), []).append(path)
     top = layers[-1].name if layers else ""

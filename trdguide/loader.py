@@ -24,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from . import kinds
 from .errors import DataError as DataError  # re-exported for callers of the loader
 from .errors import Problem as Problem
+from .i18n import _
 from .models import (
     CrisisLine,
     FaqEntry,
@@ -83,9 +84,9 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_ = (), depth: int = 0) -> Any:
         self._count += 1
         if self._count > MAX_NODES:
-            raise _Abort(f"the file expands to more than {MAX_NODES} values (too large, or an alias bomb)")
+            raise _Abort(_("the file expands to more than {most} values (too large, or an alias bomb)", most=MAX_NODES))
         if depth > MAX_DEPTH:
-            raise _Abort(f"values are nested more than {MAX_DEPTH} levels deep")
+            raise _Abort(_("values are nested more than {most} levels deep", most=MAX_DEPTH))
         line = node.start_mark.line + 1
         self.lines.setdefault(path, line)
         if node.tag == _MERGE_TAG:
@@ -94,7 +95,7 @@ class _Builder:
                     self.file,
                     line,
                     _fmt(path),
-                    "the merge key '<<' is not allowed (plain YAML only): write the fields out in full",
+                    _("the merge key '<<' is not allowed (plain YAML only): write the fields out in full"),
                     code="E103",
                 )
             )
@@ -102,7 +103,11 @@ class _Builder:
         if node.tag not in _ALLOWED_TAGS:
             self.problems.append(
                 Problem(
-                    self.file, line, _fmt(path), f"the tag {node.tag!r} is not allowed (plain YAML only)", code="E103"
+                    self.file,
+                    line,
+                    _fmt(path),
+                    _("the tag {tag} is not allowed (plain YAML only)", tag=repr(node.tag)),
+                    code="E103",
                 )
             )
             return None
@@ -119,7 +124,7 @@ class _Builder:
                 if not isinstance(key, (str, int)):
                     self.problems.append(
                         Problem(
-                            self.file, knode.start_mark.line + 1, _fmt(path), "a key must be plain text", code="E103"
+                            self.file, knode.start_mark.line + 1, _fmt(path), _("a key must be plain text"), code="E103"
                         )
                     )
                     continue
@@ -129,7 +134,7 @@ class _Builder:
                             self.file,
                             knode.start_mark.line + 1,
                             _fmt((*path, key)),
-                            f"the key {key!r} appears twice",
+                            _("the key {key} appears twice", key=repr(key)),
                             code="E103",
                         )
                     )
@@ -152,8 +157,20 @@ class _Abort(Exception):
 def _unreadable_value(node: yaml.Node) -> str:
     """Why YAML could not turn a plain value into a date or a number, in plain words."""
     if node.tag == "tag:yaml.org,2002:timestamp":
-        return f"{node.value!r} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)"
-    return "the number is too long to read (put it in quotes if it is text)"
+        # Translators: keep YYYY-MM-DD as it is (the form a date must take in the YAML files)
+        return _(
+            "{value} is not a real date or time (write it as YYYY-MM-DD, or in quotes if it is text)",
+            value=repr(node.value),
+        )
+    return _("the number is too long to read (put it in quotes if it is text)")
+
+
+def _cites(ref: str) -> str:
+    return _("cites {ref}, which is not in references/", ref=repr(ref))
+
+
+def _names(iid: str) -> str:
+    return _("names {id}, which is not an intervention", id=repr(iid))
 
 
 def _fmt(path: Path_) -> str:
@@ -203,41 +220,48 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Pro
     try:
         raw = read_limited(path, MAX_FILE_BYTES)
     except NotRegularFile:
-        return None, {}, [Problem(display, None, "", "is not a regular file", code="E102")]
+        return None, {}, [Problem(display, None, "", _("is not a regular file"), code="E102")]
     except OSError as exc:
-        return None, {}, [Problem(display, None, "", f"cannot be read ({exc.strerror or exc})", code="E102")]
+        return None, {}, [Problem(display, None, "", _("cannot be read ({why})", why=exc.strerror or exc), code="E102")]
     if raw is None:
-        return None, {}, [Problem(display, None, "", f"is larger than {MAX_FILE_BYTES // 1024} KiB", code="E102")]
+        big = _("is larger than {kib} KiB", kib=MAX_FILE_BYTES // 1024)
+        return None, {}, [Problem(display, None, "", big, code="E102")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, {}, [Problem(display, line, "", "is not valid UTF-8 text (save it as UTF-8)", code="E102")]
+        return None, {}, [Problem(display, line, "", _("is not valid UTF-8 text (save it as UTF-8)"), code="E102")]
     if not text.strip():
-        return None, {}, [Problem(display, None, "", "is empty", code="E102")]
+        return None, {}, [Problem(display, None, "", _("is empty"), code="E102")]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         mline = mark.line + 1 if mark else None
-        what = exc.problem or "the YAML syntax is not valid"
+        what = exc.problem or _("the YAML syntax is not valid")
         if "\t" in text and ("tab" in what.lower() or "found character" in what.lower()):
-            what += " (YAML does not allow tabs for indentation; use spaces)"
-        return None, {}, [Problem(display, mline, "", f"YAML syntax error: {what}", code="E101")]
+            # Translators: {what} is the YAML parser's own description of the problem (in English)
+            message = _(
+                "YAML syntax error: {what} (YAML does not allow tabs for indentation; use spaces)", what=what
+            )
+        else:
+            message = _("YAML syntax error: {what}", what=what)
+        return None, {}, [Problem(display, mline, "", message, code="E101")]
     except yaml.YAMLError as exc:
-        return None, {}, [Problem(display, None, "", f"YAML error: {exc}", code="E101")]
+        return None, {}, [Problem(display, None, "", _("YAML error: {what}", what=exc), code="E101")]
     if node is None:
-        return None, {}, [Problem(display, None, "", "is empty", code="E102")]
+        return None, {}, [Problem(display, None, "", _("is empty"), code="E102")]
     builder = _Builder(display)
     try:
         data = builder.build(node)
     except _Abort as exc:
         return None, {}, [Problem(display, node.start_mark.line + 1, "", str(exc), code="E103")]
     except RecursionError:
-        return None, {}, [Problem(display, None, "", "values are nested too deeply", code="E103")]
+        return None, {}, [Problem(display, None, "", _("values are nested too deeply"), code="E103")]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return None, {}, [Problem(display, mark.line + 1 if mark else None, "", f"YAML error: {exc}", code="E101")]
+        where = mark.line + 1 if mark else None
+        return None, {}, [Problem(display, where, "", _("YAML error: {what}", what=exc), code="E101")]
     if builder.problems:
         return None, builder.lines, builder.problems
     return data, builder.lines, []
@@ -248,17 +272,18 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Path_, int], list[Pro
 
 def _explain(err: dict[str, Any]) -> str:
     kind = err.get("type", "")
-    msg = str(err.get("msg", "is not valid"))
+    msg = str(err.get("msg", "")) or _("is not valid")
     if kind == "missing":
-        return "is required but missing"
+        return _("is required but missing")
     if kind == "extra_forbidden":
-        return "is not a known field (check the spelling)"
+        return _("is not a known field (check the spelling)")
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
-        return f"must be one of {expected}" if expected else msg
+        # Translators: {choices} are the allowed values, as the schema writes them ("'a', 'b' or 'c'")
+        return _("must be one of {choices}", choices=expected) if expected else msg
     if msg.startswith("Value error, "):
         return msg[len("Value error, ") :]
-    return msg[0].lower() + msg[1:] if msg else "is not valid"
+    return msg[0].lower() + msg[1:]
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -380,12 +405,13 @@ def _folder_problem(root: Path) -> Problem | None:
         os.stat(root)
     except OSError as exc:  # missing, or a path the system refuses (a name over 255 characters, a loop)
         if exc.errno in (errno.ENOENT, errno.ENOTDIR):
-            return Problem(str(root), None, "", "the knowledge-base folder does not exist", code="E102")
-        return Problem(str(root), None, "", f"the knowledge-base folder cannot be used ({exc.strerror})", code="E102")
+            return Problem(str(root), None, "", _("the knowledge-base folder does not exist"), code="E102")
+        unusable = _("the knowledge-base folder cannot be used ({why})", why=exc.strerror)
+        return Problem(str(root), None, "", unusable, code="E102")
     if not root.is_dir():
-        return Problem(str(root), None, "", "is not a folder", code="E102")
+        return Problem(str(root), None, "", _("is not a folder"), code="E102")
     if not os.access(root, os.R_OK | os.X_OK):
-        return Problem(str(root), None, "", "the knowledge-base folder cannot be read", code="E102")
+        return Problem(str(root), None, "", _("the knowledge-base folder cannot be read"), code="E102")
     return None
 
 
@@ -406,11 +432,12 @@ def layers_for(root: Path | None) -> tuple[list[Path], list[Problem]]:
     if probs:
         return [], probs
     if not isinstance(data, dict) or set(data) - {"name", "extends"}:
-        return [], [Problem(disp, lines.get(()), "", "must be a mapping with only 'name' and 'extends'", code="E111")]
+        shape = _("must be a mapping with only 'name' and 'extends'")
+        return [], [Problem(disp, lines.get(()), "", shape, code="E111")]
     extends = data.get("extends", "none")
     if extends not in ("bundled", "none"):
         return [], [
-            Problem(disp, _line_for(lines, ("extends",)), "extends", "must be 'bundled' or 'none'", code="E111")
+            Problem(disp, _line_for(lines, ("extends",)), "extends", _("must be 'bundled' or 'none'"), code="E111")
         ]
     base = bundled_data_dir()
     if extends == "bundled" and base.resolve() != root.resolve():
@@ -443,7 +470,13 @@ def _claim(
                 raw.file,
                 raw.line((field_name,)),
                 field_name,
-                f"{kind} {key!r} is defined twice (also in {first.file}:{first.line()})",
+                # Translators: {kind} is a kind of record, in English ("intervention", "FAQ entry")
+                _(
+                    "{kind} {key} is defined twice (also in {where})",
+                    kind=kind,
+                    key=repr(key),
+                    where=f"{first.file}:{first.line()}",
+                ),
                 code="E120",
             )
         )
@@ -466,7 +499,7 @@ def load(root: Path | None = None) -> Bundle:
     records: dict[str, _Raw] = {}
     unreadable: set[str] = set()
     unread_lists: set[str] = set()
-    lists: dict[str, dict[str, _Raw]] = {attr: {} for _, attr, _, _, _ in _LISTS}
+    lists: dict[str, dict[str, _Raw]] = {attr: {} for _name, attr, _model, _kind, _key in _LISTS}
 
     for layer in layers:
         seen: dict[tuple[str, str], _Raw] = {}
@@ -474,7 +507,7 @@ def load(root: Path | None = None) -> Bundle:
         for path in _yaml_files(layer / "interventions"):
             disp = _display(path, layer)
             data, lines = _read_shaped(
-                path, disp, dict, "must be one intervention record (a mapping of fields)", problems
+                path, disp, dict, _("must be one intervention record (a mapping of fields)"), problems
             )
             if data is None:
                 unreadable.add(path.stem)  # its problems are reported; links to it are not reported again
@@ -490,7 +523,7 @@ def load(root: Path | None = None) -> Bundle:
         for path in _yaml_files(layer / "overrides"):
             disp = _display(path, layer)
             data, lines = _read_shaped(
-                path, disp, dict, "an override names the intervention it changes with 'id'", problems
+                path, disp, dict, _("an override names the intervention it changes with 'id'"), problems
             )
             if data is None:
                 continue
@@ -501,7 +534,7 @@ def load(root: Path | None = None) -> Bundle:
                         disp,
                         lines.get(()),
                         "id",
-                        "an override names the intervention it changes with 'id'",
+                        _("an override names the intervention it changes with 'id'"),
                         code="E111",
                     )
                 )
@@ -512,13 +545,13 @@ def load(root: Path | None = None) -> Bundle:
                         disp,
                         _line_for(lines, ("id",)),
                         "id",
-                        f"overrides {rid!r}, which is not an intervention in the base it extends",
+                        _("overrides {id}, which is not an intervention in the base it extends", id=repr(rid)),
                         code="E131",
                     )
                 )
                 continue
             patch = _Raw(data, disp, lines)
-            _, probs = _validate(override_model(), data, patch)
+            _patched, probs = _validate(override_model(), data, patch)
             problems.extend(probs)
             if not probs:  # a patch that breaks its schema is reported once, here, and not merged
                 records[rid].patches.append(_Raw({k: v for k, v in data.items() if k != "id"}, disp, lines))
@@ -531,7 +564,7 @@ def load(root: Path | None = None) -> Bundle:
                     continue
                 disp = _display(path, layer)
                 data, lines = _read_shaped(
-                    path, disp, list, "must be a list of entries (each starting with '- ')", problems
+                    path, disp, list, _("must be a list of entries (each starting with '- ')"), problems
                 )
                 if data is None:
                     unread_lists.add(attr)  # its problems are reported; not reported again as missing
@@ -560,7 +593,7 @@ def load(root: Path | None = None) -> Bundle:
                     raw.file,
                     raw.line(("id",)),
                     "id",
-                    f"the id {item.id!r} must match the file name ({raw.stem}.yaml)",
+                    _("the id {id} must match the file name ({file})", id=repr(item.id), file=f"{raw.stem}.yaml"),
                     code="E122",
                 )
             )
@@ -603,7 +636,7 @@ def _missing_parts(top: Path, has_interventions: bool, has_crisis: bool) -> list
                 _display(top / "interventions", top),
                 None,
                 "",
-                "has no intervention records: a knowledge base needs at least one (interventions/ID.yaml)",
+                _("has no intervention records: a knowledge base needs at least one (interventions/ID.yaml)"),
                 code="E112",
             )
         )
@@ -613,8 +646,10 @@ def _missing_parts(top: Path, has_interventions: bool, has_crisis: bool) -> list
                 _display(top / "crisis.yaml", top),
                 None,
                 "",
-                "has no crisis lines: a knowledge base needs at least one, as every answer ends with where "
-                "to get urgent help",
+                _(
+                    "has no crisis lines: a knowledge base needs at least one, as every answer ends with where "
+                    "to get urgent help"
+                ),
                 code="E112",
             )
         )
@@ -674,28 +709,34 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
                         o.file,
                         o.line,
                         "aliases",
-                        f"the name {n!r} is already used by intervention {other!r}",
+                        _("the name {name} is already used by intervention {other}", name=repr(n), other=repr(other)),
                         code="E121",
                     )
                 )
             elif low in ids and low != item.id:
                 problems.append(
-                    Problem(o.file, o.line, "aliases", f"the name {n!r} is the id of another intervention", code="E121")
+                    Problem(
+                        o.file,
+                        o.line,
+                        "aliases",
+                        _("the name {name} is the id of another intervention", name=repr(n)),
+                        code="E121",
+                    )
                 )
             names.setdefault(low, item.id)
         for ref in sorted(item.all_ref_ids() - bundle.references.keys()):
             file, line = bundle.where("intervention", item.id, _cited_at(item, ref))  # an override's own file
             problems.append(
-                Problem(file, line, "references", f"cites {ref!r}, which is not in references/", code="E130")
+                Problem(file, line, "references", _cites(ref), code="E130")
             )
         for rel in item.related:
             if rel not in ids:
                 problems.append(
-                    Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention", code="E131")
+                    Problem(o.file, o.line, "related", _names(rel), code="E131")
                 )
             if rel == item.id:
                 problems.append(
-                    Problem(o.file, o.line, "related", "an intervention cannot be related to itself", code="E131")
+                    Problem(o.file, o.line, "related", _("an intervention cannot be related to itself"), code="E131")
                 )
     for h in bundle.head_to_head:
         o = bundle.origins[("head-to-head trial", h.id.lower())]
@@ -703,28 +744,28 @@ def cross_check(bundle: Bundle, known: set[str] | None = None) -> list[Problem]:
             if iid not in ids:
                 problems.append(
                     Problem(
-                        o.file, o.line, "interventions", f"names {iid!r}, which is not an intervention", code="E131"
+                        o.file, o.line, "interventions", _names(iid), code="E131"
                     )
                 )
         for ref in sorted(h.all_ref_ids() - bundle.references.keys()):
-            problems.append(Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/", code="E130"))
+            problems.append(Problem(o.file, o.line, "refs", _cites(ref), code="E130"))
     for f in bundle.faq:
         o = bundle.origins[("FAQ entry", f.id.lower())]
         for rel in f.related:
             if rel not in ids:
                 problems.append(
-                    Problem(o.file, o.line, "related", f"names {rel!r}, which is not an intervention", code="E131")
+                    Problem(o.file, o.line, "related", _names(rel), code="E131")
                 )
         for ref in f.refs:
             if ref not in bundle.references:
                 problems.append(
-                    Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/", code="E130")
+                    Problem(o.file, o.line, "refs", _cites(ref), code="E130")
                 )
     for g in bundle.glossary:
         o = bundle.origins[("glossary term", g.term.lower())]
         for ref in g.refs:
             if ref not in bundle.references:
                 problems.append(
-                    Problem(o.file, o.line, "refs", f"cites {ref!r}, which is not in references/", code="E130")
+                    Problem(o.file, o.line, "refs", _cites(ref), code="E130")
                 )
     return problems

@@ -50,6 +50,18 @@ REGION_WORDS: dict[str, tuple[str, ...]] = {
     "NZ": ("nz", "new zealand", "aotearoa", "aotearoa new zealand", "nueva zelanda", "nueva zelandia"),
     "INTL": ("intl", "international", "everywhere else", "other", "elsewhere", "otro pais", "otros paises"),
 }
+# What Spanish speakers type for the same regions (folded: no accents or punctuation; "EE. UU." is "ee uu")
+SPANISH_REGION_WORDS: dict[str, tuple[str, ...]] = {
+    "US": ("estados unidos", "estados unidos de america", "eeuu", "ee uu", "eua", "usa"),
+    "CA": ("canada",),
+    "UK": ("reino unido", "gran bretana", "inglaterra", "escocia", "gales", "irlanda del norte"),
+    "IE": ("irlanda", "republica de irlanda"),
+    "AU": ("australia",),
+    "NZ": ("nueva zelanda", "nueva zelandia"),
+    "INTL": ("internacional", "otro", "otro pais", "otros paises", "en otro lugar"),
+}
+for _code, _words in SPANISH_REGION_WORDS.items():
+    REGION_WORDS[_code] = (*REGION_WORDS[_code], *(w for w in _words if w not in REGION_WORDS[_code]))
 # The locale's country part (en_GB, fr_CA, ...) -> region
 LOCALE_COUNTRIES = {"US": "US", "CA": "CA", "GB": "UK", "UK": "UK", "IE": "IE", "AU": "AU", "NZ": "NZ"}
 # Cities people may type instead of their country: a few large ones in each covered region (Belfast is UK)

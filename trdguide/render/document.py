@@ -7,11 +7,13 @@ same content. The framing (disclaimer and crisis pointer) is added here, once pe
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import wording
 from ..folding import fold
+from ..i18n import N_, _, date_text, ngettext
 from ..views import (
     AboutInfo,
     Brief,
@@ -57,7 +59,8 @@ from ..wording import (
 )
 
 if TYPE_CHECKING:
-    from ..models import Change, CrisisLine, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference
+    from ..models import Change, CrisisLine, GlossaryTerm, HeadToHead, Intervention, Outcome, Reference, Regulatory
+    from ..views import TranslationInfo
 
 
 class Title(NamedTuple):
@@ -166,10 +169,10 @@ def framed(doc: Document, pointer: str = wording.CRISIS_POINTER, notes: Sequence
     """
     return Document(
         [
-            Para(wording.DISCLAIMER, "note"),
+            Para(_(wording.DISCLAIMER), "note"),
             *(Para(name_note(n), "note") for n in notes),
             *doc.blocks,
-            Para(pointer, "warn"),
+            Para(_(pointer), "warn"),
         ]
     )
 
@@ -191,8 +194,37 @@ def reference_line(ref: Reference, urls: bool = True, ids: bool = True) -> str:
     return f"{head}{ref.citation} {loc}{extra}".strip()
 
 
+# where an option is given, as `show` lists it ("clinic, hospital")
+PLACE_WORDS = {
+    "home": N_("home"),
+    "clinic": N_("clinic"),
+    "hospital": N_("hospital"),
+    "specialist-centre": N_("specialist centre"),
+    "research-study": N_("research study"),
+    "community": N_("community"),
+    "online": N_("online"),
+}
+
+# how strong the evidence is, as the first words of `show`'s "How strong is the evidence?"
+CERTAINTY_WORDS = {
+    "high": N_("High"),
+    "moderate": N_("Moderate"),
+    "low": N_("Low"),
+    "very-low": N_("Very low"),
+}
+
+
 def where_text(item: Intervention) -> str:
-    return ", ".join(p.value.replace("-", " ") for p in item.setting.where)
+    return ", ".join(_(PLACE_WORDS.get(p.value, p.value.replace("-", " "))) for p in item.setting.where)
+
+
+def or_list(items: Sequence[str]) -> str:
+    """Alternatives joined as the language joins them: "a or b or c"."""
+    out = items[0] if items else ""
+    for item in items[1:]:
+        # Translators: two alternatives ("--status or --where"); applied again for a third
+        out = _("{first} or {second}", first=out, second=item)
+    return out
 
 
 # --- list ------------------------------------------------------------------------------------------
@@ -200,11 +232,12 @@ def where_text(item: Intervention) -> str:
 
 def places_short(item: Brief, room: int = 16) -> str:
     """Where an option is given, in as many place words as fit in `room` characters (at least one)."""
-    out = PLACE_SHORT[item.where[0]]
+    out = _(PLACE_SHORT[item.where[0]])
     for p in item.where[1:]:
-        if len(out) + 2 + len(PLACE_SHORT[p]) > room:
+        word = _(PLACE_SHORT[p])
+        if len(out) + 2 + len(word) > room:
             break
-        out += ", " + PLACE_SHORT[p]
+        out += ", " + word
     return out
 
 
@@ -214,11 +247,21 @@ def list_document(page: ListPage) -> Document:
     items = page.items
     if not items:
         if page.total:
-            doc.add(Para(f"There are {page.total} matching options; this page is past the end. Try --page 1."))
+            doc.add(
+                Para(
+                    ngettext(
+                        "There is {n} matching option; this page is past the end. Try --page 1.",
+                        "There are {n} matching options; this page is past the end. Try --page 1.",
+                        page.total,
+                    )
+                )
+            )
+        elif page.filters_used:
+            used = or_list([f"--{f}" for f in page.filters_used])
+            # Translators: {filters} are command-line options as typed ("--status or --where"); keep them as they are
+            doc.add(Para(_("No options match these filters. Try removing or loosening {filters}.", filters=used)))
         else:
-            used = " or ".join(f"--{f}" for f in page.filters_used)
-            advice = f"Try removing or loosening {used}." if used else "Try removing a filter."
-            doc.add(Para("No options match these filters. " + advice))
+            doc.add(Para(_("No options match these filters. Try removing a filter.")))
         return doc
     groups: list[tuple[str, list[tuple[str, list[list[str]]]]]] = []
     for cat in CATEGORY_WORDS:
@@ -228,25 +271,34 @@ def list_document(page: ListPage) -> Document:
                 (
                     i.short_name,
                     [
-                        [STATUS_SHORT[i.status]],
+                        [_(STATUS_SHORT[i.status])],
                         [places_short(i)],
                         [i.onset or "-"],
                     ],
                 )
                 for i in members
             ]
-            groups.append((CATEGORY_WORDS[cat], rows))
-    doc.add(GroupedTable(["Status", "Where", "Time to effect"], groups, f"Options ({page.total})"))
+            groups.append((_(CATEGORY_WORDS[cat]), rows))
+    # Translators: the column headings of `list` (one line per option); keep them short
+    columns = [_("Status"), _("Where"), _("Time to effect")]
+    doc.add(GroupedTable(columns, groups, _("Options ({total})", total=page.total)))
     if len(items) < page.total:
         last = page.start + len(items)
         doc.add(
             Para(
-                f"Showing {page.start + 1} to {last} of {page.total}. "
-                "Use --page to see more, or narrow the list with --search or --category.",
+                # Translators: keep the options --page, --search and --category as they are
+                _(
+                    "Showing {first} to {last} of {total}. "
+                    "Use --page to see more, or narrow the list with --search or --category.",
+                    first=page.start + 1,
+                    last=last,
+                    total=page.total,
+                ),
                 "note",
             )
         )
-    doc.add(Para("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME.", "note", hint=True))
+    # Translators: keep the commands as they are; NAME (a placeholder the reader replaces) may be translated
+    doc.add(Para(_("Details: trdguide show NAME. Side by side: trdguide compare NAME NAME."), "note", hint=True))
     return doc
 
 
@@ -266,8 +318,29 @@ def picture_for(o: Outcome, who: str, brief: bool = False) -> Picture | None:
     if brief:
         label = o.label[0].upper() + o.label[1:]
         c = o.comparator
-        vs = f", against {about(c.per_100)} with {c.label}" if c is not None and c.per_100 is not None else ""
-        caption = f"{who}. {label}: {about(o.per_100)}{vs}. When: {o.timeframe}. Study: {o.study}."
+        if c is not None and c.per_100 is not None:
+            # Translators: a picture's caption. {who}: the option; {label}: what was measured; {figure} and
+            # {comparator_figure}: "about 29 in 100"; {comparator}: what it was compared with ("sham rTMS")
+            caption = _(
+                "{who}. {label}: {figure}, against {comparator_figure} with {comparator}. "
+                "When: {when}. Study: {study}.",
+                who=who,
+                label=label,
+                figure=about(o.per_100),
+                comparator_figure=about(c.per_100),
+                comparator=c.label,
+                when=o.timeframe,
+                study=o.study,
+            )
+        else:
+            caption = _(
+                "{who}. {label}: {figure}. When: {when}. Study: {study}.",
+                who=who,
+                label=label,
+                figure=about(o.per_100),
+                when=o.timeframe,
+                study=o.study,
+            )
         return Picture(caption, panels)
     return Picture(describe_outcome(o), panels)
 
@@ -277,29 +350,40 @@ def show_document(
 ) -> Document:
     """Everything about one option. For a handout, questions and references come later, once.
 
-    Under the review date: the latest change (`all_changes`: every change, as the website's page has)."""
+    Under the review date: the latest change (`all_changes`: every change, as the website's page has).
+    In another language, a part whose text is still in English (`view.in_english`) says so under its heading."""
     item = view.item
+
+    def english(*fields: str) -> list[Block]:
+        return in_english_marker(view, *fields)
+
     doc = Document([])
     doc.add(Title(full_name(item)))
-    doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
-    doc.add(*in_short_blocks(view))
+    status = _(STATUS_WORDS[item.status.label])
+    # Translators: {status} is the option's status in words ("off-label (not approved for depression)"); {note}
+    # the record's own sentences about it
+    doc.add(Para(_("Status: {status}. {note}", status=status, note=item.status.note), "warn"))
+    short = in_short_blocks(view)
+    doc.add(*short[:1], *(english("short") if short else []), *short[1:])
     doc.add(Para(item.summary))
+    doc.add(*english("name", "short_name", "status", "summary"))
     s = item.setting
-    doc.add(Heading("How it is thought to work", "mechanism"), Para(item.mechanism.text))
+    doc.add(Heading(_("How it is thought to work"), "mechanism"), *english("mechanism"), Para(item.mechanism.text))
     doc.add(
-        Heading("What it is like", "like"),
+        Heading(_("What it is like"), "like"),
+        *english("setting"),
         Bullets(
             [
-                f"Where: {where_text(item)}",
-                f"Given by: {s.given_by}",
-                f"Anaesthesia: {ANAESTHESIA_WORDS[s.anaesthesia]}",
-                f"How often and for how long: {s.schedule}",
-                f"How soon it might help: {s.time_to_effect}",
-                f"Daily life: {s.daily_life}",
+                _("Where: {places}", places=where_text(item)),
+                _("Given by: {who}", who=s.given_by),
+                _("Anaesthesia: {anaesthesia}", anaesthesia=_(ANAESTHESIA_WORDS[s.anaesthesia])),
+                _("How often and for how long: {schedule}", schedule=s.schedule),
+                _("How soon it might help: {time}", time=s.time_to_effect),
+                _("Daily life: {daily_life}", daily_life=s.daily_life),
             ]
         ),
     )
-    doc.add(Heading("Will it work? What studies found", "work"))
+    doc.add(Heading(_("Will it work? What studies found"), "work"), *english("outcomes"))
     if item.outcomes:
         for o in item.outcomes:
             doc.add(Bullets([describe_outcome(o) + f" [{', '.join(o.refs)}]"]))
@@ -307,73 +391,129 @@ def show_document(
             if pic is not None:
                 doc.add(pic._replace(repeats=pic.caption == describe_outcome(o)))
     else:
-        doc.add(Para("There are no trial figures for this option in the knowledge base."))
+        doc.add(Para(_("There are no trial figures for this option in the knowledge base.")))
     doc.add(
-        Heading("Common side effects", "common"),
+        Heading(_("Common side effects"), "common"),
+        *english("side_effects"),
         Bullets([_cited(x.text, x.refs) for x in item.side_effects.common]),
     )
-    doc.add(Heading("Serious risks", "serious"), Bullets([_cited(x.text, x.refs) for x in item.side_effects.serious]))
     doc.add(
-        Heading("Who may not be suitable", "unsuitable"),
+        Heading(_("Serious risks"), "serious"),
+        *english("side_effects"),
+        Bullets([_cited(x.text, x.refs) for x in item.side_effects.serious]),
+    )
+    doc.add(
+        Heading(_("Who may not be suitable"), "unsuitable"),
+        *english("not_suitable_for"),
         Bullets([_cited(x.text, x.refs) for x in item.not_suitable_for]),
     )
     doc.add(
-        Heading("How long the benefit lasts", "lasting"),
+        Heading(_("How long the benefit lasts"), "lasting"),
+        *english("durability"),
         Bullets([_cited(x.text, x.refs) for x in item.durability]),
     )
     if item.misconceptions:
         doc.add(
-            Heading("Common misunderstandings", "misconceptions"),
+            Heading(_("Common misunderstandings"), "misconceptions"),
+            *english("misconceptions"),
             Bullets([_cited(x.text, x.refs) for x in item.misconceptions]),
         )
-    doc.add(Heading("Approval (what regulators decided)", "status"))
+    doc.add(Heading(_("Approval (what regulators decided)"), "status"))
     if item.regulatory:
-        doc.add(
-            Bullets(
-                [
-                    f"{r.region.value}, {r.body}{', ' + str(r.year) if r.year else ''}: {r.status}. "
-                    f"{r.indication} [{', '.join(r.refs)}]"
-                    for r in item.regulatory
-                ]
-            )
-        )
+        doc.add(*english("regulatory"), Bullets([_cited(_regulatory_line(r), r.refs) for r in item.regulatory]))
     else:
-        doc.add(Para("Not a product that regulators approve (for example a therapy or self-care)."))
+        doc.add(Para(_("Not a product that regulators approve (for example a therapy or self-care).")))
     if item.guidelines:
         doc.add(
-            Heading("Guidelines (what expert bodies recommend)", "guidelines"),
-            Bullets([f"{g.body}, {g.year}: {g.position} [{', '.join(g.refs)}]" for g in item.guidelines]),
+            Heading(_("Guidelines (what expert bodies recommend)"), "guidelines"),
+            *english("guidelines"),
+            Bullets(
+                [
+                    # Translators: {body}: an expert body ("NICE"); {position}: what it recommends, in its words
+                    _cited(_("{body}, {year}: {position}", body=g.body, year=g.year, position=g.position), g.refs)
+                    for g in item.guidelines
+                ]
+            ),
         )
+    ev = item.evidence
+    certainty = _(CERTAINTY_WORDS.get(ev.certainty.value, ev.certainty.value.replace("-", " ").capitalize()))
     doc.add(
-        Heading("How strong is the evidence?", "evidence"),
-        Para(
-            _cited(
-                f"{item.evidence.certainty.value.replace('-', ' ').capitalize()}. {item.evidence.why}",
-                item.evidence.refs,
-            )
-        ),
+        Heading(_("How strong is the evidence?"), "evidence"),
+        *english("evidence"),
+        # Translators: {certainty}: "High", "Moderate", "Low" or "Very low"; {why}: the record's reasons
+        Para(_cited(_("{certainty}. {why}", certainty=certainty, why=ev.why), ev.refs)),
     )
-    doc.add(Heading("Cost and access", "cost"), Bullets([_cited(x.text, x.refs) for x in item.access]))
+    doc.add(
+        Heading(_("Cost and access"), "cost"),
+        *english("access"),
+        Bullets([_cited(x.text, x.refs) for x in item.access]),
+    )
     if not handout:
-        doc.add(Heading("Questions to ask your clinician", "questions"), Bullets(list(item.questions_to_ask)))
+        doc.add(
+            Heading(_("Questions to ask your clinician"), "questions"),
+            *english("questions_to_ask"),
+            Bullets(list(item.questions_to_ask)),
+        )
     related = view.see_also
     if related:
         see = ", ".join(f"{r.short_name} (trdguide show {r.id})" for r in related)
-        doc.add(Para("See also: " + see, "note", lead="See also: ", links=tuple(r.id for r in related)))
+        # Translators: {options} is a list of options with the command that shows each; keep it at the end
+        lead = _("See also: {options}", options="")
+        doc.add(Para(_("See also: {options}", options=see), "note", lead=lead, links=tuple(r.id for r in related)))
     if not handout:
         refs = view.references
         doc.add(
-            Heading("References", "references"),
+            Heading(_("References"), "references"),
             References([reference_line(r) for r in refs], tuple(r.id for r in refs)),
         )
-        reviewed = f"Last reviewed: {item.last_reviewed.isoformat()}."
+        reviewed = _("Last reviewed: {date}.", date=date_text(item.last_reviewed))
         if item.changes and not all_changes:
             c = item.changes[0]
             reviewed += " " + wording.latest_change(c.date, c.what, len(item.changes))
         doc.add(Para(reviewed, "note"))
+        if item.changes and not all_changes:
+            doc.add(*english("changes"))
         if item.changes and all_changes:
-            doc.add(Heading(wording.CHANGES_HEADING, "changes"), Bullets([_change(c) for c in item.changes]))
+            doc.add(
+                Heading(_(wording.CHANGES_HEADING), "changes"),
+                *english("changes"),
+                Bullets([_change(c) for c in item.changes]),
+            )
     return doc
+
+
+IN_ENGLISH = N_("This part is still in English.")
+
+
+def in_english_marker(view: ShowView, *fields: str) -> list[Block]:
+    """The short note under a part of `show` whose text is not yet in the reader's language (nothing in English,
+    where `view.in_english` is always empty): one paragraph when any of `fields` is still in English."""
+    if not view.in_english.intersection(fields):
+        return []
+    # Translators: under a section of an option's page whose text has not been translated yet
+    return [Para(_(IN_ENGLISH), "note")]
+
+
+def _regulatory_line(r: Regulatory) -> str:
+    """One regulator's decision: where, who, when, what it decided and for what."""
+    if r.year:
+        # Translators: {region}: a region code ("US"); {body}: the regulator ("FDA"); {status} and {indication}
+        # are the record's own words
+        return _(
+            "{region}, {body}, {year}: {status}. {indication}",
+            region=r.region.value,
+            body=r.body,
+            year=r.year,
+            status=r.status,
+            indication=r.indication,
+        )
+    return _(
+        "{region}, {body}: {status}. {indication}",
+        region=r.region.value,
+        body=r.body,
+        status=r.status,
+        indication=r.indication,
+    )
 
 
 def _change(c: Change) -> str:
@@ -388,10 +528,10 @@ def changes_document(view: ChangesView) -> Document:
     days: dict[str, list[str]] = {}
     for e in view.entries:
         line = _cited(wording.change_line(e.name, e.change.what, e.change.why), e.change.refs)
-        days.setdefault(e.change.date.isoformat(), []).append(line)
+        days.setdefault(date_text(e.change.date), []).append(line)
     for day, lines in days.items():
         doc.add(Heading(day), Bullets(lines))
-    doc.add(Para(wording.CHANGES_HINT, "note", hint=True))
+    doc.add(Para(_(wording.CHANGES_HINT), "note", hint=True))
     return doc
 
 
@@ -399,7 +539,7 @@ def in_short_blocks(view: ShowView) -> list[Block]:
     """The "In short" section: the option's ten short answers, the comparison grid's rows for this option (the
     detail follows). Nothing where the record has no short answers."""
     lines = [wording.in_short_line(r.key, r.cells[0].short) for r in view.in_short if r.cells[0].short is not None]
-    return [Heading(wording.IN_SHORT), Bullets(lines)] if lines else []
+    return [Heading(_(wording.IN_SHORT)), Bullets(lines)] if lines else []
 
 
 def _cited(text: str, refs: Sequence[str]) -> str:
@@ -415,31 +555,42 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
     With `c.detail`, the cells hold the full text and the head-to-head trials are given in full.
     """
     doc = Document([])
-    doc.add(Title("Comparing: " + " · ".join(_named(o) for o in c.options)))
-    rows = [(ROW_TEXT[r.key].label, [shown(cell, c.detail) for cell in r.cells]) for r in c.rows]
+    # Translators: the title of `compare`; {options} are the options' names, separated by " · "
+    doc.add(Title(_("Comparing: {options}", options=" · ".join(_named(o) for o in c.options))))
+    rows = [(_(ROW_TEXT[r.key].label), [shown(cell, c.detail) for cell in r.cells]) for r in c.rows]
     # each column is headed by the option and its status in words
-    columns = [f"{o.short_name} ({STATUS_SHORT[o.status.label]})" for o in c.options]
+    # Translators: a column heading of the grid: the option's short name and its status in a few words
+    columns = [_("{option} ({status})", option=o.short_name, status=_(STATUS_SHORT[o.status.label])) for o in c.options]
     doc.add(Table(columns, rows, "", kind="grid"))
     if c.head_to_head:
         if c.detail:
             for h in c.head_to_head:
                 doc.add(*head_to_head_blocks(h))
         else:
-            doc.add(Heading("Compared directly in a trial"), Bullets([head_to_head_line(h) for h in c.head_to_head]))
+            heading = _("Compared directly in a trial")
+            doc.add(Heading(heading), Bullets([head_to_head_line(h) for h in c.head_to_head]))
     if pictures:
-        doc.add(Para(wording.COMPARISON_CAVEAT, "note"), *compare_pictures(c))
+        doc.add(Para(_(wording.COMPARISON_CAVEAT), "note"), *compare_pictures(c))
         more = []
     else:
-        more = [wording.COMPARISON_CAVEAT]
-    more += [] if c.detail else ["Full text: add --detail."]
-    more.append("In full: " + ", ".join(f"trdguide show {o.id}" for o in c.options) + ".")
+        more = [_(wording.COMPARISON_CAVEAT)]
+    # Translators: keep the option --detail as it is
+    more += [] if c.detail else [_("Full text: add --detail.")]
+    # Translators: {commands} are commands ("trdguide show tms, trdguide show ketamine"); keep them as they are
+    more.append(_("In full: {commands}.", commands=", ".join(f"trdguide show {o.id}" for o in c.options)))
     if c.detail and c.see_also:
-        more.append("See also: " + ", ".join(f"{s.short_name} ({s.id})" for s in c.see_also) + ".")
-    oldest, newest = c.reviewed
-    when = newest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
-    more.append(f"Reviewed {when}.")
+        see = ", ".join(f"{s.short_name} ({s.id})" for s in c.see_also)
+        more.append(_("See also: {options}.", options=see))
+    more.append(reviewed_sentence(*c.reviewed))
     doc.add(Para(" ".join(more), "note"))
     return doc
+
+
+def reviewed_sentence(oldest: _dt.date, newest: _dt.date) -> str:
+    """When the options shown were last reviewed: one date, or the oldest and newest."""
+    if oldest == newest:
+        return _("Reviewed {date}.", date=date_text(newest))
+    return _("Reviewed {oldest} to {newest}.", oldest=date_text(oldest), newest=date_text(newest))
 
 
 def _says(name: str, short: str) -> bool:
@@ -473,12 +624,12 @@ def compare_pictures(c: Comparison) -> list[Block]:
     """The lead result of each option drawn as 100 people: every figure the grid's first row shows."""
     out: list[Block] = []
     pics = [(o, picture_for(o.outcomes[0], o.short_name, brief=True) if o.outcomes else None) for o in c.options]
-    if any(p for _, p in pics):
-        out.append(Heading("Will it work? Each option's first result, drawn as 100 people"))
-        out.append(Para(PICTURE_LEGEND, "note"))
+    if any(p for _o, p in pics):
+        out.append(Heading(_("Will it work? Each option's first result, drawn as 100 people")))
+        out.append(Para(_(PICTURE_LEGEND), "note"))
     for opt, pic in pics:
         if pic is None:
-            out.append(Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
+            out.append(Para(_("{option}: no figure out of 100 to draw.", option=opt.short_name), "note"))
         else:
             out.append(pic._replace(legend=False))
     return out
@@ -489,13 +640,15 @@ def head_to_head_line(h: HeadToHead) -> str:
     if h.short is not None:
         return h.short.text
     o = h.outcomes[0]
-    return _cited(f"{h.title}. {describe_outcome(o, threshold=False)}", o.refs)
+    # Translators: {trial}: which options a trial compared; {result}: what it found, in a sentence
+    return _cited(_("{trial}. {result}", trial=h.title, result=describe_outcome(o, threshold=False)), o.refs)
 
 
 def head_to_head_blocks(h: HeadToHead) -> list[Block]:
     items: list[str] = [describe_outcome(o) + f" [{', '.join(o.refs)}]" for o in h.outcomes]
-    items += [_cited("Caution: " + c.text, c.refs) for c in h.caveats]
-    return [Heading(f"Compared directly: {h.title}"), Para(h.summary), Bullets(items)]
+    # Translators: a limitation of a trial that compared two options directly; {text} is the record's sentence
+    items += [_cited(_("Caution: {text}", text=c.text), c.refs) for c in h.caveats]
+    return [Heading(_("Compared directly: {trial}", trial=h.title)), Para(h.summary), Bullets(items)]
 
 
 # --- faq, glossary, crisis, about ------------------------------------------------------------------
@@ -503,12 +656,16 @@ def head_to_head_blocks(h: HeadToHead) -> list[Block]:
 
 def faq_index_document(questions: Sequence[tuple[int, str]]) -> Document:
     """The numbered questions only, and how to open one."""
-    doc = Document([Title("Frequently asked questions")])
+    doc = Document([Title(_("Frequently asked questions"))])
     doc.add(Bullets([f"{n}. {q}" for n, q in questions], marker=""))
     doc.add(
         Para(
-            "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "
-            "Every answer: trdguide faq --all.",
+            # Translators: keep the commands as they are; NUMBER and WORDS (placeholders the reader replaces)
+            # may be translated
+            _(
+                "To read an answer: trdguide faq NUMBER (for example trdguide faq 1), or trdguide faq WORDS. "
+                "Every answer: trdguide faq --all."
+            ),
             "note",
             hint=True,
         )
@@ -520,14 +677,16 @@ def faq_document(view: FaqView) -> Document:
     if view.listing:
         return faq_index_document(view.questions)
     entries = view.entries
-    doc = Document([Title("Frequently asked questions")])
+    doc = Document([Title(_("Frequently asked questions"))])
     for n, f in entries:
         doc.add(Heading(f"{n}. {f.question}", f.id), Para(f.answer))
         if f.refs:
             doc.add(Bullets([reference_line(view.references[r]) for r in f.refs if r in view.references]))
         if f.related:
             see = ", ".join(f"trdguide show {r}" for r in f.related)
-            doc.add(Para("See: " + see, "note", lead="See: ", links=tuple(f.related)))
+            # Translators: {commands} are commands that show an option ("trdguide show ect"); keep it at the end
+            lead = _("See: {commands}", commands="")
+            doc.add(Para(_("See: {commands}", commands=see), "note", lead=lead, links=tuple(f.related)))
         doc.add(Para(wording.faq_on_the_web(f.id), "note", hint=True))
     return doc
 
@@ -550,14 +709,15 @@ def search_line(hit: SearchHit) -> str:
         return wording.search_faq_line(hit.target, hit.title, text, command)
     if hit.kind == "glossary":
         return wording.search_glossary_line(hit.title, text, command)
-    return wording.search_option_line(hit.title, wording.SECTION_LABELS.get(hit.section, hit.section), text, command)
+    section = _(wording.SECTION_LABELS.get(hit.section, hit.section))
+    return wording.search_option_line(hit.title, section, text, command)
 
 
 def search_document(view: SearchView) -> Document:
     """`search WORDS` (best first, every kind together) and `faq WORDS` (FAQ answers whole and first)."""
     doc = Document([Title(wording.search_title(view.query))])
     if view.urgent:
-        doc.add(Para(wording.SEARCH_URGENT, "warn"))
+        doc.add(Para(_(wording.SEARCH_URGENT), "warn"))
     for typed, read_as in view.corrections:
         doc.add(Para(wording.search_corrected(typed, read_as), "note"))
     if view.named is not None:
@@ -571,56 +731,61 @@ def search_document(view: SearchView) -> Document:
         doc.add(Para(wording.search_nothing(view.query), "warn"))
         if view.suggestions:
             doc.add(Para(wording.search_close(", ".join(view.suggestions))))
-        doc.add(Para(wording.SEARCH_WHERE_NEXT, "note"))
+        doc.add(Para(_(wording.SEARCH_WHERE_NEXT), "note"))
         return doc
     if not view.faq_first:
-        doc.add(Heading(wording.SEARCH_RESULTS), Bullets([search_line(h) for h in view.hits]))
+        doc.add(Heading(_(wording.SEARCH_RESULTS)), Bullets([search_line(h) for h in view.hits]))
         return doc
     faq = [h for h in view.hits if h.kind == "faq"]
     if faq:
-        doc.add(Heading(wording.SEARCH_FAQ))
+        doc.add(Heading(_(wording.SEARCH_FAQ)))
         for h in faq:
             doc.add(Heading(f"{h.target}. {h.title}"), Para(" ".join(h.pieces)))
             doc.add(Para(wording.search_open(search_command(h)), "note"))
     options = [search_line(h) for h in view.hits if h.kind == "section"]
     if options:
-        doc.add(Heading(wording.SEARCH_OPTIONS), Bullets(options))
+        doc.add(Heading(_(wording.SEARCH_OPTIONS)), Bullets(options))
     terms = [search_line(h) for h in view.hits if h.kind == "glossary"]
     if terms:
-        doc.add(Heading(wording.SEARCH_GLOSSARY), Bullets(terms))
+        doc.add(Heading(_(wording.SEARCH_GLOSSARY)), Bullets(terms))
     return doc
 
 
 def glossary_document(terms: Sequence[GlossaryTerm]) -> Document:
-    doc = Document([Title("Glossary")])
+    doc = Document([Title(_("Glossary"))])
     for g in terms:
-        also = f" (also: {', '.join(g.aliases)})" if g.aliases else ""
+        # Translators: a glossary term and the other words for it ("remission (also: full recovery)")
+        head = _("{term} (also: {aliases})", term=g.term, aliases=", ".join(g.aliases)) if g.aliases else g.term
         text = g.definition + (f" [{', '.join(g.refs)}]" if g.refs else "")
-        doc.add(Heading(g.term + also), Para(text))
+        doc.add(Heading(head), Para(text))
     return doc
 
 
 def crisis_document(lines: Sequence[CrisisLine]) -> Document:
-    doc = Document([Title("Urgent help")])
+    doc = Document([Title(_("Urgent help"))])
     doc.add(
         Para(
-            "If you might act on thoughts of suicide, or you are in danger now, contact "
-            "emergency services or a crisis line straight away. You deserve support, and "
-            "talking to someone can help.",
+            _(
+                "If you might act on thoughts of suicide, or you are in danger now, contact "
+                "emergency services or a crisis line straight away. You deserve support, and "
+                "talking to someone can help."
+            ),
             "warn",
         )
     )
     for c in lines:
         doc.add(
-            Heading(f"{c.region_name}: {c.service}", c.region.lower()),
+            # Translators: a crisis line's heading: the region ("United States") and the service ("988 Lifeline")
+            Heading(_("{region}: {service}", region=c.region_name, service=c.service), c.region.lower()),
             Bullets(
                 [
-                    *([f"Emergency (danger now): call {c.emergency}"] if c.emergency else []),
+                    *([_("Emergency (danger now): call {number}", number=c.emergency)] if c.emergency else []),
                     c.contact,
                     *([c.text_service] if c.text_service else []),
-                    f"Hours: {c.hours}",
+                    _("Hours: {hours}", hours=c.hours),
                     c.url,
-                    f"Checked {c.checked.isoformat()}",
+                    # Translators: when the guide last checked a crisis line's details against its own website
+                    _("Checked {date}", date=date_text(c.checked)),
                     *(
                         f"{wording.other_service_line(o.name, o.contact, o.who, o.hours)} {o.url}"
                         for o in c.other_services
@@ -628,7 +793,7 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
                 ]
             ),
         )
-    doc.add(Para(wording.HOPE_LINE))
+    doc.add(Para(_(wording.HOPE_LINE)))
     return doc
 
 
@@ -643,47 +808,90 @@ def crisis_help_document(help: CrisisHelp) -> Document:
     if help.suggestions:
         close = [names[code] for code in help.suggestions]
         extra.append(Para(wording.region_did_you_mean(close, help.suggestions[0])))
-    extra.append(Para(wording.LOCAL_EMERGENCY, "warn"))
+    extra.append(Para(_(wording.LOCAL_EMERGENCY), "warn"))
     return Document([*doc.blocks[:2], *extra, *doc.blocks[2:]])
 
 
 def source_names(info: AboutInfo) -> list[str]:
     """Where the knowledge base came from: the bundled one by name, a user's folder by its path."""
     bundled = info.bundled or [False] * len(info.sources)
-    return [wording.BUNDLED_SOURCE if b else s for s, b in zip(info.sources, bundled)]
+    return [_(wording.BUNDLED_SOURCE) if b else s for s, b in zip(info.sources, bundled)]
 
 
 def about_document(info: AboutInfo) -> Document:
-    return Document(
+    doc = Document(
         [
             Title(f"trdguide {info.version}"),
-            Heading("What it is"),
-            Para(ABOUT_WHAT),
-            Heading("What it is not"),
-            Para(ABOUT_NOT),
-            Heading("Who it covers"),
-            Para(ABOUT_SCOPE),
-            Heading("How evidence was chosen"),
-            Para(ABOUT_EVIDENCE),
-            Heading("Updates"),
-            Para(ABOUT_UPDATES),
-            Heading("Checking the content"),
-            Para(ABOUT_AUDIT),
-            Heading("Who wrote it and funding"),
-            Para(ABOUT_AUTHORS),
-            Heading("Licence"),
-            Para(ABOUT_LICENCE),
-            Heading("This knowledge base"),
+            Heading(_("What it is")),
+            Para(_(ABOUT_WHAT)),
+            Heading(_("What it is not")),
+            Para(_(ABOUT_NOT)),
+            Heading(_("Who it covers")),
+            Para(_(ABOUT_SCOPE)),
+            Heading(_("How evidence was chosen")),
+            Para(_(ABOUT_EVIDENCE)),
+            Heading(_("Updates")),
+            Para(_(ABOUT_UPDATES)),
+            Heading(_("Checking the content")),
+            Para(_(ABOUT_AUDIT)),
+            Heading(_("Who wrote it and funding")),
+            Para(_(ABOUT_AUTHORS)),
+            Heading(_("Licence")),
+            Para(_(ABOUT_LICENCE)),
+            Heading(_("This knowledge base")),
             Bullets(
                 [
-                    "Loaded from: " + ", ".join(source_names(info)),
-                    f"{info.interventions} options, {info.references} references",
-                    f"Oldest review: {info.oldest_review.isoformat()}; newest review: {info.newest_review.isoformat()}",
+                    # Translators: {sources}: where the knowledge base was read from (folders, or "the bundled one")
+                    _("Loaded from: {sources}", sources=", ".join(source_names(info))),
+                    _knowledge_base_size(info.interventions, info.references),
+                    _(
+                        "Oldest review: {oldest}; newest review: {newest}",
+                        oldest=date_text(info.oldest_review),
+                        newest=date_text(info.newest_review),
+                    ),
                     *(wording.replaced_record(kind, key, file) for kind, key, file in info.replaced),
                 ]
             ),
         ]
     )
+    if info.translation is not None:
+        doc.add(*translation_blocks(info.translation))
+    return doc
+
+
+def _knowledge_base_size(options: int, references: int) -> str:
+    # Translators: how much the knowledge base holds; {references} is a number (the sentence counts options)
+    return ngettext(
+        "{n} option, {references} references", "{n} options, {references} references", options, references=references
+    )
+
+
+def translation_blocks(t: TranslationInfo) -> list[Block]:
+    """`about` in a language other than English: how the knowledge base's text in it was made, when, how much of
+    it is translated, and whether a clinician who speaks the language reviewed it (saying so plainly if not)."""
+    lines = [_("How it was made: {method}", method=m) for m in t.methods]
+    if t.latest is not None:
+        lines.append(_("Written or last brought up to date: {date}.", date=date_text(t.latest)))
+    if t.in_scope:
+        lines.append(
+            # Translators: {translated} of {n} parts of the core text (short answers, names, summaries, questions,
+            # the FAQ, the glossary, crisis lines) are translated and match the current English
+            ngettext(
+                "{translated} of {n} part of the core text is translated and up to date ({percent}%).",
+                "{translated} of {n} parts of the core text are translated and up to date ({percent}%).",
+                t.in_scope,
+                translated=t.translated,
+                percent=t.translated * 100 // t.in_scope,
+            )
+        )
+    if t.clinician_review:
+        lines += [
+            _("Reviewed by a clinician who speaks this language: {review}.", review=r) for r in t.clinician_review
+        ]
+    else:
+        lines.append(_("No clinician who speaks this language has reviewed this translation yet."))
+    lines.append(_("Where a part is still in English, the guide says so under its heading."))
+    return [Heading(_("About this translation")), Bullets(lines)]
 
 
 # --- questions and handouts ------------------------------------------------------------------------
@@ -691,14 +899,15 @@ def about_document(info: AboutInfo) -> Document:
 
 def questions_document(items: Sequence[Intervention] | QuestionList) -> Document:
     items = items.items if isinstance(items, QuestionList) else items
-    doc = Document([Title("Questions to bring to your appointment")])
-    doc.add(Para("Tick the questions you want to ask, and add your own. Bring this page with you.", "note"))
+    doc = Document([Title(_("Questions to bring to your appointment"))])
+    doc.add(Para(_("Tick the questions you want to ask, and add your own. Bring this page with you."), "note"))
     for item in items:
-        doc.add(Heading(f"About {full_name(item)}"), Checklist(list(item.questions_to_ask)))
-    doc.add(Heading("Questions about any option"), Checklist(GENERAL_QUESTIONS))
-    doc.add(Heading("What matters most to me"))
-    doc.add(Para("Tick what matters most to you, so you and your clinician can weigh the options together."))
-    doc.add(Checklist(WHAT_MATTERS))
+        # Translators: heading of the questions about one option; {option} is its full name
+        doc.add(Heading(_("About {option}", option=full_name(item))), Checklist(list(item.questions_to_ask)))
+    doc.add(Heading(_("Questions about any option")), Checklist([_(q) for q in GENERAL_QUESTIONS]))
+    doc.add(Heading(_("What matters most to me")))
+    doc.add(Para(_("Tick what matters most to you, so you and your clinician can weigh the options together.")))
+    doc.add(Checklist([_(m) for m in WHAT_MATTERS]))
     return doc
 
 
@@ -708,16 +917,13 @@ def handout_document(main: Document, handout: HandoutView) -> Document:
     doc = Document(list(main.blocks))
     q = questions_document(items)
     doc.add(*[Heading(b.text) if isinstance(b, Title) else b for b in q.blocks])
-    doc.add(Heading("Urgent help"), Bullets([crisis_line_short(c) for c in handout.crisis]))
+    doc.add(Heading(_("Urgent help")), Bullets([crisis_line_short(c) for c in handout.crisis]))
     cited = handout.references
-    oldest, newest = handout.reviewed
-    reviewed = oldest.isoformat() + (f" to {newest.isoformat()}" if newest != oldest else "")
+    # Translators: keep the command as it is; NAME (a placeholder the reader replaces) may be translated
+    where = _("Long web addresses are shortened here; every reference in full: trdguide show NAME.")
     doc.add(
-        Heading("References"),
-        Para(
-            f"Reviewed {reviewed}. Long web addresses are shortened here; every reference in full: trdguide show NAME.",
-            "note",
-        ),
+        Heading(_("References")),
+        Para(f"{reviewed_sentence(*handout.reviewed)} {where}", "note"),
         # a compare handout's grid shows no reference ids, so its list needs none; a `show` handout cites by id
         References([reference_line(r, urls=False, ids=handout.ids_in_text) for r in cited]),
     )
@@ -726,9 +932,21 @@ def handout_document(main: Document, handout: HandoutView) -> Document:
 
 def crisis_line_short(c: CrisisLine) -> str:
     """One line a region: the crisis line and, where known, the emergency number."""
-    emergency = f" In danger now: {c.emergency}." if c.emergency else ""
     stop = "" if c.service.endswith(("?", "!", ".")) else "."  # "1737, Need to talk?" takes no full stop
-    return f"{c.region_name}: {c.service}{stop} {c.contact}.{emergency}"
+    # Translators: one region's crisis line on a handout: "{region}: {service}. {contact}." ({stop} is the full
+    # stop after the service's name, empty where the name ends in ? or !); {emergency} is the emergency number
+    if c.emergency:
+        return _(
+            "{region}: {service}{stop} {contact}. In danger now: {emergency}.",
+            region=c.region_name,
+            service=c.service,
+            stop=stop,
+            contact=c.contact,
+            emergency=c.emergency,
+        )
+    return _(
+        "{region}: {service}{stop} {contact}.", region=c.region_name, service=c.service, stop=stop, contact=c.contact
+    )
 
 
 # --- weigh: what matters to you --------------------------------------------------------------------
@@ -755,19 +973,20 @@ def weigh_document(view: WeighView, printout: bool = False) -> Document:
     `printout`: the one-page version for an appointment (names and conflicts, then questions and the SURE
     test); the short answers are left to the screen.
     """
-    doc = Document([Title(wording.WEIGH_TITLE), Para(wording.WEIGH_FRAMING)])
-    conflicts = [c for _, ws in view.groups for w in ws for c in w.conflicts]
+    doc = Document([Title(_(wording.WEIGH_TITLE)), Para(_(wording.WEIGH_FRAMING))])
+    conflicts = [c for _group, ws in view.groups for w in ws for c in w.conflicts]
     reasons = sum(len(wording.conflict_reason(c.key, c.reason, c.value)) + 40 for c in conflicts) <= PRINTOUT_REASONS
-    doc.add(Heading("What you said"), Bullets([wording.avoid_list(view.avoid), wording.matters_list(view.matters)]))
+    said = [wording.avoid_list(view.avoid), wording.matters_list(view.matters)]
+    doc.add(Heading(_("What you said")), Bullets(said))
     if not view.avoid:
-        doc.add(Para(wording.WEIGH_NOTHING_SAID, "note"))
-    doc.add(Para(wording.WEIGH_ORDER, "note"))
+        doc.add(Para(_(wording.WEIGH_NOTHING_SAID), "note"))
+    doc.add(Para(_(wording.WEIGH_ORDER), "note"))
     if printout and not reasons:
-        doc.add(Para(wording.WEIGH_PRINT_SHORT, "note"))
+        doc.add(Para(_(wording.WEIGH_PRINT_SHORT), "note"))
     for group, options in view.groups:
         doc.add(Heading(wording.weigh_group_heading(group, len(options))))
         if not options:
-            doc.add(Para(wording.WEIGH_GROUP_EMPTY))
+            doc.add(Para(_(wording.WEIGH_GROUP_EMPTY)))
             continue
         if printout:  # names only where there is no conflict, so that the page stays one page
             if group == "none":
@@ -787,19 +1006,19 @@ def weigh_document(view: WeighView, printout: bool = False) -> Document:
             lines = [wording.conflict_line(c.key, c.reason, c.value) for c in w.conflicts]
             lines += [wording.matter_line(m, " ".join(shown(cell, False))) for m, cell in zip(view.matters, w.matters)]
             if w.not_known:
-                things = "; ".join(wording.AVOID_WORDS[k][1] for k in w.not_known)
-                lines.append(wording.WEIGH_NOT_KNOWN.format(things=things))
+                things = "; ".join(_(wording.AVOID_WORDS[k][1]) for k in w.not_known)
+                lines.append(_(wording.WEIGH_NOT_KNOWN, things=things))
             doc.add(Para(_weighed_name(w)))
             if lines:
                 doc.add(Bullets(lines))
-    doc.add(Heading("Questions to ask"), Checklist(list(wording.WEIGH_QUESTIONS)))
+    doc.add(Heading(_("Questions to ask")), Checklist([_(q) for q in wording.WEIGH_QUESTIONS]))
     doc.add(
-        Heading(wording.SURE_TITLE),
+        Heading(_(wording.SURE_TITLE)),
         Bullets([wording.sure_line(q, a) for q, a in zip(wording.SURE_QUESTIONS, view.sure)], marker=""),
-        Para(wording.SURE_NOTE, "note"),
+        Para(_(wording.SURE_NOTE), "note"),
     )
     if not printout:
-        doc.add(Para(wording.WEIGH_HINT, "note"))
+        doc.add(Para(_(wording.WEIGH_HINT), "note"))
     return doc
 
 
@@ -808,7 +1027,7 @@ def weigh_document(view: WeighView, printout: bool = False) -> Document:
 
 def ipdas_document(view: IpdasView) -> Document:
     """The IPDAS criteria in their groups: each with what the guide does and how that was checked."""
-    doc = Document([Title(wording.IPDAS_TITLE), Para(wording.IPDAS_INTRO)])
+    doc = Document([Title(_(wording.IPDAS_TITLE)), Para(_(wording.IPDAS_INTRO))])
     groups: list[tuple[str, list[tuple[str, list[list[str]]]]]] = []
     for letter, title in wording.IPDAS_GROUPS.items():
         rows = []
@@ -817,7 +1036,9 @@ def ipdas_document(view: IpdasView) -> Document:
                 criterion, does = wording.ipdas_row(r.code, r.facts)
                 rows.append((criterion, [[wording.ipdas_how(r.how, r.met)], [does]]))
         if rows:
-            groups.append((f"{title} ({len(rows)})", rows))
-    doc.add(GroupedTable(["How it was checked", "What the guide does"], groups, "Criterion"))
-    doc.add(Heading("Sources"), References(list(wording.IPDAS_SOURCES)))
+            # Translators: a group of IPDAS criteria and how many of them there are ("Content (6)")
+            groups.append((_("{group} ({count})", group=_(title), count=len(rows)), rows))
+    columns = [_("How it was checked"), _("What the guide does")]
+    doc.add(GroupedTable(columns, groups, _("Criterion")))
+    doc.add(Heading(_("Sources")), References(list(wording.IPDAS_SOURCES)))
     return doc

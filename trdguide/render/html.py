@@ -11,7 +11,9 @@ from typing import Any
 
 from jinja2 import Environment, select_autoescape
 
+from .. import i18n
 from ..framing import safe
+from ..i18n import _
 from .document import (
     Bullets,
     Checklist,
@@ -64,7 +66,17 @@ def _block(b: object) -> dict[str, Any]:
             "kind": "picture",
             "caption": safe(b.caption),
             "legend": b.legend,
-            "panels": [(safe(w), n) for w, n in b.panels],
+            # each drawing's label and its description for screen readers, in the reader's language
+            "panels": [
+                (
+                    # Translators: the label above a drawing of 100 people: who, and how many of the 100 had the result
+                    _("{who}: {n} in 100", who=safe(w), n=n),
+                    # Translators: a drawing of 100 circles, described for screen readers
+                    _("{n} of 100 people filled ({who})", who=safe(w), n=n),
+                    n,
+                )
+                for w, n in b.panels
+            ],
         }
     raise TypeError(type(b).__name__)
 
@@ -75,4 +87,9 @@ def render(doc: Document, title: str, paper: str = "a4") -> str:
     template = env.from_string(source)
     # four or more options side by side print with a smaller type in the grid
     wide = any(isinstance(b, Table) and len(b.columns) >= 4 for b in doc.blocks)
-    return template.render(title=safe(title), paper=PAPER[paper], wide=wide, blocks=[_block(b) for b in doc.blocks])
+    # the page's language, and its few words of its own, in the reader's language (the blocks already are)
+    words = {"legend": _("Filled circle: a person with this result; open circle: a person without it.")}
+    blocks = [_block(b) for b in doc.blocks]
+    return template.render(
+        title=safe(title), paper=PAPER[paper], wide=wide, blocks=blocks, lang=i18n.language(), words=words
+    )

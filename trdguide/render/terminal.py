@@ -16,6 +16,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..framing import clamp_width, safe
+from ..i18n import _
 from .document import (
     Bullets,
     Checklist,
@@ -246,7 +247,8 @@ def icon_grid(count: int, filled: str, empty: str) -> list[str]:
 
 def _picture(console: Console, pic: Picture) -> None:
     filled, empty = glyphs(console.encoding)
-    grids = [(f"{who}: {n} in 100", icon_grid(n, filled, empty)) for who, n in pic.panels]
+    # Translators: the label above a drawing of 100 people: who, and how many of the 100 had the result
+    grids = [(_("{who}: {n} in 100", who=who, n=n), icon_grid(n, filled, empty)) for who, n in pic.panels]
     cell = 19  # ten glyphs with spaces
     side_by_side = console.width >= len(grids) * (cell + 4)
     if side_by_side:
@@ -255,14 +257,20 @@ def _picture(console: Console, pic: Picture) -> None:
         for r in range(10):
             console.print(Text("    ".join(g[r] for _, g in grids)))
         if len(grids) > 1:
-            sides = ["Left", "Right"] if len(grids) == 2 else [f"Grid {i + 1}" for i in range(len(grids))]
-            console.print(_t("; ".join(f"{side}: {label}" for side, (label, _) in zip(sides, grids)) + "."))
+            # Translators: which drawing is which, when two stand side by side ("Left: rTMS: 29 in 100")
+            sides = [_("Left"), _("Right")]
+            if len(grids) != 2:
+                sides = [_("Grid {number}", number=i + 1) for i in range(len(grids))]
+            which = [_("{side}: {label}", side=side, label=label) for side, (label, _g) in zip(sides, grids)]
+            console.print(_t("; ".join(which) + "."))
     else:
         for label, g in grids:
             console.print(_t(label, "bold"))
             for row in g:
                 console.print(Text(row))
-    console.print(_t(f"{filled} = a person with this result; {empty} = a person without it.", "dim"))
+    # Translators: the key to a drawing of 100 people; {filled} and {empty} are the two symbols used
+    legend = _("{filled} = a person with this result; {empty} = a person without it.", filled=filled, empty=empty)
+    console.print(_t(legend, "dim"))
     console.print()
 
 

@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from ..framing import clamp_width, safe
+from ..i18n import _
 from .document import (
     Bullets,
     Checklist,
@@ -44,7 +45,8 @@ def render(doc: Document, width: int) -> str:
         elif isinstance(block, Heading):
             wrap(block.text)
         elif isinstance(block, Para):
-            wrap(("Note: " if block.style == "note" else "") + block.text)
+            # Translators: plain text (no colour) marks a quiet paragraph with this word
+            wrap(_("Note: {text}", text=block.text) if block.style == "note" else block.text)
             out.append("")
         elif isinstance(block, (Bullets, References)):
             marker = getattr(block, "marker", "-")
@@ -87,7 +89,10 @@ def validate_text(report: Report) -> str:
     """`trdguide validate`: one `file:line: CODE field: message` line per finding, then a count."""
     lines = [safe(str(f)) for f in report.findings]
     where = safe(", ".join(report.sources))  # folder names are the user's: shown inert like data
-    lines.append(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s) in {where}")
+    errors, warnings = len(report.errors), len(report.warnings)
+    # Translators: the last line of `trdguide validate`; {where} is the folders checked
+    count = _("{errors} error(s), {warnings} warning(s) in {where}", errors=errors, warnings=warnings, where=where)
+    lines.append(count)
     from .. import wording
 
     lines += [safe(wording.translation_coverage(*c)) for c in report.coverage]
