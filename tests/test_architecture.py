@@ -136,3 +136,32 @@ def test_every_module_has_a_layer() -> None:
         if name in INTERFACE:
             continue
         assert rules_for(name), f"{name} is in no layer of docs/architecture.md: add it to NEVER here and there"
+
+
+def test_no_module_hides_the_translation_hook() -> None:
+    """A module that imports `_` from i18n never binds `_` itself (`x, _ = ...`, `for _ in ...`): inside that
+    function `_("...")` would call the wrong thing. Comprehensions have their own scope and may."""
+    hidden = []
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        uses_hook = any(
+            isinstance(n, ast.ImportFrom) and (n.module or "").endswith("i18n") and any(a.name == "_" for a in n.names)
+            for n in ast.walk(tree)
+        )
+        if not uses_hook:
+            continue
+        for node in ast.walk(tree):
+            targets: list[ast.expr] = []
+            if isinstance(node, (ast.Assign, ast.For, ast.With)):
+                targets = (
+                    node.targets
+                    if isinstance(node, ast.Assign)
+                    else [node.target]
+                    if isinstance(node, ast.For)
+                    else [i.optional_vars for i in node.items if i.optional_vars is not None]
+                )
+            for t in targets:
+                for n in ast.walk(t):
+                    if isinstance(n, ast.Name) and n.id == "_":
+                        hidden.append(f"{path.relative_to(PACKAGE.parent)}:{n.lineno}")
+    assert hidden == []

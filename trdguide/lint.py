@@ -54,7 +54,7 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--")
 
 
 def validate(root: Path | None, today: _dt.date | None = None, readability: bool = True) -> Report:
-    layers, _ = layers_for(root)
+    layers, _extends = layers_for(root)
     unread = list(unread_files(layers)) + list(unread_translations(layers))
     try:
         bundle = load(root)
@@ -461,7 +461,7 @@ def translation_rules(
     files, problems = overlays.read(layers, lang)
     terms, more = overlays.read_terms(layers, lang)
     placed = overlays.place(bundle, files)
-    _, applied = overlays.apply(bundle, lang, placed, files)
+    _merged, applied = overlays.apply(bundle, lang, placed, files)
     found = [Finding(p.file, p.line, p.code, p.field, p.message) for p in (*problems, *more, *applied)]
     found += _overlay_rules(bundle, placed, [t for t, _, _ in terms])
     found += _missing_rules(bundle, placed, layers, lang)
@@ -550,7 +550,7 @@ def _missing_rules(
         label = kind.label if kind is not None else part
         origin = bundle.origins.get((label, key.lower()))
         # the overlay that would hold it: beside the English file, in the same knowledge-base folder
-        layer, _, rel = origin.file.partition("/") if origin is not None else (top, "/", part)
+        layer, _sep, rel = origin.file.partition("/") if origin is not None else (top, "/", part)
         shown = ", ".join(paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
         n = len(paths)
         msg = (
