@@ -29,6 +29,7 @@ from trdguide.render.site import (
     SiteRefused,
     bracket_link,
     build_site,
+    phone_links,
     site_files,
     translation_note,
 )
@@ -152,6 +153,16 @@ def test_bracket_link_keeps_the_sentence_whole() -> None:
     ]
     assert bracket_link("[Compare] them.", "c.html") == [("Compare", "c.html"), (" them.", "")]
     assert bracket_link("No link here.", "c.html") == [("No link here.", "")]
+
+
+def test_a_text_service_in_another_language_still_texts() -> None:
+    assert phone_links("Text HOME to 741741", sms=True) == [("Text HOME to 741741", "sms:741741?body=HOME")]
+    assert phone_links("Envíe un mensaje de texto al 988, las 24 horas", sms=True) == [
+        ("Envíe un mensaje de texto al ", ""),
+        ("988", "sms:988"),
+        (", las 24 horas", ""),
+    ]
+    assert phone_links("Llame al 988", sms=False) == [("Llame al ", ""), ("988", "tel:988")]
 
 
 # --- the translation's provenance, and the Spanish knowledge base -----------------------------------------

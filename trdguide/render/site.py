@@ -432,16 +432,19 @@ _SMS = re.compile(r"\b[Tt]ext (?:(?P<word>[A-Z][A-Z0-9]+) to )?(?P<number>\+?\d[
 
 def phone_links(text: str, sms: bool = False) -> Segments:
     """A crisis line's words with every phone number as a `tel:` link, or (`sms`) every "text WORD to
-    NUMBER" / "text NUMBER" as an `sms:` link. The words stay as they are."""
+    NUMBER" / "text NUMBER" as an `sms:` link (with WORD as the message). A text service in another
+    language ("Envíe un mensaje de texto al 988") has its numbers as `sms:` links without a message: the
+    words, which say what to send, stay as they are."""
     text = safe(text)
     out: Segments = []
     pos = 0
-    for m in (_SMS if sms else _PHONE).finditer(text):
-        number = m.group("number") if sms else m.group(0)
+    english = sms and _SMS.search(text) is not None
+    for m in (_SMS if english else _PHONE).finditer(text):
+        number = m.group("number") if english else m.group(0)
         if len(digits(number)) < 3 or _DATE.fullmatch(number.strip()):
             continue
         if sms:
-            body = f"?body={m.group('word')}" if m.group("word") else ""
+            body = f"?body={m.group('word')}" if english and m.group("word") else ""
             link = f"sms:{digits(number)}{body}"
         else:
             link = f"tel:{'+' if number.startswith('+') else ''}{digits(number)}"
