@@ -523,6 +523,7 @@ def test_same_input_same_bytes_and_small_and_quick(tmp_path: Path) -> None:
     for out in (a, b):
         assert runner.invoke(app, ["site", str(out)]).exit_code == 0
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert any(f.parts[0] == "es" for f in files_a), "the Spanish pages too"
     assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
 

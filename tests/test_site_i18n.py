@@ -299,16 +299,6 @@ def test_es_follows_the_file_safety_rules(kb_dir: Path, tmp_path: Path) -> None:
     assert outside.read_text(encoding="utf-8") == "mine"
 
 
-def test_both_languages_rebuild_byte_for_byte(tmp_path: Path) -> None:
-    a, b = tmp_path / "a", tmp_path / "b"
-    for out in (a, b):
-        assert runner.invoke(app, ["site", str(out)]).exit_code == 0
-    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
-    assert any(f.parts[0] == "es" for f in files)
-    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
-    assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files)
-
-
 # --- in a real browser -------------------------------------------------------------------------------------
 
 ES_PAGES = [
