@@ -342,10 +342,8 @@ def _option_rows(
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
     table = next(b for b in list_document(listing).blocks if isinstance(b, GroupedTable))
     by_cat = {
-        _(CATEGORY_WORDS[cat]): sorted(
-            (i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()
-        )
-        for cat in CATEGORY_WORDS
+        _(words): sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
+        for cat, words in CATEGORY_WORDS.items()
     }
     by_label: dict[str, Intervention] = {}
     for i in items:
@@ -657,7 +655,7 @@ def _weigh_page(site: SiteView) -> dict[str, Any]:
         "rows": rows,
         "questions": [_(q) for q in wording.WEIGH_QUESTIONS],
         "sure_title": _(wording.SURE_TITLE),
-        "sure": [wording.sure_line(_(q), None) for q in wording.SURE_QUESTIONS],
+        "sure": [wording.sure_line(q, None) for q in wording.SURE_QUESTIONS],
         "sure_note": _(wording.SURE_NOTE),
     }
 
@@ -870,11 +868,8 @@ def _language_files(site: SiteView, lang: str, own: Mapping[str, str]) -> dict[s
         blocks = _option_blocks(site, item, names)
         files[path] = page("page.html.j2", path, item.name, blocks=blocks, print_button=False)
     by_cat = [
-        (
-            _(CATEGORY_WORDS[cat]),
-            sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()),
-        )
-        for cat in CATEGORY_WORDS
+        (_(words), sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
+        for cat, words in CATEGORY_WORDS.items()
     ]
     files["compare.html"] = page(
         "compare.html.j2",
