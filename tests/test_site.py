@@ -74,17 +74,21 @@ def test_every_page_is_written(bundled_site: Path) -> None:
 
 
 def test_every_page_has_the_framing_and_a_strict_policy(bundled_site: Path) -> None:
-    for page in html_pages(bundled_site):
+    for page in html_pages(bundled_site):  # the English pages and the Spanish ones (es/)
         text = page.read_text(encoding="utf-8")
         name = page.relative_to(bundled_site).as_posix()
-        assert '<html lang="en">' in text, name
+        lang = "es" if name.startswith("es/") else "en"
+        assert f'<html lang="{lang}">' in text, name
         assert f'<meta http-equiv="Content-Security-Policy" content="{markupsafe.escape(CSP)}">' in text, name
         assert "default-src &#39;none&#39;" in text
         # the disclaimer near the top (in the header, before the main content), the crisis pointer once
-        assert text.index(htmllib.escape(DISCLAIMER)) < text.index("<main"), name
-        # the web page cannot know the region: every covered region's number, each one tap to call
-        assert text.count('In crisis? <a href="tel:988">988</a> (US/CA)') == 1, name
-        assert 'href="' + "../" * name.count("/") + 'crisis.html"' in text
+        assert text.index('<p class="disclaimer">') < text.index("<main"), name
+        assert text.count('<a href="tel:988">988</a> (US/CA)') == 1, name
+        if lang == "en":
+            assert text.index(htmllib.escape(DISCLAIMER)) < text.index("<main"), name
+            # the web page cannot know the region: every covered region's number, each one tap to call
+            assert text.count('In crisis? <a href="tel:988">988</a> (US/CA)') == 1, name
+        assert 'href="' + "../" * name.removeprefix("es/").count("/") + 'crisis.html"' in text
         # no inline script or style (the policy forbids them), nothing loaded from elsewhere
         assert "<style" not in text and " style=" not in text, name
         assert re.findall(r"<script(?![^>]*\ssrc=)", text) == [], name
@@ -345,9 +349,13 @@ def test_a_rebuild_removes_the_pages_an_earlier_build_wrote_and_nothing_else(tmp
     assert (out / "options" / "beta.html").is_file()
     (out / "CNAME").write_text("guide.example.org\n", encoding="utf-8")  # the host's own files
     (out / "options" / "local-note.html").write_text("<p>ours</p>\n", encoding="utf-8")
+    (out / "es" / "options" / "local-note.html").write_text("<p>ours</p>\n", encoding="utf-8")
     r = runner.invoke(app, ["--data", str(one), "site", str(out)])
-    assert r.exit_code == 0 and "Removed 1 file an earlier build wrote" in r.output, r.output
+    # its page in English and in Spanish (es/)
+    assert r.exit_code == 0 and "Removed 2 files an earlier build wrote" in r.output, r.output
     assert not (out / "options" / "beta.html").exists(), "an option taken out keeps no page"
+    assert not (out / "es" / "options" / "beta.html").exists()
+    assert (out / "es" / "options" / "local-note.html").is_file() and (out / "es" / "options" / "alpha.html").is_file()
     assert (out / "options" / "alpha.html").is_file() and (out / "index.html").is_file()
     assert (out / "CNAME").is_file() and (out / "options" / "local-note.html").is_file()
     listed = (out / ".trdguide-site-files").read_text(encoding="utf-8").splitlines()
@@ -515,6 +523,7 @@ def test_same_input_same_bytes_and_small_and_quick(tmp_path: Path) -> None:
     for out in (a, b):
         assert runner.invoke(app, ["site", str(out)]).exit_code == 0
     files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert any(f.parts[0] == "es" for f in files_a), "the Spanish pages too"
     assert files_a == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
     assert all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
 

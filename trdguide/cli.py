@@ -27,7 +27,7 @@ from .vocab import Category, Place, StatusLabel
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
     from .render.document import Document
-    from .views import NameNote
+    from .views import NameNote, SiteView
 
 
 T = TypeVar("T")
@@ -899,6 +899,23 @@ def schema(
     _stdout().write(json.dumps(json_schema(kind.value), indent=2, ensure_ascii=False) + "\n")
 
 
+def _site_translations() -> "dict[str, SiteView]":
+    """The website in every other language this installation speaks (`es/` beside the English pages): the
+    knowledge base loaded in that language (its overlays applied), or its problems and exit status 1."""
+    from . import i18n
+    from .errors import DataError
+    from .knowledge import KnowledgeBase
+
+    out = {}
+    for code in i18n.available():
+        if code != i18n.SOURCE:
+            try:
+                out[code] = KnowledgeBase.load(State.data, lang=code).site(__version__)
+            except DataError as exc:
+                _fail(str(exc), ExitStatus.USER_ERROR)
+    return out
+
+
 @app.command()
 def site(
     outdir: Annotated[
@@ -925,7 +942,7 @@ def site(
 
     kb = _kb()
     try:
-        written, removed = build_site(kb.site(__version__), outdir, force=force)
+        written, removed = build_site(kb.site(__version__), outdir, force=force, translations=_site_translations())
     except SiteRefused as exc:
         _fail(wording.site_refused(exc.problem, [str(outdir / p) for p in exc.paths]), ExitStatus.USER_ERROR)
     except OSError as exc:

@@ -14,21 +14,23 @@ sorted and the only dates are the knowledge base's own review dates.
 from __future__ import annotations
 
 import contextlib
+import datetime as _dt
 import json
 import os
 import re
 import stat
 import tempfile
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoescape
 
-from .. import wording
+from .. import i18n, wording
 from ..folding import digits, fold_words
 from ..framing import safe
+from ..i18n import N_, _, ngettext, pgettext
 from ..vocab import MAX_MATTERS
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
@@ -60,7 +62,7 @@ from .document import (
 
 if TYPE_CHECKING:
     from ..models import Intervention
-    from ..views import AboutInfo, ListPage, SiteView, Weighed
+    from ..views import AboutInfo, ListPage, SiteView, TranslationInfo, Weighed
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'"
@@ -68,43 +70,48 @@ CSP = (
 STATIC_FILES = ("site.css", "site.js", "search.js", "stemmer.js", "weigh.js")
 
 SITE_NAME = "trdguide"
-SITE_TAGLINE = "Treatment options for treatment-resistant depression"
+SITE_TAGLINE = N_("Treatment options for treatment-resistant depression")
 NAV = (
-    ("index.html", "Options"),
-    ("compare.html", "Compare"),
-    ("questions.html", "Questions to ask"),
-    ("weigh.html", "What matters to you"),
-    ("faq.html", "FAQ"),
-    ("glossary.html", "Glossary"),
-    ("changes.html", "What changed"),
-    ("about.html", "About"),
-    ("crisis.html", "Urgent help"),
+    ("index.html", N_("Options")),
+    ("compare.html", N_("Compare")),
+    ("questions.html", N_("Questions to ask")),
+    ("weigh.html", N_("What matters to you")),
+    # Translators: the link to the page of frequently asked questions (short: it sits in the menu)
+    ("faq.html", N_("FAQ")),
+    ("glossary.html", N_("Glossary")),
+    ("changes.html", N_("What changed")),
+    ("about.html", N_("About")),
+    ("crisis.html", N_("Urgent help")),
 )
-SITE_PRIVACY = (
+SITE_PRIVACY = N_(
     "This website is a set of static pages. It sets no cookies, has no analytics or tracking, loads no "
     "fonts or scripts from elsewhere, and sends nothing anywhere: what you choose on the compare page "
     "stays in your browser and in the page's web address."
 )
 
-# Words the compare page's script shows (kept here, with the rest of the site's wording).
+# Words the compare page's script shows (kept here, with the rest of the site's wording; translated into
+# each language's assets/strings.js). {n}, {name}, {option}, {names}, {when}, {oldest}, {newest} are
+# filled in by the script.
 COMPARE_TEXT = {
-    "choose": "Choose 2 to 5 options to compare.",
-    "too_many": "You chose {n} options. Choose at most 5 to compare.",
-    "unknown": "Not found, so left out:",
-    "family": "{name} names a group of options. Choose one or more of them:",
-    "ambiguous": "{name} could mean more than one option. Choose one of them:",
-    "brand": "{name} is a brand name of {option}.",
-    "prefix": "{name} was taken to mean {option}.",
-    "see_below": "Some names were not used: see the note below the comparison.",
-    "comparing": "Comparing: ",
-    "showing": "Showing {names}.",
-    "trials": "Compared directly in a trial",
-    "in_full": "In full: ",
-    "reviewed": "Reviewed {when}.",
-    "question": "Question",
-    "grid_caption": "Short answers to the same questions for each option",
-    "grid_caption_detail": "The full answers to the same questions for each option",
-    "caution": "Caution: ",
+    "choose": N_("Choose 2 to 5 options to compare."),
+    "too_many": N_("You chose {n} options. Choose at most 5 to compare."),
+    "unknown": N_("Not found, so left out:"),
+    "family": N_("{name} names a group of options. Choose one or more of them:"),
+    "ambiguous": N_("{name} could mean more than one option. Choose one of them:"),
+    "brand": N_("{name} is a brand name of {option}."),
+    "prefix": N_("{name} was taken to mean {option}."),
+    "see_below": N_("Some names were not used: see the note below the comparison."),
+    # Translators: before the names of the options compared, as the heading of the comparison
+    "comparing": N_("Comparing: "),
+    "showing": N_("Showing {names}."),
+    "trials": N_("Compared directly in a trial"),
+    # Translators: before links to each compared option's own page
+    "in_full": N_("In full: "),
+    "reviewed": N_("Reviewed {when}."),
+    "reviewed_range": N_("Reviewed {oldest} to {newest}."),
+    "question": N_("Question"),
+    "grid_caption": N_("Short answers to the same questions for each option"),
+    "grid_caption_detail": N_("The full answers to the same questions for each option"),
 }
 
 _LINKS = re.compile(
@@ -114,7 +121,7 @@ _LINKS = re.compile(
     r"|\[(?P<rid>[a-z0-9]+(?:-[a-z0-9]+)*)\]"
     r"|\[(?P<rids>[a-z0-9]+(?:-[a-z0-9]+)*(?:, [a-z0-9]+(?:-[a-z0-9]+)*)+)\]"
 )
-CRISIS_LINK_TEXT = "crisis lines by country"
+CRISIS_LINK_TEXT = N_("crisis lines by country")
 
 Segments = list[tuple[str, str]]  # (text, href); href "" for plain text
 
@@ -164,6 +171,16 @@ def segments(text: str, names: Mapping[str, str], root: str, refs: Collection[st
     if pos < len(text):
         out.append((text[pos:], ""))
     return out
+
+
+def bracket_link(sentence: str, href: str) -> Segments:
+    """A whole translated sentence whose words in [brackets] are a link to `href` (the translator keeps
+    the brackets where the link belongs in their language); without brackets, the sentence stays text."""
+    m = re.search(r"\[([^\[\]]+)\]", sentence)
+    if m is None:
+        return [(sentence, "")]
+    out: Segments = [(sentence[: m.start()], ""), (m.group(1), href), (sentence[m.end() :], "")]
+    return [(t, h) for t, h in out if t]
 
 
 def ref_anchor(rid: str) -> str:
@@ -306,7 +323,7 @@ def _env() -> Environment:
     def load(name: str) -> str:
         return resources.files("trdguide.render").joinpath(f"templates/site/{name}").read_text(encoding="utf-8")
 
-    return Environment(
+    env = Environment(
         loader=FunctionLoader(load),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -314,6 +331,9 @@ def _env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # the templates' own words go through the hook too: {{ _("Print this page") }} (Babel extracts them)
+    env.globals.update({"_": _, "ngettext": ngettext})
+    return env
 
 
 def _option_rows(
@@ -322,19 +342,22 @@ def _option_rows(
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
     table = next(b for b in list_document(listing).blocks if isinstance(b, GroupedTable))
     by_cat = {
-        CATEGORY_WORDS[cat]: sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
-        for cat in CATEGORY_WORDS
+        _(words): sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
+        for cat, words in CATEGORY_WORDS.items()
     }
+    by_label: dict[str, Intervention] = {}
+    for i in items:
+        by_label.setdefault(i.short_name, i)
     groups = []
     for name, rows in table.groups:
         members = by_cat.get(name, [])
         out = []
         for n, (label, cells) in enumerate(rows):
-            item = members[n] if n < len(members) and members[n].short_name == label else None
+            item = members[n] if n < len(members) and members[n].short_name == label else by_label.get(label)
             hay = [label]
             if item is not None:
                 hay += [item.name, item.id, *item.aliases, *item.brand_names, *families.get(item.id, [])]
-                hay += [item.summary, STATUS_WORDS[item.status.label], name]
+                hay += [item.summary, _(STATUS_WORDS[item.status.label]), name]
             out.append(
                 {
                     "label": safe(label),
@@ -345,7 +368,7 @@ def _option_rows(
                 }
             )
         groups.append((safe(name), out))
-    return {"columns": [safe(c) for c in table.columns], "groups": groups, "count": sum(len(r) for _, r in groups)}
+    return {"columns": [safe(c) for c in table.columns], "groups": groups, "count": sum(len(r) for _n, r in groups)}
 
 
 def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -353,8 +376,16 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
     view = site.shows[item.id]
     blocks = _for_web(show_document(view, pictures=True, all_changes=True))
     ctx = _Ctx(names, "../", listed_refs(blocks))
-    pairs = [(f"{item.short_name} and {r.short_name}", _compare_href([item.id, r.id], ctx.root)) for r in view.see_also]
-    pairs.append((f"{item.short_name} and other options you choose", _compare_href([item.id], ctx.root)))
+    pairs = [
+        (
+            _("{option} and {other}", option=item.short_name, other=r.short_name),
+            _compare_href([item.id, r.id], ctx.root),
+        )
+        for r in view.see_also
+    ]
+    pairs.append(
+        (_("{option} and other options you choose", option=item.short_name), _compare_href([item.id], ctx.root))
+    )
     out = [_block(b, ctx) for b in blocks]
     # "In short" (the blocks `in_short_blocks` made): each answer after its question in bold, densely set
     short = in_short_blocks(view)
@@ -367,7 +398,7 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
         }
     at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
-        _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
+        _block(Heading(_(wording.WEB_COMPARE_WITH), "compare"), ctx),
         {"kind": "links", "entries": [[(safe(t), h)] for t, h in pairs]},
     ]
     pictures = [b for b in out if b["kind"] == "picture"]
@@ -375,7 +406,7 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
         b["legend"] = False
     out = sectioned(out, collapse=True)
     first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
-    out.insert(first, contents(out, wording.WEB_CONTENTS, "contents"))
+    out.insert(first, contents(out, _(wording.WEB_CONTENTS), "contents"))
     return out
 
 
@@ -385,10 +416,10 @@ def _faq_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, Any]
     blocks = _for_web(faq_document(site.faq))
     ctx = _Ctx(names, "", listed_refs(blocks))
     out = sectioned(
-        [_block(b, ctx) for b in blocks], collapse=False, back=(wording.WEB_BACK_TO_QUESTIONS, "#questions")
+        [_block(b, ctx) for b in blocks], collapse=False, back=(_(wording.WEB_BACK_TO_QUESTIONS), "#questions")
     )
     first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
-    out.insert(first, contents(out, wording.WEB_QUESTIONS, "questions", block=True))
+    out.insert(first, contents(out, _(wording.WEB_QUESTIONS), "questions", block=True))
     return out
 
 
@@ -399,16 +430,19 @@ _SMS = re.compile(r"\b[Tt]ext (?:(?P<word>[A-Z][A-Z0-9]+) to )?(?P<number>\+?\d[
 
 def phone_links(text: str, sms: bool = False) -> Segments:
     """A crisis line's words with every phone number as a `tel:` link, or (`sms`) every "text WORD to
-    NUMBER" / "text NUMBER" as an `sms:` link. The words stay as they are."""
+    NUMBER" / "text NUMBER" as an `sms:` link (with WORD as the message). A text service in another
+    language ("Envíe un mensaje de texto al 988") has its numbers as `sms:` links without a message: the
+    words, which say what to send, stay as they are."""
     text = safe(text)
     out: Segments = []
     pos = 0
-    for m in (_SMS if sms else _PHONE).finditer(text):
-        number = m.group("number") if sms else m.group(0)
+    english = sms and _SMS.search(text) is not None
+    for m in (_SMS if english else _PHONE).finditer(text):
+        number = m.group("number") if english else m.group(0)
         if len(digits(number)) < 3 or _DATE.fullmatch(number.strip()):
             continue
         if sms:
-            body = f"?body={m.group('word')}" if m.group("word") else ""
+            body = f"?body={m.group('word')}" if english and m.group("word") else ""
             link = f"sms:{digits(number)}{body}"
         else:
             link = f"tel:{'+' if number.startswith('+') else ''}{digits(number)}"
@@ -455,7 +489,8 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
                 "detail": [safe(p) for p in cell_detail(i, r.key)],
             }
         options[i.id] = {
-            "head": safe(f"{i.short_name} ({STATUS_SHORT[i.status.label]})"),
+            # Translators: an option's name and its regulatory status in short, heading its column of the grid
+            "head": safe(_("{option} ({status})", option=i.short_name, status=_(STATUS_SHORT[i.status.label]))),
             "name": safe(i.short_name),
             "page": f"options/{i.id}.html",
             "reviewed": i.last_reviewed.isoformat(),
@@ -483,10 +518,9 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     data = {
         "options": options,
         "order": [i.id for i in items],
-        "rows": [{"key": r.key, "label": r.label, "question": r.question} for r in ROWS],
+        "rows": [{"key": r.key, "label": _(r.label), "question": _(r.question)} for r in ROWS],
         "trials": trials,
-        "caveat": wording.COMPARISON_CAVEAT,
-        "text": COMPARE_TEXT,
+        "caveat": _(wording.COMPARISON_CAVEAT),
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
     return f"{ASSET_MARK}window.TRDGUIDE_COMPARE = {body};\n"
@@ -523,14 +557,13 @@ def _search_data(site: SiteView) -> str:
         if kind == "faq":
             docs.append([safe(wording.web_search_faq(title)), f"faq.html#{faq_ids[int(target) - 1]}"])
         elif kind == "section":
-            label = wording.web_search_option(short.get(target, title), wording.SECTION_LABELS[section])
+            label = wording.web_search_option(short.get(target, title), _(wording.SECTION_LABELS[section]))
             docs.append([safe(label), f"options/{target}.html" + ("" if section == "summary" else f"#{section}")])
         else:
             docs.append([safe(wording.web_search_glossary(title)), f"glossary.html#{glossary_anchor(target)}"])
     keys = ("postings", "phrases", "stems", "stop_words", "cutoff", "urgent_cutoff", "urgent")
     out = {k: data[k] for k in keys if k in data}
     out["docs"] = docs
-    out["text"] = wording.WEB_SEARCH_TEXT
     body = json.dumps(out, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
     return f"{ASSET_MARK}window.TRDGUIDE_SEARCH = {body};\n"
 
@@ -548,7 +581,8 @@ def _family_words(site: SiteView) -> dict[str, list[str]]:
 
 # --- what matters to you (weigh.html) ------------------------------------------------------------------
 
-MAX_MATTERS_WORD = "three"
+# Translators: the most things a reader may choose on the page "What matters to you", as a word
+MAX_MATTERS_WORD = N_("three")
 
 
 def _weigh_answers(w: Weighed) -> dict[str, dict[str, str] | None | str]:
@@ -568,7 +602,8 @@ def _weigh_answers(w: Weighed) -> dict[str, dict[str, str] | None | str]:
 
 def _weigh_data(site: SiteView) -> str:
     """`weighing.weigh_table` as a script for weigh.html: each option's conflict per avoid key and its short
-    answer per matter row, in the guide's order. The page's script only keeps the keys ticked and groups."""
+    answer per matter row, in the guide's order. The page's script only keeps the keys ticked and groups.
+    Its sentences are in the language's assets/strings.js (`_script_text`)."""
     options: dict[str, Any] = {}
     for w in site.weighed or []:
         options[w.brief.id] = {
@@ -583,20 +618,9 @@ def _weigh_data(site: SiteView) -> str:
     data = {
         "order": [w.brief.id for w in site.weighed or []],
         "options": options,
-        "avoid": {k: words for k, (_, words) in wording.AVOID_WORDS.items()},
-        "groups": [[g, words] for g, words in wording.WEIGH_GROUPS.items()],
+        "avoid": {k: _(words) for k, (_ask, words) in wording.AVOID_WORDS.items()},
+        "groups": [[g, _(words)] for g, words in wording.WEIGH_GROUPS.items()],
         "most": MAX_MATTERS,
-        "text": {
-            "avoid_list": wording.AVOID_LIST,
-            "nothing_named": wording.NOTHING_NAMED,
-            "matters_list": wording.MATTERS_LIST,
-            "nothing_chosen": wording.NOTHING_CHOSEN,
-            "matter_words": {k: v.lower() for k, v in wording.MATTER_WORDS.items()},
-            "nothing_said": wording.WEIGH_NOTHING_SAID,
-            "group_empty": wording.WEIGH_GROUP_EMPTY,
-            "not_known": wording.WEIGH_NOT_KNOWN,
-            "full": wording.WEB_WEIGH_MATTERS_FULL.format(most=MAX_MATTERS_WORD),
-        },
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
     return f"{ASSET_MARK}window.TRDGUIDE_WEIGH = {body};\n"
@@ -610,69 +634,207 @@ def _weigh_page(site: SiteView) -> dict[str, Any]:
         cells = []
         for answer in _weigh_answers(w).values():
             if answer is None:
-                cells.append(wording.WEB_WEIGH_CELL_NO)
+                cells.append(_(wording.WEB_WEIGH_CELL_NO))
             elif isinstance(answer, str):
-                cells.append(wording.WEB_WEIGH_CELL_NOT_KNOWN)
+                cells.append(_(wording.WEB_WEIGH_CELL_NOT_KNOWN))
             else:
                 cells.append(wording.web_weigh_cell_yes(answer["reason"]))
         rows.append({"id": w.brief.id, "label": safe(w.brief.short_name), "cells": cells})
     return {
-        "framing": wording.WEIGH_FRAMING,
-        "order": wording.WEIGH_ORDER,
-        "private": wording.WEB_WEIGH_PRIVATE,
-        "avoid_legend": wording.WEB_WEIGH_AVOID,
-        "avoid": [(k, ask) for k, (ask, _) in wording.AVOID_WORDS.items()],
-        "matters_legend": wording.WEB_WEIGH_MATTERS.format(most=MAX_MATTERS_WORD),
-        "matters": list(wording.MATTER_WORDS.items()),
-        "you_said": wording.WEB_WEIGH_YOU_SAID,
-        "all_heading": wording.WEB_WEIGH_ALL,
-        "all_note": wording.WEB_WEIGH_ALL_NOTE,
-        "columns": [words for _, words in wording.AVOID_WORDS.values()],
+        "framing": _(wording.WEIGH_FRAMING),
+        "order": _(wording.WEIGH_ORDER),
+        "private": _(wording.WEB_WEIGH_PRIVATE),
+        "avoid_legend": _(wording.WEB_WEIGH_AVOID),
+        "avoid": [(k, _(ask)) for k, (ask, _words) in wording.AVOID_WORDS.items()],
+        "matters_legend": _(wording.WEB_WEIGH_MATTERS, most=_(MAX_MATTERS_WORD)),
+        "matters": [(k, _(v)) for k, v in wording.MATTER_WORDS.items()],
+        "you_said": _(wording.WEB_WEIGH_YOU_SAID),
+        "all_heading": _(wording.WEB_WEIGH_ALL),
+        "all_note": _(wording.WEB_WEIGH_ALL_NOTE),
+        "columns": [_(words) for _ask, words in wording.AVOID_WORDS.values()],
         "rows": rows,
-        "questions": wording.WEIGH_QUESTIONS,
-        "sure_title": wording.SURE_TITLE,
+        "questions": [_(q) for q in wording.WEIGH_QUESTIONS],
+        "sure_title": _(wording.SURE_TITLE),
         "sure": [wording.sure_line(q, None) for q in wording.SURE_QUESTIONS],
-        "sure_note": wording.SURE_NOTE,
+        "sure_note": _(wording.SURE_NOTE),
     }
 
 
 def _about_sources(info: AboutInfo) -> list[str]:
     """Where the knowledge base came from, without the builder's local paths (a public page shows it)."""
     bundled = info.bundled or [False] * len(info.sources)
-    return [wording.BUNDLED_SOURCE if b else f"the folder {Path(s).name!r}" for s, b in zip(info.sources, bundled)]
+    return [
+        _(wording.BUNDLED_SOURCE) if b else _("the folder {name}", name=repr(Path(s).name))
+        for s, b in zip(info.sources, bundled)
+    ]
 
 
-def site_files(site: SiteView) -> dict[str, bytes]:
-    """Every file of the site, by relative path (with `/`), as bytes."""
+# --- the words the scripts show (assets/strings.js, one per language) -----------------------------------
+
+
+def _script_text(count: int) -> dict[str, Any]:
+    """Every sentence the site's scripts show, in the language in use: the scripts read them from the
+    language's assets/strings.js and never carry words of their own. `count`: the options the home page
+    lists (the filter's "Showing {shown} of {n} options." follows the plural rule of that number)."""
+    return {
+        "compare": {k: _(v) for k, v in COMPARE_TEXT.items()},
+        "filter": {
+            # Translators: the home page's filter found nothing; {query} is what was typed, in quotation marks
+            "none": _("No options match {query}."),
+            # Translators: {shown} (filled in by the page's script) of {n} options are listed
+            "some": ngettext(
+                "Showing {shown} of {n} option.", "Showing {shown} of {n} options.", count, shown="{shown}"
+            ),
+        },
+        "search": {k: _(v) for k, v in wording.WEB_SEARCH_TEXT.items()},
+        "weigh": {
+            "avoid_list": _(wording.AVOID_LIST),
+            "nothing_named": _(wording.NOTHING_NAMED),
+            "matters_list": _(wording.MATTERS_LIST),
+            "nothing_chosen": _(wording.NOTHING_CHOSEN),
+            "matter_words": {k: _(v).lower() for k, v in wording.MATTER_WORDS.items()},
+            "nothing_said": _(wording.WEIGH_NOTHING_SAID),
+            "group_empty": _(wording.WEIGH_GROUP_EMPTY),
+            "not_known": _(wording.WEIGH_NOT_KNOWN),
+            "full": _(wording.WEB_WEIGH_MATTERS_FULL, most=_(MAX_MATTERS_WORD)),
+            # Translators: a group of options on the page "What matters to you", with how many it holds
+            "group": _("{group} ({n})"),
+        },
+    }
+
+
+def _strings_data(count: int) -> str:
+    body = json.dumps(_script_text(count), sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
+    return f"{ASSET_MARK}window.TRDGUIDE_TEXT = {body};\n"
+
+
+# --- languages ------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _speaking(code: str) -> Iterator[None]:
+    """Build in language `code`, then speak as before (a catalog set by a test included): the hook's own
+    state is saved and put back, so that nothing after the build changes language."""
+    if code == i18n.language():
+        yield
+        return
+    saved = (i18n._catalog, i18n._language)
+    i18n.set_language(code)
+    try:
+        yield
+    finally:
+        i18n._catalog, i18n._language = saved
+
+
+def _own_name() -> str:
+    """The language in use, named in itself ("English", "Español"): the label of the switch to it."""
+    # Translators: the name of YOUR language in itself ("Español"), not the word for English: it labels the
+    # link from every English page to the same page in your language
+    return pgettext("the language's own name", "English")
+
+
+def _reviewed_words(oldest: _dt.date, newest: _dt.date) -> str:
+    if oldest == newest:
+        return _("Knowledge base reviewed {date}.", date=oldest.isoformat())
+    return _("Knowledge base reviewed {oldest} to {newest}.", oldest=oldest.isoformat(), newest=newest.isoformat())
+
+
+def translation_note(info: TranslationInfo | None) -> list[str]:
+    """The footer's sentences on how the pages' text was translated and checked (nothing for English).
+    Honest about review: where no clinician who speaks the language reviewed it, it says so."""
+    if info is None:
+        return []
+    out: list[str] = []
+    if info.methods:
+        out.append(_("How this translation was made: {methods}", methods=" ".join(safe(m) for m in info.methods)))
+    if info.latest is not None:
+        out.append(_("Translated or brought up to date on {date}.", date=info.latest.isoformat()))
+    if info.clinician_review:
+        out.append(_("Reviewed by: {reviewers}.", reviewers="; ".join(safe(r) for r in info.clinician_review)))
+    else:
+        out.append(_("No clinician who speaks this language has reviewed this translation."))
+    if info.in_scope and info.translated < info.in_scope:
+        out.append(
+            ngettext(
+                "{translated} of {n} part of this guide meant to be translated is translated; "
+                "the rest is shown in English and marked as such.",
+                "{translated} of {n} parts of this guide meant to be translated are translated; "
+                "the rest is shown in English and marked as such.",
+                info.in_scope,
+                translated=info.translated,
+            )
+        )
+    return out
+
+
+def site_files(site: SiteView, translations: Mapping[str, SiteView] | None = None) -> dict[str, bytes]:
+    """Every file of the site, by relative path (with `/`), as bytes: the English pages at the top, and the
+    same pages in each language of `translations` (its knowledge base loaded in that language) in a folder
+    named by the language's code (`es/`), each built while the hook speaks that language. Every page links
+    to the same page in the other languages (hreflang links and a language switch). The scripts, styles
+    and stemmer are shared (`assets/`); each language has its own data and words (`es/assets/`)."""
+    views = {i18n.SOURCE: site, **dict(sorted((translations or {}).items()))}
+    own: dict[str, str] = {}
+    for code in views:
+        with _speaking(code):
+            own[code] = _own_name()
+    files: dict[str, bytes] = {}
+    for code, view in views.items():
+        prefix = "" if code == i18n.SOURCE else f"{code}/"
+        with _speaking(code):
+            for rel, data in _language_files(view, code, own).items():
+                files[prefix + rel] = data
+    for name in STATIC_FILES:
+        static = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
+        files[f"assets/{name}"] = ASSET_MARK.encode() + static
+    return dict(sorted(files.items()))
+
+
+def _language_files(site: SiteView, lang: str, own: Mapping[str, str]) -> dict[str, bytes]:
+    """The pages and data of one language (paths relative to its folder), in the language in use."""
     env = _env()
     items = site.items
     version = site.about.version
     names = {i.id: i.short_name for i in items}
-    oldest, newest = site.reviewed
-    reviewed = oldest.isoformat() if oldest == newest else f"{oldest.isoformat()} to {newest.isoformat()}"
     # a web page cannot know where its reader is: the main crisis number of every covered country
     numbers = site.crisis_numbers
+    depth = "" if lang == i18n.SOURCE else "../"  # from the language's folder to the site's top
     common = {
         "csp": CSP,
+        "lang": lang,
         "site_name": SITE_NAME,
-        "tagline": SITE_TAGLINE,
-        "nav": NAV,
-        "version": version,
-        "reviewed": reviewed,
+        "tagline": _(SITE_TAGLINE),
+        "nav": [(href, _(label)) for href, label in NAV],
+        "footer": " ".join(
+            [
+                _("{site} {version}.", site=SITE_NAME, version=version),
+                _reviewed_words(*site.reviewed),
+                _("Education, not medical advice. No cookies, no tracking."),
+            ]
+        ),
+        "translation": translation_note(site.about.translation),
         "generator": GENERATOR,
-        "search_text": wording.WEB_SEARCH_TEXT,
+        "search_text": {k: _(v) for k, v in wording.WEB_SEARCH_TEXT.items()},
     }
 
     def page(template: str, path: str, title: str, **extra: Any) -> bytes:
         root = "../" * path.count("/")
+        top = root + depth
         ctx = _Ctx(names, root)
+        alternates = [
+            (code, root + path if code == lang else top + ("" if code == i18n.SOURCE else f"{code}/") + path)
+            for code in own
+        ]
         text = env.get_template(template).render(
             **common,
             root=root,
+            top=top,
             path=path,
             title=safe(title),
-            disclaimer=ctx.seg(wording.DISCLAIMER),
-            crisis=[*phone_links(wording.crisis_pointer_web(numbers)), (CRISIS_LINK_TEXT, f"{root}crisis.html")],
+            alternates=alternates,
+            switch=[(code, own[code], href) for code, href in alternates if code != lang],
+            disclaimer=ctx.seg(_(wording.DISCLAIMER)),
+            crisis=[*phone_links(wording.crisis_pointer_web(numbers)), (_(CRISIS_LINK_TEXT), f"{root}crisis.html")],
             **extra,
         )
         return text.encode("utf-8")
@@ -684,61 +846,69 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         return page("page.html.j2", path, title, blocks=[_block(b, ctx) for b in blocks], **extra)
 
     files: dict[str, bytes] = {}
+    table = _option_rows(site.listing, items, _Ctx(names, ""), _family_words(site))
     files["index.html"] = page(
         "index.html.j2",
         "index.html",
-        SITE_TAGLINE,
-        what=ABOUT_WHAT,
-        what_not=ABOUT_NOT,
-        table=_option_rows(site.listing, items, _Ctx(names, ""), _family_words(site)),
+        _(SITE_TAGLINE),
+        what=_(ABOUT_WHAT),
+        what_not=_(ABOUT_NOT),
+        # Translators: the words in [brackets] become a link to the compare page; keep the brackets
+        intro=bracket_link(
+            _(
+                "Each option has its own page with the studies, risks, references and review date. To see "
+                "options side by side, [compare 2 to 5 of them]."
+            ),
+            "compare.html",
+        ),
+        table=table,
     )
     for item in items:
         path = f"options/{item.id}.html"
         blocks = _option_blocks(site, item, names)
         files[path] = page("page.html.j2", path, item.name, blocks=blocks, print_button=False)
     by_cat = [
-        (CATEGORY_WORDS[cat], sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
-        for cat in CATEGORY_WORDS
+        (_(words), sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
+        for cat, words in CATEGORY_WORDS.items()
     ]
     files["compare.html"] = page(
         "compare.html.j2",
         "compare.html",
-        "Compare options",
+        _("Compare options"),
         groups=[
             (name, [(i.id, safe(i.short_name), safe(i.name)) for i in members]) for name, members in by_cat if members
         ],
         all_options=sorted(((i.id, safe(i.short_name)) for i in items), key=lambda x: x[1].lower()),
-        text=COMPARE_TEXT,
     )
     files["assets/compare-data.js"] = _compare_data(site, items).encode("utf-8")
     files["assets/names.js"] = _names_data(site).encode("utf-8")
-    files["faq.html"] = page("page.html.j2", "faq.html", "Frequently asked questions", blocks=_faq_blocks(site, names))
-    files["glossary.html"] = doc_page("glossary.html", "Glossary", _glossary_blocks(site))
+    files["assets/strings.js"] = _strings_data(table["count"]).encode("utf-8")
+    files["faq.html"] = page(
+        "page.html.j2", "faq.html", _("Frequently asked questions"), blocks=_faq_blocks(site, names)
+    )
+    files["glossary.html"] = doc_page("glossary.html", _("Glossary"), _glossary_blocks(site))
     files["assets/search-data.js"] = _search_data(site).encode("utf-8")
     files["crisis.html"] = page(
         "crisis.html.j2",
         "crisis.html",
-        "Urgent help",
+        _("Urgent help"),
         blocks=_crisis_blocks(site, names),
-        region_first=wording.WEB_REGION_FIRST,
-        all_regions=wording.WEB_ALL_REGIONS,
+        region_first=_(wording.WEB_REGION_FIRST),
+        all_regions=_(wording.WEB_ALL_REGIONS),
     )
-    files["changes.html"] = doc_page("changes.html", "What changed", _for_web(changes_document(site.changes)))
+    files["changes.html"] = doc_page("changes.html", _("What changed"), _for_web(changes_document(site.changes)))
     info = site.about._replace(sources=_about_sources(site.about), bundled=())
-    about = about_document(info).add(Heading("This website"), Para(SITE_PRIVACY))
-    files["about.html"] = doc_page("about.html", "About trdguide", about)
+    about = about_document(info).add(Heading(_("This website")), Para(_(SITE_PRIVACY)))
+    files["about.html"] = doc_page("about.html", _("About trdguide"), about)
     files["questions.html"] = doc_page(
         "questions.html",
-        "Questions to bring to your appointment",
+        _("Questions to bring to your appointment"),
         questions_document([]),
         print_button=True,
     )
-    files["weigh.html"] = page("weigh.html.j2", "weigh.html", wording.WEIGH_TITLE, weigh=_weigh_page(site))
+    files["weigh.html"] = page("weigh.html.j2", "weigh.html", _(wording.WEIGH_TITLE), weigh=_weigh_page(site))
     files["assets/weigh-data.js"] = _weigh_data(site).encode("utf-8")
-    for name in STATIC_FILES:
-        static = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
-        files[f"assets/{name}"] = ASSET_MARK.encode() + static
-    return dict(sorted(files.items()))
+    return files
 
 
 MANIFEST = ".trdguide-site-files"  # the files the last build wrote, one relative path per line
@@ -750,7 +920,10 @@ ASSET_MARK = f"/* generator: {GENERATOR} */\n"
 _MARKS = (HTML_MARK.encode(), ASSET_MARK.encode())
 _MARK_WITHIN = 4096
 # the only names the site ever writes (and so the only ones a rebuild may remove)
-OWN_NAME = re.compile(r"[a-z][a-z0-9-]*\.html|options/[a-z0-9][a-z0-9-]*\.html|assets/[a-z0-9][a-z0-9-]*\.(?:js|css)")
+# (in the top folder, or in a language's folder: es/)
+OWN_NAME = re.compile(
+    r"(?:[a-z]{2,3}/)?(?:[a-z][a-z0-9-]*\.html|options/[a-z0-9][a-z0-9-]*\.html|assets/[a-z0-9][a-z0-9-]*\.(?:js|css))"
+)
 
 
 class SiteRefused(Exception):
@@ -825,8 +998,11 @@ def _write(outdir: Path, rel: str, data: bytes) -> Path:
     return target
 
 
-def build_site(site: SiteView, outdir: Path, force: bool = False) -> tuple[list[Path], list[Path]]:
+def build_site(
+    site: SiteView, outdir: Path, force: bool = False, translations: Mapping[str, SiteView] | None = None
+) -> tuple[list[Path], list[Path]]:
     """Write the site into `outdir` (created if needed); returns the files written and the files removed.
+    `translations`: the site in other languages, each in its folder (`site_files`); the same rules hold there.
 
     The site's files are its own: nothing is written through a symbolic link or outside `outdir`, and a
     file of the same name that trdguide did not write (no generator mark) is replaced only with `force`.
@@ -837,7 +1013,7 @@ def build_site(site: SiteView, outdir: Path, force: bool = False) -> tuple[list[
     base), but only names the site writes whose content still carries the generator mark: a CNAME, a
     robots.txt or the host's own pages are never touched, whatever the list says.
     """
-    files = site_files(site)
+    files = site_files(site, translations)
     outdir.mkdir(parents=True, exist_ok=True)
     problems: dict[str, list[str]] = {}
     for rel in [*files, MANIFEST]:

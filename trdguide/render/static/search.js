@@ -4,7 +4,9 @@
    without stop words, stemmed, with the group token of every known phrase), reads a word not in the
    guide as the closest word of the guide (as difflib.get_close_matches does), and adds up the scores
    the index holds. The data is loaded the first time the box is used; results are put into the page
-   as text (textContent), never as markup. */
+   as text (textContent), never as markup. Its sentences come from the language's assets/strings.js.
+   The index and the words are the language's own (data-root: es/ for Spanish); the stemmer is shared
+   (data-top: the site's top folder). */
 (function () {
   "use strict";
 
@@ -14,6 +16,7 @@
   var status = document.getElementById("search-status");
   var box = document.getElementById("search-results");
   var root = form.getAttribute("data-root") || "";
+  var top = form.getAttribute("data-top") || root;
   var LIMIT = 10;
   var D = null;
   var WORDS = null;
@@ -158,7 +161,7 @@
   }
 
   function show() {
-    var T = D.text;
+    var T = window.TRDGUIDE_TEXT.search;
     var query = input.value.trim();
     Array.prototype.forEach.call(box.querySelectorAll(".search-out"), function (n) { n.remove(); });
     box.removeAttribute("data-query");
@@ -215,8 +218,8 @@
       WORDS = Object.keys(D.stems).filter(function (w) { return !D.stop[w] && !/^[0-9]+$/.test(w); }).sort();
       afterLoad();
     };
-    ["search-data.js", "stemmer.js"].forEach(function (name) {
-      var s = el("script", null, { src: root + "assets/" + name });
+    [root + "assets/search-data.js", top + "assets/stemmer.js"].forEach(function (src) {
+      var s = el("script", null, { src: src });
       s.addEventListener("load", ready);
       document.head.appendChild(s);
     });

@@ -1,5 +1,6 @@
 /* trdguide website: the options filter, the compare page and the print buttons.
-   Data is only ever put into the page as text (textContent), never as markup. */
+   Data is only ever put into the page as text (textContent), never as markup. Every sentence it shows
+   comes from the language's assets/strings.js (window.TRDGUIDE_TEXT, made from the translation catalog). */
 (function () {
   "use strict";
 
@@ -22,6 +23,7 @@
      line resolves them. The words typed are folded as folding.fold does: case, accents, punctuation,
      hyphens and plurals do not matter. */
   var N = window.TRDGUIDE_NAMES;
+  var TEXT = window.TRDGUIDE_TEXT;
   function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   function foldWords(s) {
     return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, " ")
@@ -136,8 +138,8 @@
         body.hidden = !any;
       });
       if (!words.length) { status.textContent = ""; }
-      else if (shown === 0) { status.textContent = "No options match \u201c" + filter.value.trim() + "\u201d."; }
-      else { status.textContent = "Showing " + shown + " of " + total + " options."; }
+      else if (shown === 0) { status.textContent = fill(TEXT.filter.none, { query: "\u201c" + filter.value.trim() + "\u201d" }); }
+      else { status.textContent = fill(TEXT.filter.some, { shown: shown, n: total }); }
     };
     filter.addEventListener("input", apply);
     apply();
@@ -146,8 +148,8 @@
   /* the compare page */
   var form = document.getElementById("compare-form");
   var D = window.TRDGUIDE_COMPARE;
-  if (!form || !D || !N) { return; }
-  var T = D.text;
+  if (!form || !D || !N || !TEXT) { return; }
+  var T = TEXT.compare;
   var statusBox = document.getElementById("compare-status");
   var result = document.getElementById("result");
   var chooser = document.getElementById("chooser");
@@ -315,8 +317,9 @@
       more.appendChild(optionLink(id, D.options[id].name));
     });
     var dates = opts.map(function (o) { return o.reviewed; }).sort();
-    var when = dates[0] === dates[dates.length - 1] ? dates[0] : dates[0] + " to " + dates[dates.length - 1];
-    more.appendChild(document.createTextNode(". " + fill(T.reviewed, { when: when })));
+    var when = dates[0] === dates[dates.length - 1] ? fill(T.reviewed, { when: dates[0] })
+      : fill(T.reviewed_range, { oldest: dates[0], newest: dates[dates.length - 1] });
+    more.appendChild(document.createTextNode(". " + when));
     result.hidden = false;
   }
 

@@ -1,14 +1,15 @@
 /* trdguide website: the page "What matters to you" (weigh.html).
    Every conflict comes from the knowledge layer (assets/weigh-data.js, from weighing.weigh_table): this
    script only keeps the keys ticked and groups the options by how many conflicts are left, as
-   `trdguide weigh` does. Nothing is stored or sent. Data goes into the page only as text. */
+   `trdguide weigh` does. Nothing is stored or sent. Data goes into the page only as text. Its sentences
+   come from the language's assets/strings.js. */
 (function () {
   "use strict";
 
   var D = window.TRDGUIDE_WEIGH;
   var form = document.getElementById("weigh-form");
-  if (!form || !D) { return; }
-  var T = D.text;
+  if (!form || !D || !window.TRDGUIDE_TEXT) { return; }
+  var T = window.TRDGUIDE_TEXT.weigh;
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
@@ -56,7 +57,7 @@
     D.groups.forEach(function (g) {
       var members = byGroup[g[0]];
       var section = el("section", null, { "class": "weigh-group", "data-group": g[0], "aria-labelledby": "group-" + g[0] });
-      section.appendChild(el("h2", g[1] + " (" + members.length + ")", { id: "group-" + g[0] }));
+      section.appendChild(el("h2", fill(T.group, { group: g[1], n: members.length }), { id: "group-" + g[0] }));
       if (!members.length) {
         section.appendChild(el("p", T.group_empty));
       } else {
