@@ -49,7 +49,7 @@ def _pybabel(*args: str) -> None:
 
 def update() -> None:
     _pybabel("extract", "-F", "babel.cfg", "-c", "Translators:", "--no-location", "--sort-output",
-             "--project", "trdguide", "-o", str(POT), "trdguide")
+             "--project", "trdguide", "-o", str(POT), ".")
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/trdguide.po")):
         _pybabel("update", "-i", str(POT), "-o", str(po), "-l", po.parent.parent.name, "--no-fuzzy-matching")
 

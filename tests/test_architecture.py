@@ -13,6 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "trdguide"
 NEVER = {
     "trdguide.vocab": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     "trdguide.folding": {"pydantic", "rich", "typer", "yaml", "trdguide"},
+    # the translation hook: every module may import it, so it imports none of them
+    "trdguide.i18n": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     # small standard-library helpers on the start path, and `framing.safe` for the renderers
     "trdguide.paths": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     "trdguide.errors": {"pydantic", "rich", "typer", "yaml", "trdguide"},

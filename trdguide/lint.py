@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from . import kinds
-from .findings import MAX_GRADE, REVIEW_MAX_DAYS, RULES, SHORT_MAX_GRADE, Finding, Report
+from .findings import MAX_GRADE, REVIEW_MAX_DAYS, RULES, SHORT_MAX_GRADE, Finding, Report, rule  # noqa: F401 (RULES: re-exported)
 from .framing import unsafe_chars
 from .loader import Bundle, DataError, layers_for, load
 from .models import Intervention, walk_refs, walk_texts
@@ -107,7 +107,7 @@ def _word_rules(
                     _line_of(file, srcs, m.group(0), line, after_line=line),
                     code,
                     fld,
-                    f"{what} {m.group(0)!r}: {RULES[code]}",
+                    f"{what} {m.group(0)!r}: {rule(code)}",
                 )
 
 
@@ -142,9 +142,9 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         file, line = where("")
         yield from _word_rules(_texts(item), where, srcs, WORD_RULES)
         if FIGURE.search(item.summary):
-            yield Finding(*where("summary"), "E304", "summary", RULES["E304"])
+            yield Finding(*where("summary"), "E304", "summary", rule("E304"))
         if not item.outcomes and not item.misconceptions:
-            yield Finding(*where("outcomes"), "E310", "outcomes", RULES["E310"])
+            yield Finding(*where("outcomes"), "E310", "outcomes", rule("E310"))
         yield from _short_rules(item, where, grade)
         age = (today - item.last_reviewed).days
         if age > REVIEW_MAX_DAYS:
@@ -165,7 +165,7 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         if h.short is not None:
             n = word_count(h.short.text)
             if n > HARD_MAX_WORDS:
-                yield Finding(*where("short.text"), "E322", "short.text", f"{n} words; {RULES['E322']}")
+                yield Finding(*where("short.text"), "E322", "short.text", f"{n} words; {rule('E322')}")
             elif n > MAX_WORDS:
                 yield Finding(*where("short.text"), "W324", "short.text", f"{n} words (aim for {MAX_WORDS} at most)")
             yield from graded(*where("short.text"), "short.text", h.short.text, SHORT_MAX_GRADE, "W325")
@@ -174,12 +174,12 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         where = where_in("FAQ entry", f.id)
         yield from _word_rules(((p, t) for p, t, _ in walk_texts(f)), where, srcs, WORD_RULES)
         if FIGURE.search(f.answer) and not f.refs:
-            yield Finding(*where(""), "E311", "refs", RULES["E311"])
+            yield Finding(*where(""), "E311", "refs", rule("E311"))
         yield from graded(*where("answer"), "answer", f.answer, MAX_GRADE, "W320")
     for g_ in bundle.glossary:
         where = where_in("glossary term", g_.term)
         if FIGURE.search(g_.definition) and not g_.refs:
-            yield Finding(*where(""), "E311", "refs", RULES["E311"])
+            yield Finding(*where(""), "E311", "refs", rule("E311"))
         yield from _word_rules(((p, t) for p, t, _ in walk_texts(g_)), where, srcs, WORD_RULES[:2])
     for c in bundle.crisis:
         where = where_in("crisis line", c.service)
@@ -197,7 +197,7 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         yield Finding(file, line, "I360", "", f"{kind} {key!r} replaces the bundled one of the same name")
 
     if readability and grade is None:
-        yield Finding("", None, "I399", "", RULES["I399"])
+        yield Finding("", None, "I399", "", rule("I399"))
 
 
 # --- what a reviewer could not see: hidden characters, markup, files that are not read ---------------
@@ -250,7 +250,7 @@ def _hidden_text_rules(bundle: Bundle) -> Iterator[Finding]:
                 m = HTML_TAG.search(text)
                 if m:
                     f, at = _find(files, bundle.sources, [m.group(0)], file, line)
-                    yield Finding(f, at, "W341", fld, f"{m.group(0)[:40]!r}: {RULES['W341']} (shown as text)")
+                    yield Finding(f, at, "W341", fld, f"{m.group(0)[:40]!r}: {rule('W341')} (shown as text)")
 
 
 def _override_files(sources: list[str]) -> list[str]:
@@ -334,7 +334,7 @@ def _short_rules(
 ) -> Iterator[Finding]:
     """Short answers: present, short, plain, every number sourced; the lead result controlled."""
     if lead_breaks_rule(item):
-        yield Finding(*where("outcomes"), "E321", "outcomes[0]", RULES["E321"])
+        yield Finding(*where("outcomes"), "E321", "outcomes[0]", rule("E321"))
     if item.setting.onset is not None:
         bad = unsourced_numbers(item, item.setting.onset)
         if bad:
@@ -364,7 +364,7 @@ def _short_rules(
             yield Finding(file, at, "E320", f"short.{key}", f"{', '.join(bad)} not found in this record's cited detail")
         n = word_count(text)
         if n > HARD_MAX_WORDS:
-            yield Finding(file, at, "E322", f"short.{key}", f"{n} words; {RULES['E322']}")
+            yield Finding(file, at, "E322", f"short.{key}", f"{n} words; {rule('E322')}")
         elif n > MAX_WORDS:
             yield Finding(file, at, "W324", f"short.{key}", f"{n} words (aim for {MAX_WORDS} at most)")
         if grade is not None:

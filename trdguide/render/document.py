@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import wording
 from ..folding import fold
+from ..i18n import _
 from ..views import (
     AboutInfo,
     Brief,
@@ -166,7 +167,7 @@ def framed(doc: Document, pointer: str = wording.CRISIS_POINTER, notes: Sequence
     """
     return Document(
         [
-            Para(wording.DISCLAIMER, "note"),
+            Para(_(wording.DISCLAIMER), "note"),
             *(Para(name_note(n), "note") for n in notes),
             *doc.blocks,
             Para(pointer, "warn"),
@@ -200,11 +201,11 @@ def where_text(item: Intervention) -> str:
 
 def places_short(item: Brief, room: int = 16) -> str:
     """Where an option is given, in as many place words as fit in `room` characters (at least one)."""
-    out = PLACE_SHORT[item.where[0]]
+    out = _(PLACE_SHORT[item.where[0]])
     for p in item.where[1:]:
-        if len(out) + 2 + len(PLACE_SHORT[p]) > room:
+        if len(out) + 2 + len(_(PLACE_SHORT[p])) > room:
             break
-        out += ", " + PLACE_SHORT[p]
+        out += ", " + _(PLACE_SHORT[p])
     return out
 
 
@@ -228,14 +229,14 @@ def list_document(page: ListPage) -> Document:
                 (
                     i.short_name,
                     [
-                        [STATUS_SHORT[i.status]],
+                        [_(STATUS_SHORT[i.status])],
                         [places_short(i)],
                         [i.onset or "-"],
                     ],
                 )
                 for i in members
             ]
-            groups.append((CATEGORY_WORDS[cat], rows))
+            groups.append((_(CATEGORY_WORDS[cat]), rows))
     doc.add(GroupedTable(["Status", "Where", "Time to effect"], groups, f"Options ({page.total})"))
     if len(items) < page.total:
         last = page.start + len(items)
@@ -281,7 +282,7 @@ def show_document(
     item = view.item
     doc = Document([])
     doc.add(Title(full_name(item)))
-    doc.add(Para(f"Status: {STATUS_WORDS[item.status.label]}. {item.status.note}", "warn"))
+    doc.add(Para(f"Status: {_(STATUS_WORDS[item.status.label])}. {item.status.note}", "warn"))
     doc.add(*in_short_blocks(view))
     doc.add(Para(item.summary))
     s = item.setting
@@ -292,7 +293,7 @@ def show_document(
             [
                 f"Where: {where_text(item)}",
                 f"Given by: {s.given_by}",
-                f"Anaesthesia: {ANAESTHESIA_WORDS[s.anaesthesia]}",
+                f"Anaesthesia: {_(ANAESTHESIA_WORDS[s.anaesthesia])}",
                 f"How often and for how long: {s.schedule}",
                 f"How soon it might help: {s.time_to_effect}",
                 f"Daily life: {s.daily_life}",
@@ -372,7 +373,7 @@ def show_document(
             reviewed += " " + wording.latest_change(c.date, c.what, len(item.changes))
         doc.add(Para(reviewed, "note"))
         if item.changes and all_changes:
-            doc.add(Heading(wording.CHANGES_HEADING, "changes"), Bullets([_change(c) for c in item.changes]))
+            doc.add(Heading(_(wording.CHANGES_HEADING), "changes"), Bullets([_change(c) for c in item.changes]))
     return doc
 
 
@@ -391,7 +392,7 @@ def changes_document(view: ChangesView) -> Document:
         days.setdefault(e.change.date.isoformat(), []).append(line)
     for day, lines in days.items():
         doc.add(Heading(day), Bullets(lines))
-    doc.add(Para(wording.CHANGES_HINT, "note", hint=True))
+    doc.add(Para(_(wording.CHANGES_HINT), "note", hint=True))
     return doc
 
 
@@ -399,7 +400,7 @@ def in_short_blocks(view: ShowView) -> list[Block]:
     """The "In short" section: the option's ten short answers, the comparison grid's rows for this option (the
     detail follows). Nothing where the record has no short answers."""
     lines = [wording.in_short_line(r.key, r.cells[0].short) for r in view.in_short if r.cells[0].short is not None]
-    return [Heading(wording.IN_SHORT), Bullets(lines)] if lines else []
+    return [Heading(_(wording.IN_SHORT)), Bullets(lines)] if lines else []
 
 
 def _cited(text: str, refs: Sequence[str]) -> str:
@@ -416,9 +417,9 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
     """
     doc = Document([])
     doc.add(Title("Comparing: " + " · ".join(_named(o) for o in c.options)))
-    rows = [(ROW_TEXT[r.key].label, [shown(cell, c.detail) for cell in r.cells]) for r in c.rows]
+    rows = [(_(ROW_TEXT[r.key].label), [shown(cell, c.detail) for cell in r.cells]) for r in c.rows]
     # each column is headed by the option and its status in words
-    columns = [f"{o.short_name} ({STATUS_SHORT[o.status.label]})" for o in c.options]
+    columns = [f"{o.short_name} ({_(STATUS_SHORT[o.status.label])})" for o in c.options]
     doc.add(Table(columns, rows, "", kind="grid"))
     if c.head_to_head:
         if c.detail:
@@ -427,10 +428,10 @@ def compare_document(c: Comparison, pictures: bool = False, names: Sequence[str]
         else:
             doc.add(Heading("Compared directly in a trial"), Bullets([head_to_head_line(h) for h in c.head_to_head]))
     if pictures:
-        doc.add(Para(wording.COMPARISON_CAVEAT, "note"), *compare_pictures(c))
+        doc.add(Para(_(wording.COMPARISON_CAVEAT), "note"), *compare_pictures(c))
         more = []
     else:
-        more = [wording.COMPARISON_CAVEAT]
+        more = [_(wording.COMPARISON_CAVEAT)]
     more += [] if c.detail else ["Full text: add --detail."]
     more.append("In full: " + ", ".join(f"trdguide show {o.id}" for o in c.options) + ".")
     if c.detail and c.see_also:
@@ -475,7 +476,7 @@ def compare_pictures(c: Comparison) -> list[Block]:
     pics = [(o, picture_for(o.outcomes[0], o.short_name, brief=True) if o.outcomes else None) for o in c.options]
     if any(p for _, p in pics):
         out.append(Heading("Will it work? Each option's first result, drawn as 100 people"))
-        out.append(Para(PICTURE_LEGEND, "note"))
+        out.append(Para(_(PICTURE_LEGEND), "note"))
     for opt, pic in pics:
         if pic is None:
             out.append(Para(f"{opt.short_name}: no figure out of 100 to draw.", "note"))
@@ -550,14 +551,14 @@ def search_line(hit: SearchHit) -> str:
         return wording.search_faq_line(hit.target, hit.title, text, command)
     if hit.kind == "glossary":
         return wording.search_glossary_line(hit.title, text, command)
-    return wording.search_option_line(hit.title, wording.SECTION_LABELS.get(hit.section, hit.section), text, command)
+    return wording.search_option_line(hit.title, _(wording.SECTION_LABELS.get(hit.section, hit.section)), text, command)
 
 
 def search_document(view: SearchView) -> Document:
     """`search WORDS` (best first, every kind together) and `faq WORDS` (FAQ answers whole and first)."""
     doc = Document([Title(wording.search_title(view.query))])
     if view.urgent:
-        doc.add(Para(wording.SEARCH_URGENT, "warn"))
+        doc.add(Para(_(wording.SEARCH_URGENT), "warn"))
     for typed, read_as in view.corrections:
         doc.add(Para(wording.search_corrected(typed, read_as), "note"))
     if view.named is not None:
@@ -571,23 +572,23 @@ def search_document(view: SearchView) -> Document:
         doc.add(Para(wording.search_nothing(view.query), "warn"))
         if view.suggestions:
             doc.add(Para(wording.search_close(", ".join(view.suggestions))))
-        doc.add(Para(wording.SEARCH_WHERE_NEXT, "note"))
+        doc.add(Para(_(wording.SEARCH_WHERE_NEXT), "note"))
         return doc
     if not view.faq_first:
-        doc.add(Heading(wording.SEARCH_RESULTS), Bullets([search_line(h) for h in view.hits]))
+        doc.add(Heading(_(wording.SEARCH_RESULTS)), Bullets([search_line(h) for h in view.hits]))
         return doc
     faq = [h for h in view.hits if h.kind == "faq"]
     if faq:
-        doc.add(Heading(wording.SEARCH_FAQ))
+        doc.add(Heading(_(wording.SEARCH_FAQ)))
         for h in faq:
             doc.add(Heading(f"{h.target}. {h.title}"), Para(" ".join(h.pieces)))
             doc.add(Para(wording.search_open(search_command(h)), "note"))
     options = [search_line(h) for h in view.hits if h.kind == "section"]
     if options:
-        doc.add(Heading(wording.SEARCH_OPTIONS), Bullets(options))
+        doc.add(Heading(_(wording.SEARCH_OPTIONS)), Bullets(options))
     terms = [search_line(h) for h in view.hits if h.kind == "glossary"]
     if terms:
-        doc.add(Heading(wording.SEARCH_GLOSSARY), Bullets(terms))
+        doc.add(Heading(_(wording.SEARCH_GLOSSARY)), Bullets(terms))
     return doc
 
 
@@ -628,7 +629,7 @@ def crisis_document(lines: Sequence[CrisisLine]) -> Document:
                 ]
             ),
         )
-    doc.add(Para(wording.HOPE_LINE))
+    doc.add(Para(_(wording.HOPE_LINE)))
     return doc
 
 
@@ -643,14 +644,14 @@ def crisis_help_document(help: CrisisHelp) -> Document:
     if help.suggestions:
         close = [names[code] for code in help.suggestions]
         extra.append(Para(wording.region_did_you_mean(close, help.suggestions[0])))
-    extra.append(Para(wording.LOCAL_EMERGENCY, "warn"))
+    extra.append(Para(_(wording.LOCAL_EMERGENCY), "warn"))
     return Document([*doc.blocks[:2], *extra, *doc.blocks[2:]])
 
 
 def source_names(info: AboutInfo) -> list[str]:
     """Where the knowledge base came from: the bundled one by name, a user's folder by its path."""
     bundled = info.bundled or [False] * len(info.sources)
-    return [wording.BUNDLED_SOURCE if b else s for s, b in zip(info.sources, bundled)]
+    return [_(wording.BUNDLED_SOURCE) if b else s for s, b in zip(info.sources, bundled)]
 
 
 def about_document(info: AboutInfo) -> Document:
@@ -658,21 +659,21 @@ def about_document(info: AboutInfo) -> Document:
         [
             Title(f"trdguide {info.version}"),
             Heading("What it is"),
-            Para(ABOUT_WHAT),
+            Para(_(ABOUT_WHAT)),
             Heading("What it is not"),
-            Para(ABOUT_NOT),
+            Para(_(ABOUT_NOT)),
             Heading("Who it covers"),
-            Para(ABOUT_SCOPE),
+            Para(_(ABOUT_SCOPE)),
             Heading("How evidence was chosen"),
-            Para(ABOUT_EVIDENCE),
+            Para(_(ABOUT_EVIDENCE)),
             Heading("Updates"),
-            Para(ABOUT_UPDATES),
+            Para(_(ABOUT_UPDATES)),
             Heading("Checking the content"),
-            Para(ABOUT_AUDIT),
+            Para(_(ABOUT_AUDIT)),
             Heading("Who wrote it and funding"),
-            Para(ABOUT_AUTHORS),
+            Para(_(ABOUT_AUTHORS)),
             Heading("Licence"),
-            Para(ABOUT_LICENCE),
+            Para(_(ABOUT_LICENCE)),
             Heading("This knowledge base"),
             Bullets(
                 [
@@ -695,10 +696,10 @@ def questions_document(items: Sequence[Intervention] | QuestionList) -> Document
     doc.add(Para("Tick the questions you want to ask, and add your own. Bring this page with you.", "note"))
     for item in items:
         doc.add(Heading(f"About {full_name(item)}"), Checklist(list(item.questions_to_ask)))
-    doc.add(Heading("Questions about any option"), Checklist(GENERAL_QUESTIONS))
+    doc.add(Heading("Questions about any option"), Checklist([_(q) for q in GENERAL_QUESTIONS]))
     doc.add(Heading("What matters most to me"))
     doc.add(Para("Tick what matters most to you, so you and your clinician can weigh the options together."))
-    doc.add(Checklist(WHAT_MATTERS))
+    doc.add(Checklist([_(m) for m in WHAT_MATTERS]))
     return doc
 
 
@@ -755,19 +756,19 @@ def weigh_document(view: WeighView, printout: bool = False) -> Document:
     `printout`: the one-page version for an appointment (names and conflicts, then questions and the SURE
     test); the short answers are left to the screen.
     """
-    doc = Document([Title(wording.WEIGH_TITLE), Para(wording.WEIGH_FRAMING)])
+    doc = Document([Title(_(wording.WEIGH_TITLE)), Para(_(wording.WEIGH_FRAMING))])
     conflicts = [c for _, ws in view.groups for w in ws for c in w.conflicts]
     reasons = sum(len(wording.conflict_reason(c.key, c.reason, c.value)) + 40 for c in conflicts) <= PRINTOUT_REASONS
     doc.add(Heading("What you said"), Bullets([wording.avoid_list(view.avoid), wording.matters_list(view.matters)]))
     if not view.avoid:
-        doc.add(Para(wording.WEIGH_NOTHING_SAID, "note"))
-    doc.add(Para(wording.WEIGH_ORDER, "note"))
+        doc.add(Para(_(wording.WEIGH_NOTHING_SAID), "note"))
+    doc.add(Para(_(wording.WEIGH_ORDER), "note"))
     if printout and not reasons:
-        doc.add(Para(wording.WEIGH_PRINT_SHORT, "note"))
+        doc.add(Para(_(wording.WEIGH_PRINT_SHORT), "note"))
     for group, options in view.groups:
         doc.add(Heading(wording.weigh_group_heading(group, len(options))))
         if not options:
-            doc.add(Para(wording.WEIGH_GROUP_EMPTY))
+            doc.add(Para(_(wording.WEIGH_GROUP_EMPTY)))
             continue
         if printout:  # names only where there is no conflict, so that the page stays one page
             if group == "none":
@@ -787,19 +788,19 @@ def weigh_document(view: WeighView, printout: bool = False) -> Document:
             lines = [wording.conflict_line(c.key, c.reason, c.value) for c in w.conflicts]
             lines += [wording.matter_line(m, " ".join(shown(cell, False))) for m, cell in zip(view.matters, w.matters)]
             if w.not_known:
-                things = "; ".join(wording.AVOID_WORDS[k][1] for k in w.not_known)
-                lines.append(wording.WEIGH_NOT_KNOWN.format(things=things))
+                things = "; ".join(_(wording.AVOID_WORDS[k][1]) for k in w.not_known)
+                lines.append(_(wording.WEIGH_NOT_KNOWN, things=things))
             doc.add(Para(_weighed_name(w)))
             if lines:
                 doc.add(Bullets(lines))
-    doc.add(Heading("Questions to ask"), Checklist(list(wording.WEIGH_QUESTIONS)))
+    doc.add(Heading("Questions to ask"), Checklist([_(q) for q in wording.WEIGH_QUESTIONS]))
     doc.add(
-        Heading(wording.SURE_TITLE),
+        Heading(_(wording.SURE_TITLE)),
         Bullets([wording.sure_line(q, a) for q, a in zip(wording.SURE_QUESTIONS, view.sure)], marker=""),
-        Para(wording.SURE_NOTE, "note"),
+        Para(_(wording.SURE_NOTE), "note"),
     )
     if not printout:
-        doc.add(Para(wording.WEIGH_HINT, "note"))
+        doc.add(Para(_(wording.WEIGH_HINT), "note"))
     return doc
 
 
@@ -808,7 +809,7 @@ def weigh_document(view: WeighView, printout: bool = False) -> Document:
 
 def ipdas_document(view: IpdasView) -> Document:
     """The IPDAS criteria in their groups: each with what the guide does and how that was checked."""
-    doc = Document([Title(wording.IPDAS_TITLE), Para(wording.IPDAS_INTRO)])
+    doc = Document([Title(_(wording.IPDAS_TITLE)), Para(_(wording.IPDAS_INTRO))])
     groups: list[tuple[str, list[tuple[str, list[list[str]]]]]] = []
     for letter, title in wording.IPDAS_GROUPS.items():
         rows = []
@@ -817,7 +818,7 @@ def ipdas_document(view: IpdasView) -> Document:
                 criterion, does = wording.ipdas_row(r.code, r.facts)
                 rows.append((criterion, [[wording.ipdas_how(r.how, r.met)], [does]]))
         if rows:
-            groups.append((f"{title} ({len(rows)})", rows))
+            groups.append((f"{_(title)} ({len(rows)})", rows))
     doc.add(GroupedTable(["How it was checked", "What the guide does"], groups, "Criterion"))
     doc.add(Heading("Sources"), References(list(wording.IPDAS_SOURCES)))
     return doc

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__, wording
+from ..i18n import _
 from ..wording import GENERAL_QUESTIONS, ROW_TEXT, STATUS_WORDS, WHAT_MATTERS, cell_detail, name_note
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def envelope(command: str, data: dict[str, Any], urgent_help: str = wording.CRIS
         "trdguide": __version__,
         "schema_version": SCHEMA_VERSION,
         "command": command,
-        "disclaimer": wording.DISCLAIMER,
+        "disclaimer": _(wording.DISCLAIMER),
         "urgent_help": urgent_help,
         "data": data,
     }
@@ -60,7 +61,7 @@ def summary(i: Brief) -> dict[str, Any]:
         "name": i.name,
         "short_name": i.short_name,
         "category": i.category.value,
-        "status": {"label": i.status.value, "meaning": STATUS_WORDS[i.status], "note": i.status_note},
+        "status": {"label": i.status.value, "meaning": _(STATUS_WORDS[i.status]), "note": i.status_note},
         "where": [p.value for p in i.where],
         "anaesthesia": i.anaesthesia.value,
         "time_to_effect": i.time_to_effect,
@@ -85,8 +86,8 @@ def questions_json(q: QuestionList, urgent_help: str = wording.CRISIS_POINTER) -
     data = {
         "options": [i.id for i in q.items],
         "questions": {i.id: list(i.questions_to_ask) for i in q.items},
-        "general": GENERAL_QUESTIONS,
-        "what_matters_most": WHAT_MATTERS,
+        "general": [_(q) for q in GENERAL_QUESTIONS],
+        "what_matters_most": [_(m) for m in WHAT_MATTERS],
         "notes": _notes(q.notes),
     }
     return envelope("questions", data, urgent_help)
@@ -100,8 +101,8 @@ def show_json(view: ShowView, urgent_help: str = wording.CRISIS_POINTER) -> str:
             "in_short": [
                 {
                     "key": r.key,
-                    "question": ROW_TEXT[r.key].question,
-                    "label": ROW_TEXT[r.key].label,
+                    "question": _(ROW_TEXT[r.key].question),
+                    "label": _(ROW_TEXT[r.key].label),
                     **_cell(r.cells[0]),
                 }
                 for r in view.in_short
@@ -126,13 +127,13 @@ def compare_json(c: Comparison, urgent_help: str = wording.CRISIS_POINTER) -> st
             "rows": [
                 {
                     "key": r.key,
-                    "question": ROW_TEXT[r.key].question,
-                    "label": ROW_TEXT[r.key].label,
+                    "question": _(ROW_TEXT[r.key].question),
+                    "label": _(ROW_TEXT[r.key].label),
                     "cells": {i: _cell(cell) for i, cell in zip(ids, r.cells)},
                 }
                 for r in c.rows
             ],
-            "caveat": wording.COMPARISON_CAVEAT,
+            "caveat": _(wording.COMPARISON_CAVEAT),
             "head_to_head": [h.model_dump(mode="json") for h in c.head_to_head],
             "see_also": [s.id for s in c.see_also],
             "references": [r.model_dump(mode="json") for r in c.references],
@@ -172,7 +173,7 @@ def search_json(view: SearchView, urgent_help: str = wording.CRISIS_POINTER) -> 
                 "target": h.target,
                 "title": h.title,
                 "section": h.section or None,
-                "section_label": wording.SECTION_LABELS.get(h.section) if h.section else None,
+                "section_label": _(wording.SECTION_LABELS[h.section]) if h.section in wording.SECTION_LABELS else None,
                 "text": h.pieces,
                 "command": search_command(h),
                 "score": h.score,
@@ -180,7 +181,7 @@ def search_json(view: SearchView, urgent_help: str = wording.CRISIS_POINTER) -> 
             for h in view.hits
         ],
         "suggestions": list(view.suggestions),
-        "urgent": wording.SEARCH_URGENT if view.urgent else None,
+        "urgent": _(wording.SEARCH_URGENT) if view.urgent else None,
     }
     return envelope("search", data, urgent_help)
 
@@ -210,27 +211,27 @@ def crisis_help_json(help: CrisisHelp, urgent_help: str = wording.CRISIS_POINTER
         data["region_covered"] = False
         data["covered_regions"] = [{"region": code, "region_name": name} for code, name in help.regions]
         data["did_you_mean"] = list(help.suggestions)
-        data["advice"] = wording.LOCAL_EMERGENCY
+        data["advice"] = _(wording.LOCAL_EMERGENCY)
     return envelope("crisis", data, urgent_help)
 
 
 def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> str:
-    data = {"version": info.version, "scope": wording.ABOUT_SCOPE, **info._asdict()}
-    data["last_audit"] = wording.ABOUT_AUDIT
-    data["licence"] = wording.ABOUT_LICENCE
+    data = {"version": info.version, "scope": _(wording.ABOUT_SCOPE), **info._asdict()}
+    data["last_audit"] = _(wording.ABOUT_AUDIT)
+    data["licence"] = _(wording.ABOUT_LICENCE)
     return envelope("about", data, urgent_help)
 
 
 def validate_json(report: Report) -> str:
     """`trdguide validate --format json`: findings for CI (no disclaimer: a tool report, not guidance)."""
-    from ..findings import RULES
+    from ..findings import RULES, rule
 
     doc = {
         "sources": report.sources,
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "findings": [f.as_dict() for f in report.findings],
-        "rules": RULES,
+        "rules": {code: rule(code) for code in RULES},
     }
     return json.dumps(doc, ensure_ascii=True, indent=2) + "\n"
 
@@ -266,12 +267,12 @@ def weigh_json(view: WeighView, urgent_help: str = wording.CRISIS_POINTER) -> st
     return envelope(
         "weigh",
         {
-            "framing": wording.WEIGH_FRAMING,
+            "framing": _(wording.WEIGH_FRAMING),
             "avoid": list(view.avoid),
             "matters": list(view.matters),
-            "groups": {g: wording.WEIGH_GROUPS[g] for g, _ in view.groups},
+            "groups": {g: _(wording.WEIGH_GROUPS[g]) for g, _ws in view.groups},
             "options": options,
-            "sure": [{"question": q, "answer": a} for q, a in zip(wording.SURE_QUESTIONS, view.sure)],
+            "sure": [{"question": _(q), "answer": a} for q, a in zip(wording.SURE_QUESTIONS, view.sure)],
         },
         urgent_help,
     )

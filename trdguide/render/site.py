@@ -29,6 +29,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined, select_autoesca
 from .. import wording
 from ..folding import digits, fold_words
 from ..framing import safe
+from ..i18n import _
 from ..vocab import MAX_MATTERS
 from ..wording import ABOUT_NOT, ABOUT_WHAT, CATEGORY_WORDS, ROWS, STATUS_SHORT, STATUS_WORDS, cell_detail
 from .document import (
@@ -322,8 +323,8 @@ def _option_rows(
     """The `list` table with a link and a search text per option (same groups and order as `list`)."""
     table = next(b for b in list_document(listing).blocks if isinstance(b, GroupedTable))
     by_cat = {
-        CATEGORY_WORDS[cat]: sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
-        for cat in CATEGORY_WORDS
+        _(words): sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower())
+        for cat, words in CATEGORY_WORDS.items()
     }
     groups = []
     for name, rows in table.groups:
@@ -334,7 +335,7 @@ def _option_rows(
             hay = [label]
             if item is not None:
                 hay += [item.name, item.id, *item.aliases, *item.brand_names, *families.get(item.id, [])]
-                hay += [item.summary, STATUS_WORDS[item.status.label], name]
+                hay += [item.summary, _(STATUS_WORDS[item.status.label]), name]
             out.append(
                 {
                     "label": safe(label),
@@ -367,7 +368,7 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
         }
     at = next((n for n, b in enumerate(blocks) if isinstance(b, Heading) and b.key == "references"), len(blocks))
     out[at:at] = [
-        _block(Heading(wording.WEB_COMPARE_WITH, "compare"), ctx),
+        _block(Heading(_(wording.WEB_COMPARE_WITH), "compare"), ctx),
         {"kind": "links", "entries": [[(safe(t), h)] for t, h in pairs]},
     ]
     pictures = [b for b in out if b["kind"] == "picture"]
@@ -375,7 +376,7 @@ def _option_blocks(site: SiteView, item: Intervention, names: Mapping[str, str])
         b["legend"] = False
     out = sectioned(out, collapse=True)
     first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
-    out.insert(first, contents(out, wording.WEB_CONTENTS, "contents"))
+    out.insert(first, contents(out, _(wording.WEB_CONTENTS), "contents"))
     return out
 
 
@@ -385,10 +386,10 @@ def _faq_blocks(site: SiteView, names: Mapping[str, str]) -> list[dict[str, Any]
     blocks = _for_web(faq_document(site.faq))
     ctx = _Ctx(names, "", listed_refs(blocks))
     out = sectioned(
-        [_block(b, ctx) for b in blocks], collapse=False, back=(wording.WEB_BACK_TO_QUESTIONS, "#questions")
+        [_block(b, ctx) for b in blocks], collapse=False, back=(_(wording.WEB_BACK_TO_QUESTIONS), "#questions")
     )
     first = next((n for n, b in enumerate(out) if b["kind"] == "section"), len(out))
-    out.insert(first, contents(out, wording.WEB_QUESTIONS, "questions", block=True))
+    out.insert(first, contents(out, _(wording.WEB_QUESTIONS), "questions", block=True))
     return out
 
 
@@ -455,7 +456,7 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
                 "detail": [safe(p) for p in cell_detail(i, r.key)],
             }
         options[i.id] = {
-            "head": safe(f"{i.short_name} ({STATUS_SHORT[i.status.label]})"),
+            "head": safe(f"{i.short_name} ({_(STATUS_SHORT[i.status.label])})"),
             "name": safe(i.short_name),
             "page": f"options/{i.id}.html",
             "reviewed": i.last_reviewed.isoformat(),
@@ -483,9 +484,9 @@ def _compare_data(site: SiteView, items: Sequence[Intervention]) -> str:
     data = {
         "options": options,
         "order": [i.id for i in items],
-        "rows": [{"key": r.key, "label": r.label, "question": r.question} for r in ROWS],
+        "rows": [{"key": r.key, "label": _(r.label), "question": _(r.question)} for r in ROWS],
         "trials": trials,
-        "caveat": wording.COMPARISON_CAVEAT,
+        "caveat": _(wording.COMPARISON_CAVEAT),
         "text": COMPARE_TEXT,
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
@@ -523,14 +524,14 @@ def _search_data(site: SiteView) -> str:
         if kind == "faq":
             docs.append([safe(wording.web_search_faq(title)), f"faq.html#{faq_ids[int(target) - 1]}"])
         elif kind == "section":
-            label = wording.web_search_option(short.get(target, title), wording.SECTION_LABELS[section])
+            label = wording.web_search_option(short.get(target, title), _(wording.SECTION_LABELS[section]))
             docs.append([safe(label), f"options/{target}.html" + ("" if section == "summary" else f"#{section}")])
         else:
             docs.append([safe(wording.web_search_glossary(title)), f"glossary.html#{glossary_anchor(target)}"])
     keys = ("postings", "phrases", "stems", "stop_words", "cutoff", "urgent_cutoff", "urgent")
     out = {k: data[k] for k in keys if k in data}
     out["docs"] = docs
-    out["text"] = wording.WEB_SEARCH_TEXT
+    out["text"] = {k: _(v) for k, v in wording.WEB_SEARCH_TEXT.items()}
     body = json.dumps(out, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
     return f"{ASSET_MARK}window.TRDGUIDE_SEARCH = {body};\n"
 
@@ -583,19 +584,19 @@ def _weigh_data(site: SiteView) -> str:
     data = {
         "order": [w.brief.id for w in site.weighed or []],
         "options": options,
-        "avoid": {k: words for k, (_, words) in wording.AVOID_WORDS.items()},
-        "groups": [[g, words] for g, words in wording.WEIGH_GROUPS.items()],
+        "avoid": {k: _(words) for k, (_ask, words) in wording.AVOID_WORDS.items()},
+        "groups": [[g, _(words)] for g, words in wording.WEIGH_GROUPS.items()],
         "most": MAX_MATTERS,
         "text": {
-            "avoid_list": wording.AVOID_LIST,
-            "nothing_named": wording.NOTHING_NAMED,
-            "matters_list": wording.MATTERS_LIST,
-            "nothing_chosen": wording.NOTHING_CHOSEN,
-            "matter_words": {k: v.lower() for k, v in wording.MATTER_WORDS.items()},
-            "nothing_said": wording.WEIGH_NOTHING_SAID,
-            "group_empty": wording.WEIGH_GROUP_EMPTY,
-            "not_known": wording.WEIGH_NOT_KNOWN,
-            "full": wording.WEB_WEIGH_MATTERS_FULL.format(most=MAX_MATTERS_WORD),
+            "avoid_list": _(wording.AVOID_LIST),
+            "nothing_named": _(wording.NOTHING_NAMED),
+            "matters_list": _(wording.MATTERS_LIST),
+            "nothing_chosen": _(wording.NOTHING_CHOSEN),
+            "matter_words": {k: _(v).lower() for k, v in wording.MATTER_WORDS.items()},
+            "nothing_said": _(wording.WEIGH_NOTHING_SAID),
+            "group_empty": _(wording.WEIGH_GROUP_EMPTY),
+            "not_known": _(wording.WEIGH_NOT_KNOWN),
+            "full": _(wording.WEB_WEIGH_MATTERS_FULL, most=MAX_MATTERS_WORD),
         },
     }
     body = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=None, separators=(",", ":"))
@@ -610,36 +611,36 @@ def _weigh_page(site: SiteView) -> dict[str, Any]:
         cells = []
         for answer in _weigh_answers(w).values():
             if answer is None:
-                cells.append(wording.WEB_WEIGH_CELL_NO)
+                cells.append(_(wording.WEB_WEIGH_CELL_NO))
             elif isinstance(answer, str):
-                cells.append(wording.WEB_WEIGH_CELL_NOT_KNOWN)
+                cells.append(_(wording.WEB_WEIGH_CELL_NOT_KNOWN))
             else:
                 cells.append(wording.web_weigh_cell_yes(answer["reason"]))
         rows.append({"id": w.brief.id, "label": safe(w.brief.short_name), "cells": cells})
     return {
-        "framing": wording.WEIGH_FRAMING,
-        "order": wording.WEIGH_ORDER,
-        "private": wording.WEB_WEIGH_PRIVATE,
-        "avoid_legend": wording.WEB_WEIGH_AVOID,
-        "avoid": [(k, ask) for k, (ask, _) in wording.AVOID_WORDS.items()],
-        "matters_legend": wording.WEB_WEIGH_MATTERS.format(most=MAX_MATTERS_WORD),
-        "matters": list(wording.MATTER_WORDS.items()),
-        "you_said": wording.WEB_WEIGH_YOU_SAID,
-        "all_heading": wording.WEB_WEIGH_ALL,
-        "all_note": wording.WEB_WEIGH_ALL_NOTE,
-        "columns": [words for _, words in wording.AVOID_WORDS.values()],
+        "framing": _(wording.WEIGH_FRAMING),
+        "order": _(wording.WEIGH_ORDER),
+        "private": _(wording.WEB_WEIGH_PRIVATE),
+        "avoid_legend": _(wording.WEB_WEIGH_AVOID),
+        "avoid": [(k, _(ask)) for k, (ask, _words) in wording.AVOID_WORDS.items()],
+        "matters_legend": _(wording.WEB_WEIGH_MATTERS, most=MAX_MATTERS_WORD),
+        "matters": [(k, _(v)) for k, v in wording.MATTER_WORDS.items()],
+        "you_said": _(wording.WEB_WEIGH_YOU_SAID),
+        "all_heading": _(wording.WEB_WEIGH_ALL),
+        "all_note": _(wording.WEB_WEIGH_ALL_NOTE),
+        "columns": [_(words) for _ask, words in wording.AVOID_WORDS.values()],
         "rows": rows,
-        "questions": wording.WEIGH_QUESTIONS,
-        "sure_title": wording.SURE_TITLE,
+        "questions": [_(q) for q in wording.WEIGH_QUESTIONS],
+        "sure_title": _(wording.SURE_TITLE),
         "sure": [wording.sure_line(q, None) for q in wording.SURE_QUESTIONS],
-        "sure_note": wording.SURE_NOTE,
+        "sure_note": _(wording.SURE_NOTE),
     }
 
 
 def _about_sources(info: AboutInfo) -> list[str]:
     """Where the knowledge base came from, without the builder's local paths (a public page shows it)."""
     bundled = info.bundled or [False] * len(info.sources)
-    return [wording.BUNDLED_SOURCE if b else f"the folder {Path(s).name!r}" for s, b in zip(info.sources, bundled)]
+    return [_(wording.BUNDLED_SOURCE) if b else f"the folder {Path(s).name!r}" for s, b in zip(info.sources, bundled)]
 
 
 def site_files(site: SiteView) -> dict[str, bytes]:
@@ -660,7 +661,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         "version": version,
         "reviewed": reviewed,
         "generator": GENERATOR,
-        "search_text": wording.WEB_SEARCH_TEXT,
+        "search_text": {k: _(v) for k, v in wording.WEB_SEARCH_TEXT.items()},
     }
 
     def page(template: str, path: str, title: str, **extra: Any) -> bytes:
@@ -671,7 +672,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
             root=root,
             path=path,
             title=safe(title),
-            disclaimer=ctx.seg(wording.DISCLAIMER),
+            disclaimer=ctx.seg(_(wording.DISCLAIMER)),
             crisis=[*phone_links(wording.crisis_pointer_web(numbers)), (CRISIS_LINK_TEXT, f"{root}crisis.html")],
             **extra,
         )
@@ -688,8 +689,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         "index.html.j2",
         "index.html",
         SITE_TAGLINE,
-        what=ABOUT_WHAT,
-        what_not=ABOUT_NOT,
+        what=_(ABOUT_WHAT),
+        what_not=_(ABOUT_NOT),
         table=_option_rows(site.listing, items, _Ctx(names, ""), _family_words(site)),
     )
     for item in items:
@@ -697,8 +698,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         blocks = _option_blocks(site, item, names)
         files[path] = page("page.html.j2", path, item.name, blocks=blocks, print_button=False)
     by_cat = [
-        (CATEGORY_WORDS[cat], sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
-        for cat in CATEGORY_WORDS
+        (_(words), sorted((i for i in items if i.category.value == cat), key=lambda i: i.short_name.lower()))
+        for cat, words in CATEGORY_WORDS.items()
     ]
     files["compare.html"] = page(
         "compare.html.j2",
@@ -720,8 +721,8 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         "crisis.html",
         "Urgent help",
         blocks=_crisis_blocks(site, names),
-        region_first=wording.WEB_REGION_FIRST,
-        all_regions=wording.WEB_ALL_REGIONS,
+        region_first=_(wording.WEB_REGION_FIRST),
+        all_regions=_(wording.WEB_ALL_REGIONS),
     )
     files["changes.html"] = doc_page("changes.html", "What changed", _for_web(changes_document(site.changes)))
     info = site.about._replace(sources=_about_sources(site.about), bundled=())
@@ -733,7 +734,7 @@ def site_files(site: SiteView) -> dict[str, bytes]:
         questions_document([]),
         print_button=True,
     )
-    files["weigh.html"] = page("weigh.html.j2", "weigh.html", wording.WEIGH_TITLE, weigh=_weigh_page(site))
+    files["weigh.html"] = page("weigh.html.j2", "weigh.html", _(wording.WEIGH_TITLE), weigh=_weigh_page(site))
     files["assets/weigh-data.js"] = _weigh_data(site).encode("utf-8")
     for name in STATIC_FILES:
         static = resources.files("trdguide.render").joinpath(f"static/{name}").read_bytes()
