@@ -27,7 +27,7 @@ DISCLAIMER = N_("Education, not medical advice: ask your care team before changi
 # Translators: the crisis footer of every output; at most 80 characters. "trdguide crisis" is a command.
 CRISIS_POINTER = N_("In crisis or suicidal? Call or text 988 (US, Canada). Elsewhere: trdguide crisis")
 # after `trdguide crisis` failed because the knowledge base has problems (so it cannot point to itself)
-# Translators: at most 80 characters.
+# Translators: on standard error, after an error that stops `trdguide crisis` from reading its own list.
 CRISIS_POINTER_NO_DATA = N_("In crisis or suicidal? Call or text 988 (US, Canada), or your local emergency number.")
 
 
