@@ -1,8 +1,8 @@
 """Every sentence the program itself says: labels, questions, captions, figures in words, the framing.
 
-One module, so that wording is reviewed in one place (and can be translated later). It knows the
-records' shape (models) but nothing of terminals, files or the knowledge base: renderers and the CLI
-call it; queries never do.
+One module, so that wording is reviewed in one place and translated through one hook (`i18n._`, see
+docs/i18n.md). It knows the records' shape (models) but nothing of terminals, files or the knowledge base:
+renderers and the CLI call it; queries never do.
 """
 
 from __future__ import annotations
