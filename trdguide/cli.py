@@ -117,8 +117,8 @@ def _root(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
         typer.Option(
             "--lang",
-            help="The language of the answers: en or es. Default: TRDGUIDE_LANG, then the locale "
-            "(LANGUAGE, LC_ALL, LC_MESSAGES, LANG), then English.",
+            help=f"The language of the answers: {', '.join(i18n.available())}. Default: TRDGUIDE_LANG, then "
+            "the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), then English.",
             show_default=False,
             metavar="CODE",
         ),
