@@ -157,5 +157,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["TRDGUIDE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
     # the footer's crisis line follows the reader's region: tests run with none, whatever the machine's locale
     os.environ["LANG"] = "C.UTF-8"
-    for var in ("LC_ALL", "LC_MESSAGES", "TRDGUIDE_REGION"):
+    for var in ("LC_ALL", "LC_MESSAGES", "TRDGUIDE_REGION", "LANGUAGE", "TRDGUIDE_LANG"):
         os.environ.pop(var, None)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test() -> Any:
+    """A test that switches language (--lang, a test catalog) leaves the next test in English."""
+    yield
+    from trdguide import i18n
+
+    i18n.use_catalog(i18n.SOURCE, None)

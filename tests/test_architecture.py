@@ -20,7 +20,7 @@ _ALL_BUT_I18N = sorted(
 NEVER = {
     "trdguide.vocab": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     "trdguide.folding": {"pydantic", "rich", "typer", "yaml", "trdguide"},
-    # the translation hook: standard library only, so that every layer may use it
+    # the translation hook: every module may import it, so it imports none of them
     "trdguide.i18n": {"pydantic", "rich", "typer", "yaml", "trdguide"},
     # small standard-library helpers on the start path, and `framing.safe` for the renderers
     "trdguide.paths": {"pydantic", "rich", "typer", "yaml", "trdguide"},

@@ -183,3 +183,35 @@ def test_warm_weigh_reads_no_yaml(tmp_path: Path) -> None:
     mods = imported_after(run, env)
     assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods
     assert "textstat" not in mods
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "catalog"),
+    [
+        (["compare", "tms", "ketamine"], {}, "None"),
+        (["list", "--format", "json"], {"LANG": "en_US.UTF-8"}, "None"),
+        (["compare", "tms", "ketamine"], {"LANG": "fr_FR.UTF-8"}, "None"),  # a language without a catalog
+        (["--lang", "es", "compare", "tms", "ketamine"], {}, "GNUTranslations"),
+        (["compare", "tms", "ketamine"], {"LANG": "es_MX.UTF-8"}, "GNUTranslations"),
+    ],
+)
+def test_english_loads_no_catalog(args: list[str], env: dict[str, str], catalog: str) -> None:
+    """English is the messages themselves: no catalog is read (click imports the gettext module for its own
+    messages at every start, so the module itself is no measure; the hook alone does not import it)."""
+    code = (
+        f"import sys\nfrom trdguide.cli import app\nfrom trdguide import i18n\nsys.argv=['trdguide', *{args!r}]\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\nprint(type(i18n._catalog).__name__ if i18n._catalog else None)"
+    )
+    base = {"LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": "", "TRDGUIDE_LANG": ""}
+    probe = code + "\nimport sys, json\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={**os.environ, **base, **env}
+    )
+    assert out.stdout.strip().splitlines()[-2] == catalog
+
+
+def test_the_hook_alone_does_not_import_gettext() -> None:
+    mods = imported_after("from trdguide import i18n\ni18n.set_language('en')\nassert i18n._('x {n}', n=1) == 'x 1'")
+    assert "gettext" not in mods
+    mods = imported_after("from trdguide import i18n\ni18n.set_language('es')")
+    assert "gettext" in mods

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, Optional, TextIO, Ty
 
 import typer
 
-from . import __version__
+from . import __version__, i18n
+from .i18n import N_, _, ngettext
 from .kinds import SCHEMA_NAMES
 from .vocab import Category, Place, StatusLabel
 
@@ -112,11 +113,22 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
+    lang: Annotated[
+        Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
+        typer.Option(
+            "--lang",
+            help=f"The language of the answers: {', '.join(i18n.available())}. Default: TRDGUIDE_LANG, then "
+            "the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), then English.",
+            show_default=False,
+            metavar="CODE",
+        ),
+    ] = None,
 ) -> None:
     """An offline, evidence-cited guide to treatment options for treatment-resistant depression.
 
     Education, not medical advice.
     """
+    _choose_language(lang)
     State.data = data
     State.pager = not no_pager
     State.region = None
@@ -130,13 +142,41 @@ def _root(
             State.region_unknown = region
 
 
+def _choose_language(flag: str | None) -> None:
+    """The language of everything said from here on: --lang (strict: an unknown code is a usage error), else
+    TRDGUIDE_LANG (an unknown one is a note on standard error, and the command runs in English), else the
+    locale variables (soft preferences), else English. Set before anything is worded."""
+    have = i18n.available()
+    if flag is not None:
+        code = flag.strip().lower()
+        if code not in have:
+            i18n.set_language(i18n.SOURCE)
+            from .wording import lang_unknown
+
+            raise typer.BadParameter(lang_unknown(flag, have), param_hint="'--lang'")
+        i18n.set_language(code)
+        return
+    env = os.environ.get("TRDGUIDE_LANG", "").strip()
+    if env:
+        code = env.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+        if code in have:
+            i18n.set_language(code)
+            return
+        i18n.set_language(i18n.SOURCE)
+        from .wording import lang_env_unknown
+
+        typer.echo(lang_env_unknown(env, have), err=True)
+        return
+    i18n.set_language(i18n.from_locale(os.environ) or i18n.SOURCE)
+
+
 # --- helpers ---------------------------------------------------------------------------------------
 
 
 def _fail(message: str, code: ExitStatus = ExitStatus.USER_ERROR) -> NoReturn:
     from .framing import safe
 
-    typer.echo(f"Error: {safe(message)}", err=True)
+    typer.echo(_("Error: {message}", message=safe(message)), err=True)
     raise typer.Exit(int(code))
 
 
@@ -147,14 +187,14 @@ def _kb(urgent: bool = False) -> "KnowledgeBase":
     from .knowledge import KnowledgeBase
 
     try:
-        return KnowledgeBase.load(State.data)
+        return KnowledgeBase.load(State.data, lang=i18n.language())
     except DataError as exc:
         if urgent:
             from .framing import safe
             from .wording import CRISIS_POINTER_NO_DATA
 
-            typer.echo(f"Error: {safe(str(exc))}", err=True)
-            typer.echo(CRISIS_POINTER_NO_DATA, err=True)
+            typer.echo(_("Error: {message}", message=safe(str(exc))), err=True)
+            typer.echo(_(CRISIS_POINTER_NO_DATA), err=True)
             raise typer.Exit(int(ExitStatus.USER_ERROR)) from None
         _fail(str(exc), ExitStatus.USER_ERROR)
 
@@ -179,7 +219,7 @@ def _pointer(kb: "KnowledgeBase") -> str:
             typer.echo(wording.region_fallback_note(where.uncovered), err=True)
         return wording.crisis_pointer_local(kb.crisis_directory())
     numbers = kb.crisis_numbers()
-    return wording.crisis_pointer_general(numbers) if numbers else wording.CRISIS_POINTER
+    return wording.crisis_pointer_general(numbers) if numbers else _(wording.CRISIS_POINTER)
 
 
 def _lookup(fn: Callable[..., T], *args: Any) -> T:
@@ -317,8 +357,10 @@ def _emit(
         try:
             output.write_text(out.getvalue(), encoding="utf-8")
         except OSError as exc:
-            _fail(f"could not write {output}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
-        typer.echo(f"Wrote {output}", err=True)
+            _fail(
+                _("could not write {path}: {problem}", path=output, problem=exc.strerror or exc), ExitStatus.USER_ERROR
+            )
+        typer.echo(_("Wrote {path}", path=output), err=True)
 
 
 def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -332,7 +374,7 @@ def _complete_name(ctx: typer.Context, incomplete: str) -> list[str]:
         if names is None:  # no current cache: load (and cache) the knowledge base once
             from .knowledge import KnowledgeBase
 
-            names = KnowledgeBase.load(data).all_names()
+            names = KnowledgeBase.load(data, lang=i18n.language()).all_names()
     except Exception:  # completion must never crash the shell
         return []
     from .framing import safe
@@ -474,7 +516,7 @@ def compare(
     kb = _kb()
     wanted = [r.strip() for r in rows.split(",") if r.strip()] if rows is not None else None
     comparison = _lookup(kb.compare, names, wanted, detail)
-    title = "Comparing " + ", ".join(o.short_name for o in comparison.options)
+    title = _("Comparing {names}", names=", ".join(o.short_name for o in comparison.options))
     if fmt is Format.html:
         main = document.compare_document(comparison, pictures=True)
         doc = document.handout_document(main, kb.handout(comparison.options, comparison.cited))
@@ -505,7 +547,7 @@ def questions(
     kb = _kb()
     chosen = _lookup(kb.questions, names)
     doc = document.questions_document(chosen)
-    _emit(kb, doc, fmt, lambda p: json.questions_json(chosen, p), output, "Questions", paper, chosen.notes)
+    _emit(kb, doc, fmt, lambda p: json.questions_json(chosen, p), output, _("Questions"), paper, chosen.notes)
 
 
 @app.command()
@@ -676,12 +718,12 @@ def _interview(
 
     total = len(AVOID_KEYS) + 2
     avoid: list[str] = []
-    say(wording.WEIGH_TITLE + "\n\n" + wording.WEIGH_FRAMING + "\n\n" + wording.ASK_START + "\n\nPress any key.")
+    say("\n\n".join((_(wording.WEIGH_TITLE), _(wording.WEIGH_FRAMING), _(wording.ASK_START), _("Press any key."))))
     getch()
     for n, key in enumerate(AVOID_KEYS, 1):
         clear()
-        say(f"{wording.ask_progress(n, total)}\n\n{wording.ASK_AVOID}\n\n  {wording.AVOID_WORDS[key][0]}\n")
-        say(wording.ASK_AVOID_KEYS)
+        say(f"{wording.ask_progress(n, total)}\n\n{_(wording.ASK_AVOID)}\n\n  {_(wording.AVOID_WORDS[key][0])}\n")
+        say(_(wording.ASK_AVOID_KEYS))
         while (ch := getch().lower()) not in ("y", "n"):
             continue
         if ch == "y":
@@ -690,10 +732,10 @@ def _interview(
     chosen: list[str] = []
     while True:
         clear()
-        say(f"{wording.ask_progress(total - 1, total)}\n\n{wording.ASK_MATTERS.format(most=MAX_MATTERS)}\n")
+        say(f"{wording.ask_progress(total - 1, total)}\n\n{_(wording.ASK_MATTERS, most=MAX_MATTERS)}\n")
         for n, key in enumerate(keys, 1):
-            say(f"  {n}. [{'x' if key in chosen else ' '}] {wording.MATTER_WORDS[key]}")
-        say("\n" + wording.ASK_MATTERS_KEYS)
+            say(f"  {n}. [{'x' if key in chosen else ' '}] {_(wording.MATTER_WORDS[key])}")
+        say("\n" + _(wording.ASK_MATTERS_KEYS))
         ch = getch()
         if ch in ("\r", "\n"):
             break
@@ -706,8 +748,8 @@ def _interview(
     sure: list[bool | None] = []
     for question in wording.SURE_QUESTIONS:
         clear()
-        say(f"{wording.ask_progress(total, total)}\n\n{wording.ASK_SURE}\n\n  {question}\n")
-        say(wording.ASK_SURE_KEYS)
+        say(f"{wording.ask_progress(total, total)}\n\n{_(wording.ASK_SURE)}\n\n  {_(question)}\n")
+        say(_(wording.ASK_SURE_KEYS))
         while (ch := getch().lower()) not in ("y", "n", "s"):
             continue
         sure.append(None if ch == "s" else ch == "y")
@@ -763,7 +805,7 @@ def weigh(
         try:
             avoid_keys, matter_keys, sure = _interview(_getchar, _screen_line, _clear_screen)
         except (KeyboardInterrupt, EOFError):
-            typer.echo("\n" + wording.ASK_STOPPED, err=True)
+            typer.echo("\n" + _(wording.ASK_STOPPED), err=True)
             raise typer.Exit(130) from None
     kb = _kb()
     view = _lookup(weigh, kb, avoid_keys, matter_keys, sure)
@@ -793,7 +835,7 @@ def _clear_screen() -> None:
 def wording_title() -> str:
     from .wording import WEIGH_TITLE
 
-    return WEIGH_TITLE
+    return _(WEIGH_TITLE)
 
 
 @app.command()
@@ -946,8 +988,20 @@ def site(
     except SiteRefused as exc:
         _fail(wording.site_refused(exc.problem, [str(outdir / p) for p in exc.paths]), ExitStatus.USER_ERROR)
     except OSError as exc:
-        _fail(f"could not write the site to {outdir}: {exc.strerror or exc}", ExitStatus.USER_ERROR)
-    typer.echo(f"Wrote {len(written)} files to {outdir}. Open {outdir / 'index.html'}.", err=True)
+        _fail(
+            _("could not write the site to {path}: {problem}", path=outdir, problem=exc.strerror or exc),
+            ExitStatus.USER_ERROR,
+        )
+    typer.echo(
+        ngettext(
+            "Wrote {n} file to {path}. Open {index}.",
+            "Wrote {n} files to {path}. Open {index}.",
+            len(written),
+            path=outdir,
+            index=outdir / "index.html",
+        ),
+        err=True,
+    )
     if removed:
         typer.echo(wording.site_removed(len(removed)), err=True)
 
@@ -981,11 +1035,11 @@ class _ClosedStdout(io.TextIOBase):
         return False
 
 
-_CLOSED_STDOUT = "Error: standard output is closed, so there is nowhere to show the answer."
+_CLOSED_STDOUT = N_("Error: standard output is closed, so there is nowhere to show the answer.")
 
 
 def _write_failed(exc: OSError) -> str:
-    return f"Error: could not write the answer to standard output: {exc.strerror or exc}."
+    return _("Error: could not write the answer to standard output: {problem}.", problem=exc.strerror or exc)
 
 
 def main() -> None:
@@ -1004,7 +1058,7 @@ def main() -> None:
     except (BrokenPipeError, _ReaderGone):  # the reader went away (e.g. `| head`): stop quietly, in every format
         code = 0
     except _StdoutClosed:
-        _say(_CLOSED_STDOUT)
+        _say(_(_CLOSED_STDOUT))
         code = ExitStatus.USER_ERROR
     except OSError as exc:  # writing the answer failed (a full disk: `> /dev/full`); reading never raises
         _say(_write_failed(exc))

@@ -20,11 +20,12 @@ from .findings import (
     MAX_GRADE,
     MIN_EASE,
     REVIEW_MAX_DAYS,
-    RULES,
+    RULES,  # noqa: F401 (re-exported)
     SHORT_MAX_GRADE,
     Finding,
     LanguageCoverage,
     Report,
+    rule,
 )
 from .framing import unsafe_chars
 from .i18n import _, digest
@@ -125,7 +126,7 @@ def _word_rules(
                     _line_of(file, srcs, m.group(0), line, after_line=line),
                     code,
                     fld,
-                    f"{what} {m.group(0)!r}: {RULES[code]}",
+                    f"{what} {m.group(0)!r}: {rule(code)}",
                 )
 
 
@@ -165,9 +166,9 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         file, line = where("")
         yield from _word_rules(_texts(item), where, srcs, WORD_RULES)
         if FIGURE.search(item.summary):
-            yield Finding(*where("summary"), "E304", "summary", RULES["E304"])
+            yield Finding(*where("summary"), "E304", "summary", rule("E304"))
         if not item.outcomes and not item.misconceptions:
-            yield Finding(*where("outcomes"), "E310", "outcomes", RULES["E310"])
+            yield Finding(*where("outcomes"), "E310", "outcomes", rule("E310"))
         yield from _short_rules(item, where, grade)
         age = (today - item.last_reviewed).days
         if age > REVIEW_MAX_DAYS:
@@ -192,7 +193,7 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         if h.short is not None:
             n = word_count(h.short.text)
             if n > HARD_MAX_WORDS:
-                yield Finding(*where("short.text"), "E322", "short.text", _words_over(n, RULES["E322"]))
+                yield Finding(*where("short.text"), "E322", "short.text", _words_over(n, rule("E322")))
             elif n > MAX_WORDS:
                 yield Finding(*where("short.text"), "W324", "short.text", _words_aim(n))
             yield from graded(*where("short.text"), "short.text", h.short.text, SHORT_MAX_GRADE, "W325")
@@ -201,12 +202,12 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         where = where_in("FAQ entry", f.id)
         yield from _word_rules(((p, t) for p, t, _ in walk_texts(f)), where, srcs, WORD_RULES)
         if FIGURE.search(f.answer) and not f.refs:
-            yield Finding(*where(""), "E311", "refs", RULES["E311"])
+            yield Finding(*where(""), "E311", "refs", rule("E311"))
         yield from graded(*where("answer"), "answer", f.answer, MAX_GRADE, "W320")
     for g_ in bundle.glossary:
         where = where_in("glossary term", g_.term)
         if FIGURE.search(g_.definition) and not g_.refs:
-            yield Finding(*where(""), "E311", "refs", RULES["E311"])
+            yield Finding(*where(""), "E311", "refs", rule("E311"))
         yield from _word_rules(((p, t) for p, t, _ in walk_texts(g_)), where, srcs, WORD_RULES[:2])
     for c in bundle.crisis:
         where = where_in("crisis line", c.service)
@@ -226,7 +227,7 @@ def lint(bundle: Bundle, today: _dt.date, readability: bool = True) -> Iterator[
         yield Finding(file, line, "I360", "", replaces)
 
     if readability and grade is None:
-        yield Finding("", None, "I399", "", RULES["I399"])
+        yield Finding("", None, "I399", "", rule("I399"))
 
 
 # --- what a reviewer could not see: hidden characters, markup, files that are not read ---------------
@@ -283,7 +284,7 @@ def _hidden_text_rules(bundle: Bundle) -> Iterator[Finding]:
                 m = HTML_TAG.search(text)
                 if m:
                     f, at = _find(files, bundle.sources, [m.group(0)], file, line)
-                    tag = _("{tag}: {rule} (shown as text)", tag=repr(m.group(0)[:40]), rule=RULES["W341"])
+                    tag = _("{tag}: {rule} (shown as text)", tag=repr(m.group(0)[:40]), rule=rule("W341"))
                     yield Finding(f, at, "W341", fld, tag)
 
 
@@ -406,7 +407,7 @@ def _short_rules(
 ) -> Iterator[Finding]:
     """Short answers: present, short, plain, every number sourced; the lead result controlled."""
     if lead_breaks_rule(item):
-        yield Finding(*where("outcomes"), "E321", "outcomes[0]", RULES["E321"])
+        yield Finding(*where("outcomes"), "E321", "outcomes[0]", rule("E321"))
     if item.setting.onset is not None:
         bad = unsourced_numbers(item, item.setting.onset)
         if bad:
@@ -438,7 +439,7 @@ def _short_rules(
             yield Finding(file, at, "E320", f"short.{key}", _not_found(bad))
         n = word_count(text)
         if n > HARD_MAX_WORDS:
-            yield Finding(file, at, "E322", f"short.{key}", _words_over(n, RULES["E322"]))
+            yield Finding(file, at, "E322", f"short.{key}", _words_over(n, rule("E322")))
         elif n > MAX_WORDS:
             yield Finding(file, at, "W324", f"short.{key}", _words_aim(n))
         if grade is not None:
@@ -482,10 +483,10 @@ def _overlay_rules(bundle: Bundle, placed: list[overlays.Placed], terms: list[Te
             said.add((file, p.key))
             kind = kinds.translated_part(p.source.part)
             label = kind.label if kind is not None else "entry"
-            msg = f"{label} {p.key!r} is not in the English {p.source.part}: {RULES['E402']}"
+            msg = f"{label} {p.key!r} is not in the English {p.source.part}: {rule('E402')}"
             yield Finding(file, _line_for_key(p, ("entries", p.key)), "E402", p.key, msg)
         elif p.status == "unknown-path":
-            yield Finding(file, line, "E403", where, f"the English has no field {p.path!r} here: {RULES['E403']}")
+            yield Finding(file, line, "E403", where, f"the English has no field {p.path!r} here: {rule('E403')}")
         elif p.status == "fixed":
             msg = f"{p.path!r} is never translated (ids, references, links and numbers to dial stay as they are)"
             yield Finding(file, line, "E404", where, msg)
@@ -510,7 +511,7 @@ def _overlay_rules(bundle: Bundle, placed: list[overlays.Placed], terms: list[Te
             yield Finding(file, line, "E405", where, msg)
         m = PLACEHOLDER_TRANSLATED.search(text)
         if m:
-            yield Finding(file, line, "E302", where, f"placeholder {m.group(0)!r}: {RULES['E302']}")
+            yield Finding(file, line, "E302", where, f"placeholder {m.group(0)!r}: {rule('E302')}")
         for rid in REF_ID.findall(text):
             if rid not in bundle.references:
                 yield Finding(file, line, "E406", where, f"names {rid!r}, which is not in references/")

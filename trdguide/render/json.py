@@ -229,7 +229,7 @@ def about_json(info: AboutInfo, urgent_help: str = wording.CRISIS_POINTER) -> st
 
 def validate_json(report: Report) -> str:
     """`trdguide validate --format json`: findings for CI (no disclaimer: a tool report, not guidance)."""
-    from ..findings import RULES
+    from ..findings import RULES, rule
 
     doc = {
         "sources": report.sources,
@@ -237,7 +237,7 @@ def validate_json(report: Report) -> str:
         "warnings": len(report.warnings),
         "findings": [f.as_dict() for f in report.findings],
         "coverage": [c._asdict() for c in report.coverage],
-        "rules": RULES,
+        "rules": {code: rule(code) for code in RULES},
     }
     return json.dumps(doc, ensure_ascii=True, indent=2) + "\n"
 
@@ -276,7 +276,7 @@ def weigh_json(view: WeighView, urgent_help: str = wording.CRISIS_POINTER) -> st
             "framing": _(wording.WEIGH_FRAMING),
             "avoid": list(view.avoid),
             "matters": list(view.matters),
-            "groups": {g: _(wording.WEIGH_GROUPS[g]) for g, _members in view.groups},
+            "groups": {g: _(wording.WEIGH_GROUPS[g]) for g, _ws in view.groups},
             "options": options,
             "sure": [{"question": _(q), "answer": a} for q, a in zip(wording.SURE_QUESTIONS, view.sure)],
         },
