@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,6 @@ from typer.testing import CliRunner
 
 from trdguide import kinds
 from trdguide.cli import app
-from trdguide.errors import DataError
 from trdguide.i18n import digest
 from trdguide.knowledge import KnowledgeBase, about_info
 from trdguide.lint import numbers_of, validate
@@ -353,12 +353,28 @@ def test_a_digest_of_digits_only_is_read_as_written(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_broken_overlays_stop_the_load_with_file_and_line(tmp_path: Path, text: str, problem: str) -> None:
+def test_broken_overlays_leave_the_english_and_validate_names_them(tmp_path: Path, text: str, problem: str) -> None:
+    """A translation with a problem never stops a command (a Spanish reader still gets an answer): its parts
+    stay English, marked as such, and `trdguide validate` names the problem with file and line."""
     root = kb_with(tmp_path, {"interventions/alpha.yaml": text})
-    with pytest.raises(DataError) as exc:
-        KnowledgeBase.load(root, lang="es")
-    assert problem in str(exc.value)
+    kb = KnowledgeBase.load(root, lang="es")
+    item = kb.get("alpha")
+    assert (item.name, item.short_name) == ("Treatment Alpha", "ALPHA")
+    assert item.short is not None and item.short.work.text == WORK_EN
+    assert {"name", "short"} & set(kb.show_view(item).in_english)
+    r = runner.invoke(app, ["validate", str(root), "--no-readability"], env={"COLUMNS": "300"})
+    uncoded = re.sub(r": [EWI]\d{3} ", ": ", r.stdout)  # validate's lines carry the rule's code
+    assert r.exit_code == 1 and problem in uncoded, r.stdout
     assert KnowledgeBase.load(root).get("alpha").name == "Treatment Alpha"  # English never reads overlays
+
+
+def test_a_text_too_long_for_its_field_leaves_only_that_field_english(tmp_path: Path) -> None:
+    fields = {"name": tr("Treatment Alpha", "Tratamiento Alfa"), "short.work.text": tr(WORK_EN, "x" * 241)}
+    root = kb_with(tmp_path, {"interventions/alpha.yaml": overlay_text(fields)})
+    kb = KnowledgeBase.load(root, lang="es")
+    item = kb.get("alpha")
+    assert item.name == "Tratamiento Alfa" and item.short is not None and item.short.work.text == WORK_EN
+    assert "short" in kb.show_view(item).in_english and "name" not in kb.show_view(item).in_english
 
 
 def test_cli_reports_a_broken_overlay_without_a_traceback(tmp_path: Path) -> None:

@@ -8,10 +8,11 @@ field whose English changed since (stale), or that has no translation, stays Eng
 source of truth, and `in_english` says which parts of each option a reader sees in English.
 
 The overlays of every layer are read (the bundled base's, then a user's folder laid over it, field by
-field), by the one YAML reader (`loader.read_yaml`: file and line for every problem). Loading stops
-(DataError) only where a file cannot be read or breaks its schema, or a translation breaks its record's
-schema; files, entries and fields that match nothing in the English are left out here and reported by
-`trdguide validate` (lint.py), with the other translation rules.
+field), by the one YAML reader (`loader.read_yaml`: file and line for every problem). A translation
+never stops a command: a file that cannot be read or breaks its schema is left out, a text its field
+cannot hold stays English (marked, like any part still in English), and files, entries and fields that
+match nothing in the English are left out; `trdguide validate` (lint.py) reports each of them with file
+and line, with the other translation rules.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import kinds
 from .cache import TranslationRow
-from .errors import DataError, Problem
+from .errors import Problem
 from .i18n import digest
 from .loader import Bundle, Path_, _display, _explain, _fmt, _line_for, layers_for, read_yaml
 from .models import LANG_RE, FieldTranslation, Intervention, Overlay, Term, walk_translatable
@@ -292,35 +293,46 @@ def _set(data: Any, path: str, text: str) -> None:
 
 
 def _relaid(obj: M, texts: dict[str, Placed], extra: dict[str, Any] | None = None) -> tuple[M, list[Problem]]:
-    """`obj` with the translated texts in place, validated again by its model; the English `obj` and the
-    problems where a translation breaks the model (a text too long for its field)."""
-    data = obj.model_dump()
-    for path, placed in texts.items():
-        assert placed.field.text is not None
-        _set(data, path, placed.field.text)
-    data.update(extra or {})
-    try:
-        return type(obj).model_validate(data), []
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            at = ".".join(str(p) for p in err["loc"])
-            # the translation at that field (or holding it); only translated texts change
-            found = texts.get(at) or next((p for k, p in texts.items() if at.startswith(k + ".")), None)
-            src = found if found is not None else next(iter(texts.values()))
-            problems.append(Problem(src.source.file, src.line, src.where, _explain(dict(err)), code="E110"))
-        return obj, problems
+    """`obj` with the translated texts in place, validated again by its model, and the problems where a
+    translation breaks the model (a text too long for its field). Such a translation is left out and its
+    field stays English (`texts` loses it, so the caller counts it as English): the reader still gets an
+    answer, and `trdguide validate` names the problem."""
+    problems: list[Problem] = []
+    while True:
+        data = obj.model_dump()
+        for path, placed in texts.items():
+            assert placed.field.text is not None
+            _set(data, path, placed.field.text)
+        data.update(extra or {})
+        try:
+            return type(obj).model_validate(data), problems
+        except ValidationError as exc:
+            dropped = False
+            for err in exc.errors(include_url=False):
+                at = ".".join(str(p) for p in err["loc"])
+                # the translation at that field (or holding it); only translated texts change
+                key = at if at in texts else next((k for k in texts if at.startswith(k + ".")), None)
+                if key is None:
+                    continue
+                src = texts.pop(key)
+                problems.append(Problem(src.source.file, src.line, src.where, _explain(dict(err)), code="E110"))
+                dropped = True
+            if not dropped:  # not a translated field: the English record as it is
+                first = next(iter(texts.values()), None)
+                if first is not None:
+                    problems.append(Problem(first.source.file, first.line, first.where, str(exc), code="E110"))
+                texts.clear()
+                return obj, problems
 
 
 def translate(bundle: Bundle, root: Path | None, lang: str) -> Bundle:
-    """The knowledge base with the overlays of `lang` laid over its English (DataError on any problem)."""
-    layers, _ = layers_for(root)
-    files, problems = read(layers, lang)
+    """The knowledge base with the overlays of `lang` laid over its English. A translation with a problem
+    (a broken file, a text its field cannot hold) never stops a command: its parts stay English, marked as
+    such, and `trdguide validate` names the problem with file and line."""
+    layers, _layers = layers_for(root)
+    files, _problems = read(layers, lang)
     placed = place(bundle, files)
-    out, more = apply(bundle, lang, placed, files)
-    problems += more
-    if problems:
-        raise DataError(problems)
+    out, _more = apply(bundle, lang, placed, files)
     return out
 
 
@@ -336,18 +348,27 @@ def apply(bundle: Bundle, lang: str, placed: list[Placed], files: list[OverlayFi
     interventions: list[Intervention] = []
     in_english: dict[str, list[str]] = {}
     for item in bundle.interventions:
-        texts = current.get((kinds.INTERVENTIONS.path, item.id), {})
-        english = [path for path, _ in walk_translatable(item) if path not in texts]
-        in_english[item.id] = sorted({path.split(".", 1)[0] for path in english})
+        texts = dict(current.get((kinds.INTERVENTIONS.path, item.id), {}))
+        english_item = item
         if texts:
             extra = {}
             if "short_name" in texts and item.short_name not in item.names[2:]:
                 # the English short name still finds the option ("rTMS" as well as "EMTr")
                 extra["aliases"] = [*item.aliases, item.short_name]
-            item, probs = _relaid(item, texts, extra)
+            item, probs = _relaid(item, texts, extra)  # leaves in `texts` only what it could lay in
             problems += probs
+        english = [path for path, _ in walk_translatable(english_item) if path not in texts]
+        in_english[item.id] = sorted({path.split(".", 1)[0] for path in english})
         interventions.append(item)
-    problems += _names_once(interventions, current)
+    clashes = _names_once(interventions, current)
+    if clashes:  # a translated short name that is another option's name stays English (names find options)
+        english_items = {i.id: i for i in bundle.interventions}
+        for n, item in enumerate(interventions):
+            if item.id in clashes:
+                was = english_items[item.id]
+                interventions[n] = item.model_copy(update={"short_name": was.short_name, "aliases": was.aliases})
+                in_english[item.id] = sorted({*in_english[item.id], "short_name"})
+        problems += clashes.values()
     lists: dict[str, list[Any]] = {}
     for kind in kinds.LISTS:
         if kind.path not in kinds.TRANSLATED:
@@ -359,7 +380,7 @@ def apply(bundle: Bundle, lang: str, placed: list[Placed], files: list[OverlayFi
                 extra = {}
                 if kind.path == "glossary.yaml" and "term" in texts:  # the English term still finds its meaning
                     extra["aliases"] = [*entry.aliases, entry.term]
-                entry, probs = _relaid(entry, texts, extra)
+                entry, probs = _relaid(entry, dict(texts), extra)
                 problems += probs
             done.append(entry)
         lists[kind.attr] = done
@@ -375,9 +396,10 @@ def apply(bundle: Bundle, lang: str, placed: list[Placed], files: list[OverlayFi
     return translated, problems
 
 
-def _names_once(items: list[Intervention], current: dict[tuple[str, str], dict[str, Placed]]) -> list[Problem]:
-    """A translated short name must not be another option's name (names find options)."""
-    problems = []
+def _names_once(items: list[Intervention], current: dict[tuple[str, str], dict[str, Placed]]) -> dict[str, Problem]:
+    """A translated short name must not be another option's name (names find options): the problem, by
+    the id of the option whose translated short name it is."""
+    problems: dict[str, Problem] = {}
     names = {item.id: {n.lower() for n in item.names} for item in items}
     for item in items:
         placed = current.get((kinds.INTERVENTIONS.path, item.id), {}).get("short_name")
@@ -386,7 +408,7 @@ def _names_once(items: list[Intervention], current: dict[tuple[str, str], dict[s
         other = next((i for i, ns in names.items() if i != item.id and item.short_name.lower() in ns), None)
         if other is not None:
             msg = f"the name {item.short_name!r} is already used by intervention {other!r}"
-            problems.append(Problem(placed.source.file, placed.line, "short_name", msg, code="E121"))
+            problems[item.id] = Problem(placed.source.file, placed.line, "short_name", msg, code="E121")
     return problems
 
 
