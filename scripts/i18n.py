@@ -23,7 +23,7 @@ POT = LOCALE / "trdguide.pot"
 DATA = ROOT / "data"
 sys.path.insert(0, str(ROOT))
 
-from trdguide import kinds  # noqa: E402
+from trdguide import __version__, kinds  # noqa: E402
 from trdguide.i18n import digest  # noqa: E402
 
 # the release scope (docs/i18n.md), from the package: field patterns per kind of file; `*` is any key or index
@@ -38,7 +38,8 @@ def _pybabel(*args: str) -> None:
 
 def update() -> None:
     _pybabel("extract", "-F", "babel.cfg", "-c", "Translators:", "--no-location", "--sort-output",
-             "--project", "trdguide", "-o", str(POT), ".")  # babel.cfg patterns are relative to the root
+             # babel.cfg's patterns are relative to the root
+             "--project", "trdguide", "--version", __version__, "-o", str(POT), ".")
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/trdguide.po")):
         _pybabel("update", "-i", str(POT), "-o", str(po), "-l", po.parent.parent.name, "--no-fuzzy-matching")
 
