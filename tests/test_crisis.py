@@ -124,6 +124,9 @@ def test_unknown_region_variable_falls_back_with_one_line() -> None:
     assert err == "" and last(out).startswith("In crisis or suicidal? Call 116 123, or 112 or 999")
 
 
+LOCAL_FOOTER_ES = "¿En crisis? Llame al número de emergencias local o vea findahelpline.com"
+
+
 # --- the footer from the locale ---------------------------------------------------------------------------------
 
 
@@ -135,10 +138,11 @@ def test_unknown_region_variable_falls_back_with_one_line() -> None:
         ("en_NZ.UTF-8", "In crisis or suicidal? Call or text 1737, or 111 if in danger. trdguide crisis"),
         ("C.UTF-8", "In crisis? 988 (US/CA) · 116 123 (UK/IE) · 13 11 14 (AU) · trdguide crisis"),
         # Spanish in the US is the US; Spain and Mexico have no line of their own in this guide (no official page
-        # confirmed one): the local emergency number and the directory, never another country's 988
-        ("es_US.UTF-8", "In crisis or suicidal? Call or text 988, or 911 if in danger. trdguide crisis"),
-        ("es_MX.UTF-8", LOCAL_FOOTER),
-        ("es_ES.UTF-8", LOCAL_FOOTER),
+        # confirmed one): the local emergency number and the directory, never another country's 988. A Spanish
+        # locale also chooses the language (docs/i18n.md), so the footer is in Spanish
+        ("es_US.UTF-8", "¿En crisis? Llame o escriba al 988, o al 911 si hay peligro. trdguide crisis"),
+        ("es_MX.UTF-8", LOCAL_FOOTER_ES),
+        ("es_ES.UTF-8", LOCAL_FOOTER_ES),
     ],
 )
 def test_locale_footer(lang: str, footer: str) -> None:
