@@ -572,6 +572,26 @@ def test_validate_terminology(tmp_path: Path) -> None:
     ]
 
 
+def test_a_term_in_another_sense_is_not_the_term(tmp_path: Path) -> None:
+    terms = dump([{"en": "trial", "es": "ensayo", "other_senses": ["fair trial"]}])
+    english = "Give each treatment a fair trial before you judge it."
+    fields = {"summary": tr(english, "Dé a cada tratamiento una oportunidad justa antes de juzgarlo.")}
+    root = write_kb(
+        tmp_path / "kb",
+        [record("alpha", summary=english)],
+        extra={"i18n/es/terms.yaml": terms, "i18n/es/interventions/alpha.yaml": overlay_text(fields)},
+    )
+    assert findings(root, "W403") == []
+    # the term in its own sense still needs the agreed word
+    english = "A fair trial of it in a large trial showed a small effect."
+    fields = {"summary": tr(english, "Un estudio grande mostró un efecto pequeño.")}
+    (root / "interventions/alpha.yaml").write_text(dump(record("alpha", summary=english)), encoding="utf-8")
+    (root / "i18n/es/interventions/alpha.yaml").write_text(overlay_text(fields), encoding="utf-8")
+    assert [f.split(": ", 1)[1] for f in findings(root, "W403")] == [
+        "W403 summary: the English says 'trial': the agreed term is 'ensayo' (terms.yaml)"
+    ]
+
+
 def test_terms_accept_other_forms_of_the_agreed_word(tmp_path: Path) -> None:
     terms = dump([{"en": "approved", "es": "aprobado"}])
     fields = {"summary": tr("A short plain summary without figures.", "La FDA lo aprobó. TODO: revisar.")}

@@ -658,7 +658,10 @@ def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
     for term in terms:
         if term.language != p.field.language:
             continue
-        english = re.search(rf"\b{re.escape(term.en)}(?:s|es)?\b", p.english, re.I)
+        meant = p.english
+        for phrase in term.other_senses:  # the word in another sense is not the term
+            meant = re.sub(rf"\b{re.escape(phrase)}", " ", meant, flags=re.I)
+        english = re.search(rf"\b{re.escape(term.en)}(?:s|es)?\b", meant, re.I)
         if english and not _has_words(stems, _stems(term.text)):
             msg = f"the English says {term.en!r}: the agreed term is {term.text!r} (terms.yaml)"
             yield Finding(p.source.file, p.line, "W403", p.where, msg)

@@ -724,12 +724,14 @@ class Term(BaseModel):
 
     en: ShortText
     avoid: list[ShortText] = Field(default_factory=_empty)
+    # English phrases in which the term means something else ("a fair trial": a fair try, not a study)
+    other_senses: list[ShortText] = Field(default_factory=_empty)
     note: ShortText | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _language(cls, data: Any) -> Any:
-        fixed = frozenset({"en", "avoid", "note"})
+        fixed = frozenset({"en", "avoid", "other_senses", "note"})
         data = _one_language(data, fixed, "an agreed term")
         texts = [v for k, v in data.items() if k not in fixed] if isinstance(data, dict) else ["a list"]
         if not any(isinstance(v, str) and v.strip() for v in texts):
