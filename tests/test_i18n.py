@@ -480,7 +480,9 @@ def test_pseudo_language_leaves_no_english(
     assert not leaks, "English that bypassed the hook:\n" + "\n".join(leaks[:20])
     # standard output at 80 columns (an error on standard error is one line, however long, in every language)
     # (a web address is never broken, in any language)
-    long = [line for line in result.stdout.splitlines() if len(line) > 80 and "://" not in line]
+    # (the test's own folder name stands for the reader's, which may be as long as it likes)
+    shown = result.stdout.replace(str(root), "<kb>")
+    long = [line for line in shown.splitlines() if len(line) > 80 and "://" not in line]
     assert not long, "lines over 80 columns:\n" + "\n".join(long)
 
 
