@@ -4,7 +4,6 @@ pseudo-language that finds any English sentence that bypassed the hook."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import shutil
 from pathlib import Path
@@ -364,43 +363,6 @@ ALWAYS = {
     # the IPDAS criteria's sources: citations are given as published
     *re.findall(r"[A-Za-z]{4,}", " ".join(wording.IPDAS_SOURCES)),
 }
-# TEMPORARY: modules that other helpers convert to the hook on their branches (render/*.py, knowledge.py).
-# Until they are merged, the words of their plain string literals (not those already inside `_()`) are not
-# counted as leaks. The lead empties this list after merging: then every English word is a failure.
-# TRDGUIDE_I18N_STRICT=1 pytest tests/test_i18n.py -k pseudo: the leaks with nothing allowed (the list's too).
-PENDING_MODULES = [
-    "render/document.py",
-    "render/terminal.py",
-    "render/text.py",
-    "knowledge.py",
-]
-TRANSLATED_CALLS = {"_", "N_", "ngettext", "pgettext"}
-
-
-def _pending_words() -> set[str]:
-    import ast
-
-    words: set[str] = set()
-    for rel in PENDING_MODULES:
-        tree = ast.parse((ROOT / "trdguide" / rel).read_text(encoding="utf-8"))
-        inside: set[int] = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in TRANSLATED_CALLS:
-                inside.update(id(n) for arg in node.args for n in ast.walk(arg))
-            elif isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.Module)) and ast.get_docstring(node):
-                inside.add(id(node.body[0].value))  # type: ignore[attr-defined]
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in inside:
-                words.update(re.findall(r"[A-Za-z]{4,}", node.value))
-    return words
-
-
-# and words render/document.py shows from a record's coded values without wording (the places an option
-# is given, its certainty of evidence): wording.PLACE_WORDS and wording.CERTAINTY_WORDS have their words
-RENDER_CODED = {"home", "clinic", "hospital", "specialist", "centre", "research", "study", "community", "online"}
-PENDING_RENDER = (
-    set() if os.environ.get("TRDGUIDE_I18N_STRICT") else _pending_words() | RENDER_CODED | {"High", "Moderate", "Very"}
-)
 URL = re.compile(r"(https?://\S+|\b[\w.-]+\.(?:com|org|net|gov|uk|ca|au|nz|ie|info|md|html|yaml|json)\S*)")
 
 
@@ -414,7 +376,7 @@ def english_words(output: str, allowed: set[str]) -> list[str]:
         line = re.sub(r"\S*/\S*|doi:\S+|\b[a-z0-9]+(?:-[a-z0-9]+){3,}\S*|\S*\d\S*", " ", line)
         line = re.sub(r"(?<![\w])--[\w-]+", " ", line)  # option flags
         for word in re.findall(r"[A-Za-z]{4,}", line):
-            if word not in allowed and word not in ALWAYS and word not in PENDING_RENDER:
+            if word not in allowed and word not in ALWAYS:
                 found.append(f"{word!r} in: {line.strip()}")
     return found
 
