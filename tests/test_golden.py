@@ -59,6 +59,22 @@ VARIANTS: dict[str, tuple[list[str], int]] = {  # name -> (extra arguments, colu
     "md": (["--format", "markdown"], 80),
     "json": (["--format", "json"], 80),
 }
+# the same commands in Spanish (--lang es): the interface from the catalog, the content from data/i18n/es/
+SPANISH: dict[str, list[str]] = {
+    "compare-tms-ketamine": ["compare", "tms", "ketamine"],
+    "compare-tms-ketamine-ect": ["compare", "tms", "ketamine", "ect"],
+    "show-rtms": ["show", "rtms"],
+    "list": ["list"],
+    "faq": ["faq"],
+    "faq-spravato-drive": ["faq", "spravato", "drive"],
+    "crisis": ["crisis"],
+    "about": ["about"],
+    "questions-tms-ect": ["questions", "tms", "ect"],
+    "weigh": ["weigh", "--avoid", "anaesthesia,weekday-visits", "--matters", "soon,side-effects"],
+    "glossary-remission": ["glossary", "remission"],
+    "changes": ["changes", "--since", "2026-12-01"],
+}
+SPANISH_VARIANTS = ("40", "80", "json")
 # README blocks that show an output in full: the line before the block names the command
 README_EXAMPLES = {
     "compare-tms-ketamine.80": "`trdguide compare tms ketamine`, at 80",
@@ -98,12 +114,22 @@ def test_command_output(command: str, variant: str) -> None:
     check(f"{command}.{variant}.{ext}", output(COMMANDS[command] + extra, columns))
 
 
+@pytest.mark.parametrize("variant", SPANISH_VARIANTS)
+@pytest.mark.parametrize("command", list(SPANISH))
+def test_spanish_output(command: str, variant: str) -> None:
+    extra, columns = VARIANTS[variant]
+    ext = {"md": "md", "json": "json"}.get(variant, "txt")
+    check(f"es/{command}.{variant}.{ext}", output(["--lang", "es", *SPANISH[command], *extra], columns))
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("command", list(HANDOUTS))
-def test_handout_html(command: str, tmp_path: Path) -> None:
+def test_handout_html(command: str, lang: str, tmp_path: Path) -> None:
     out = tmp_path / "handout.html"
-    r = runner.invoke(app, [*HANDOUTS[command], "--format", "html", "--output", str(out)], env=ENV)
+    args = ["--lang", lang, *HANDOUTS[command], "--format", "html", "--output", str(out)]
+    r = runner.invoke(app, args, env=ENV)
     assert r.exit_code == 0, r.output
-    check(f"{command}.handout.html", out.read_text(encoding="utf-8"))
+    check(f"{'es/' if lang == 'es' else ''}{command}.handout.html", out.read_text(encoding="utf-8"))
 
 
 def _readme_block(text: str, marker: str) -> re.Match[str]:
