@@ -345,7 +345,7 @@ def _user_kb(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def _validate_lines(root: Path) -> list[str]:
-    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300", "NO_COLOR": "1"})
+    r = runner.invoke(app, ["validate", str(root), "--no-readability"], env={"COLUMNS": "300", "NO_COLOR": "1"})
     assert r.exit_code == 0, r.output
     return [line for line in r.output.splitlines() if " W34" in line or " I360" in line]
 
@@ -426,7 +426,7 @@ def test_files_that_are_not_read_are_named(tmp_path: Path) -> None:
 
 def test_unread_files_are_named_even_when_the_base_has_errors(tmp_path: Path) -> None:
     root = _user_kb(tmp_path, {"faq.yaml": "- id: [\n", "crisis.YAML": "[]\n"})
-    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300"})
+    r = runner.invoke(app, ["validate", str(root), "--no-readability"], env={"COLUMNS": "300"})
     assert r.exit_code == 1
     assert "clinic/faq.yaml:2: E101" in r.output and "clinic/crisis.YAML: W342" in r.output
 
@@ -466,6 +466,6 @@ def test_short_answer_citing_nothing_the_detail_still_cites(tmp_path: Path) -> N
 
 def test_unread_file_with_an_escape_in_its_name_is_shown_inert(tmp_path: Path) -> None:
     root = _user_kb(tmp_path, {"interventions/evil\x1b[2J.txt": "x"})
-    r = runner.invoke(app, ["validate", str(root)], env={"COLUMNS": "300"})
+    r = runner.invoke(app, ["validate", str(root), "--no-readability"], env={"COLUMNS": "300"})
     assert r.exit_code == 0 and "\x1b" not in r.output
     assert "clinic/interventions/evil<U+001B>[2J.txt: W342 this file is not read" in r.output
