@@ -557,27 +557,9 @@ OverlayPath = Annotated[str, StringConstraints(pattern=OVERLAY_PATH_RE, max_leng
 
 # Fields a translation never replaces: ids, links, references, codes, numbers to dial and names to look
 # up (a record's names and brand names stay as they are, so every name still finds its option)
-NOT_TRANSLATED = frozenset(
-    {
-        "id",
-        "refs",
-        "references",
-        "related",
-        "interventions",
-        "aliases",
-        "brand_names",
-        "families",
-        "pmid",
-        "doi",
-        "url",
-        "source",
-        "region",
-        "number",
-        "emergency",
-        "see",
-        "words",
-    }
-)
+# the fields that are not sentences, except the short name, the contact line and the glossary term, which
+# are words a reader reads (their translations keep the English as an alias where names find things)
+NOT_TRANSLATED = NOT_PROSE - {"short_name", "contact", "term"}
 
 
 def walk_translatable(model: BaseModel, path: str = "") -> Iterator[tuple[str, str]]:
