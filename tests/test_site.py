@@ -31,7 +31,7 @@ PAGES = ["index.html", "compare.html", "faq.html", "glossary.html", "crisis.html
 MAX_BYTES = 5 * 1024 * 1024
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "public"
     r = runner.invoke(app, ["site", str(out)])
@@ -539,7 +539,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(bundled_site: Path) -> Iterator[str]:
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(bundled_site)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
