@@ -131,7 +131,7 @@ def early_choice(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
         if arg == "--":
             break
         if arg == "--lang":
-            flag = argv[i + 1] if i + 1 < len(argv) else None
+            flag = argv[i + 1] if i + 1 < len(argv) else ""  # no value: click reports it
         elif arg.startswith("--lang="):
             flag = arg[len("--lang=") :]
     if flag is not None:
