@@ -11,6 +11,7 @@ Outputs are taken with colour off, no region (LANG=C) and a fixed width, as a pe
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from trdguide import i18n
 from trdguide.cli import app
 from trdguide.paths import bundled_data_dir
 
@@ -161,6 +163,21 @@ HELP = ["", *(c.name or c.callback.__name__ for c in app.registered_commands if 
 @pytest.mark.parametrize("command", HELP, ids=lambda c: c or "trdguide")
 def test_help_output(command: str) -> None:
     check(f"help-{command or 'trdguide'}.txt", output([*([command] if command else []), "--help"], 80))
+
+
+@pytest.mark.parametrize("command", ["", "compare"], ids=lambda c: c or "trdguide")
+def test_spanish_help_output(command: str) -> None:
+    """Typer reads the --help texts when trdguide.cli is imported (trdguide.__main__ chooses the language
+    first): a fresh copy of the module, made in Spanish, shows what `trdguide --lang es ... --help` shows."""
+    i18n.set_language("es")
+    spec = importlib.util.find_spec("trdguide.cli")
+    assert spec is not None and spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh)
+    args = ["--lang", "es", *([command] if command else []), "--help"]
+    r = runner.invoke(fresh.app, args, env={**ENV, "COLUMNS": "80"})
+    assert r.exit_code == 0, r.output
+    check(f"es/help-{command or 'trdguide'}.txt", r.stdout)
 
 
 def _broken_kb(tmp_path: Path) -> Path:

@@ -5,6 +5,10 @@ them, so `--help`, `--version` and shell completion start quickly.
 
 Exit codes: 0 ok; 1 not found or a problem in the knowledge base; 2 usage error.
 
+Every `--help` text goes through the translation hook: each option's `help=_(...)`, and each command's
+description as `@app.command(help=_(...))` (not a docstring, which gettext cannot extract). Typer reads them
+when this module is imported, so `trdguide.__main__` chooses the language before importing it.
+
 No `from __future__ import annotations` here: Typer reads every command's annotations at each start,
 and evaluating them from strings costs about 10 ms. Names imported only for type checking are quoted.
 """
@@ -55,11 +59,11 @@ class Paper(str, Enum):
     letter = "letter"
 
 
-EPILOG = "Education, not medical advice. In a crisis: trdguide crisis (US and Canada: call or text 988)."
+EPILOG = _("Education, not medical advice. In a crisis: trdguide crisis (US and Canada: call or text 988).")
 
 app = typer.Typer(
     name="trdguide",
-    help="An offline, evidence-cited guide to treatment options for treatment-resistant depression.",
+    help=_("An offline, evidence-cited guide to treatment options for treatment-resistant depression."),
     epilog=EPILOG,
     no_args_is_help=True,
     add_completion=True,
@@ -90,7 +94,7 @@ def _root(
         typer.Option(
             "--data",
             envvar="TRDGUIDE_DATA",
-            help="Use the knowledge base in this folder instead of the bundled one.",
+            help=_("Use the knowledge base in this folder instead of the bundled one."),
             show_default=False,
         ),
     ] = None,
@@ -98,27 +102,32 @@ def _root(
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
         typer.Option(
             "--region",
-            help="Where you are (US, CA, UK, IE, AU, NZ, or a country or city name): the crisis line shown under "
-            "every output. Default: TRDGUIDE_REGION, then the locale (LANG). Anywhere else: general help.",
+            help=_(
+                "Where you are (US, CA, UK, IE, AU, NZ, or a country or city name): the crisis line shown under "
+                "every output. Default: TRDGUIDE_REGION, then the locale (LANG). Anywhere else: general help."
+            ),
             show_default=False,
         ),
     ] = None,
     no_pager: Annotated[
         bool,
         typer.Option(
-            "--no-pager", help="Never page long output (also: PAGER=cat). Output is paged only on a terminal."
+            "--no-pager", help=_("Never page long output (also: PAGER=cat). Output is paged only on a terminal.")
         ),
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit.")),
     ] = False,
     lang: Annotated[
         Optional[str],  # noqa: UP045 - Typer needs Optional on Python 3.10
         typer.Option(
             "--lang",
-            help=f"The language of the answers: {', '.join(i18n.available())}. Default: TRDGUIDE_LANG, then "
-            "the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), then English.",
+            help=_(
+                "The language of the answers: {codes}. Default: TRDGUIDE_LANG, then the locale (LANGUAGE, "
+                "LC_ALL, LC_MESSAGES, LANG), then English.",
+                codes=", ".join(i18n.available()),
+            ),
             show_default=False,
             metavar="CODE",
         ),
@@ -158,7 +167,7 @@ def _choose_language(flag: str | None) -> None:
         return
     env = os.environ.get("TRDGUIDE_LANG", "").strip()
     if env:
-        code = env.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+        code = i18n.env_code(env)
         if code in have:
             i18n.set_language(code)
             return
@@ -390,49 +399,47 @@ FormatOpt = Annotated[
         "--format",
         "-f",
         case_sensitive=False,
-        help="Output format: table, text (plain, linear), markdown, json, or html (printable).",
+        help=_("Output format: table, text (plain, linear), markdown, json, or html (printable)."),
     ),
 ]
 OutputOpt = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file instead of the screen.", dir_okay=False),
+    typer.Option("--output", "-o", help=_("Write to this file instead of the screen."), dir_okay=False),
 ]
-PaperOpt = Annotated[Paper, typer.Option(case_sensitive=False, help="Paper size for --format html: a4 or letter.")]
+PaperOpt = Annotated[Paper, typer.Option(case_sensitive=False, help=_("Paper size for --format html: a4 or letter."))]
 
 
 # --- commands --------------------------------------------------------------------------------------
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=_(
+        "List the treatment options, with filters that combine.\n\n"
+        "Large knowledge bases are shown a page at a time (--limit, --page).\n\n"
+        "Examples:\n\n"
+        "  trdguide list\n\n"
+        "  trdguide list --category neuromodulation --no-anaesthesia\n\n"
+        "  trdguide list --setting home --format text"
+    ),
+)
 def list_(
-    category: Annotated[Optional[Category], typer.Option(help="Only this category.")] = None,  # noqa: UP045
-    status: Annotated[Optional[StatusLabel], typer.Option(help="Only this status.")] = None,  # noqa: UP045
+    category: Annotated[Optional[Category], typer.Option(help=_("Only this category."))] = None,  # noqa: UP045
+    status: Annotated[Optional[StatusLabel], typer.Option(help=_("Only this status."))] = None,  # noqa: UP045
     setting: Annotated[
-        Optional[Place], typer.Option(help="Only options given in this setting.")  # noqa: UP045
+        Optional[Place], typer.Option(help=_("Only options given in this setting."))  # noqa: UP045
     ] = None,
     no_anaesthesia: Annotated[
-        bool, typer.Option("--no-anaesthesia", help="Only options that need no anaesthesia or surgery.")
+        bool, typer.Option("--no-anaesthesia", help=_("Only options that need no anaesthesia or surgery."))
     ] = False,
     search: Annotated[
-        Optional[str], typer.Option(help="Text to find in names, aliases and summaries.")  # noqa: UP045
+        Optional[str], typer.Option(help=_("Text to find in names, aliases and summaries."))  # noqa: UP045
     ] = None,
-    limit: Annotated[int, typer.Option(min=0, help="Show at most this many (0: all).")] = 100,
-    page: Annotated[int, typer.Option(min=1, help="Which page of --limit results to show.")] = 1,
+    limit: Annotated[int, typer.Option(min=0, help=_("Show at most this many (0: all)."))] = 100,
+    page: Annotated[int, typer.Option(min=1, help=_("Which page of --limit results to show."))] = 1,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """List the treatment options, with filters that combine.
-
-    Large knowledge bases are shown a page at a time (--limit, --page).
-
-    Examples:
-
-      trdguide list
-
-      trdguide list --category neuromodulation --no-anaesthesia
-
-      trdguide list --setting home --format text
-    """
     from .render import document, json
 
     kb = _kb()
@@ -440,29 +447,30 @@ def list_(
     _emit(kb, document.list_document(result), fmt, lambda p: json.list_json(result, p), output)
 
 
-@app.command()
+@app.command(
+    help=_(
+        'Everything about one option: its short answers first ("In short"), then the detail, references and '
+        "review date.\n\n"
+        "Examples:\n\n"
+        "  trdguide show tms\n\n"
+        "  trdguide show esketamine --format markdown\n\n"
+        "  trdguide show ect --format html --output ect.html"
+    ),
+)
 def show(
     name: Annotated[
         str,
-        typer.Argument(help="A name, short name or alias, e.g. rtms, ect, esketamine.", autocompletion=_complete_name),
+        typer.Argument(
+            help=_("A name, short name or alias, e.g. rtms, ect, esketamine."), autocompletion=_complete_name
+        ),
     ],
     pictures: Annotated[
-        bool, typer.Option(help="Draw each figure as 100 people (an icon array) next to its comparator.")
+        bool, typer.Option(help=_("Draw each figure as 100 people (an icon array) next to its comparator."))
     ] = True,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """Everything about one option: its short answers first ("In short"), then the detail, references and review date.
-
-    Examples:
-
-      trdguide show tms
-
-      trdguide show esketamine --format markdown
-
-      trdguide show ect --format html --output ect.html
-    """
     from .render import document, json
 
     kb = _kb()
@@ -474,43 +482,41 @@ def show(
     _emit(kb, doc, fmt, lambda p: json.show_json(view, p), output, view.item.name, paper, view.notes)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Compare 2 to 5 options side by side: short answers to the same questions, in the same order.\n\n"
+        "The full text is one flag away: --detail. Everything about one option: trdguide show NAME (it opens with\n"
+        "the same short answers); given one name, compare stops with a usage error (exit 2) that says so.\n\n"
+        "Examples:\n\n"
+        "  trdguide compare tms ketamine\n\n"
+        "  trdguide compare tms ketamine --detail --rows work\n\n"
+        "  trdguide compare ect iv-ketamine esketamine --rows work,soon,serious\n\n"
+        "  trdguide compare tms ect esketamine --format html --output handout.html"
+    ),
+)
 def compare(
     names: Annotated[
-        list[str], typer.Argument(help="2 to 5 names to compare side by side.", autocompletion=_complete_name)
+        list[str], typer.Argument(help=_("2 to 5 names to compare side by side."), autocompletion=_complete_name)
     ],
     rows: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="Comma-separated rows to show: work, soon, like, common, serious, unsuitable, "
-            "lasting, status, evidence, cost."
+            help=_(
+                "Comma-separated rows to show: work, soon, like, common, serious, unsuitable, "
+                "lasting, status, evidence, cost."
+            )
         ),
     ] = None,
     detail: Annotated[
-        bool, typer.Option("--detail", help="Show the full text of every cell (every result, every statement).")
+        bool, typer.Option("--detail", help=_("Show the full text of every cell (every result, every statement)."))
     ] = False,
     pictures: Annotated[
-        bool, typer.Option(help="Also draw each option's first result as 100 people (icon arrays).")
+        bool, typer.Option(help=_("Also draw each option's first result as 100 people (icon arrays)."))
     ] = False,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """Compare 2 to 5 options side by side: short answers to the same questions, in the same order.
-
-    The full text is one flag away: --detail. Everything about one option: trdguide show NAME (it opens with
-    the same short answers); given one name, compare stops with a usage error (exit 2) that says so.
-
-    Examples:
-
-      trdguide compare tms ketamine
-
-      trdguide compare tms ketamine --detail --rows work
-
-      trdguide compare ect iv-ketamine esketamine --rows work,soon,serious
-
-      trdguide compare tms ect esketamine --format html --output handout.html
-    """
     from .render import document, json
 
     kb = _kb()
@@ -525,23 +531,22 @@ def compare(
     _emit(kb, doc, fmt, lambda p: json.compare_json(comparison, p), output, title, paper, comparison.notes)
 
 
-@app.command()
+@app.command(
+    help=_(
+        'A short, printable list of questions to bring to a clinician, with a "what matters most to me" list.\n\n'
+        "Examples:\n\n"
+        "  trdguide questions tms\n\n"
+        "  trdguide questions ect esketamine --format html --output questions.html"
+    ),
+)
 def questions(
     names: Annotated[
-        list[str], typer.Argument(help="1 to 5 options you are considering.", autocompletion=_complete_name)
+        list[str], typer.Argument(help=_("1 to 5 options you are considering."), autocompletion=_complete_name)
     ],
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """A short, printable list of questions to bring to a clinician, with a "what matters most to me" list.
-
-    Examples:
-
-      trdguide questions tms
-
-      trdguide questions ect esketamine --format html --output questions.html
-    """
     from .render import document, json
 
     kb = _kb()
@@ -550,31 +555,27 @@ def questions(
     _emit(kb, doc, fmt, lambda p: json.questions_json(chosen, p), output, _("Questions"), paper, chosen.notes)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Frequently asked questions: the numbered list, one answer, or everything that matches your words.\n\n"
+        "Words find the matching answers first, then the matching parts of treatment options and glossary\n"
+        "terms, each with the command that shows it in full.\n\n"
+        "Examples:\n\n"
+        "  trdguide faq\n\n"
+        "  trdguide faq 3\n\n"
+        "  trdguide faq can i drive after spravato\n\n"
+        "  trdguide faq --all"
+    ),
+)
 def faq(
     query: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Argument(help="A question number, or words to look for (no quotes needed).", show_default=False),
+        typer.Argument(help=_("A question number, or words to look for (no quotes needed)."), show_default=False),
     ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Print every question with its answer.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help=_("Print every question with its answer."))] = False,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Frequently asked questions: the numbered list, one answer, or everything that matches your words.
-
-    Words find the matching answers first, then the matching parts of treatment options and glossary
-    terms, each with the command that shows it in full.
-
-    Examples:
-
-      trdguide faq
-
-      trdguide faq 3
-
-      trdguide faq can i drive after spravato
-
-      trdguide faq --all
-    """
     from .render import document, json
 
     kb = _kb()
@@ -595,23 +596,21 @@ def faq(
     )
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Search everything: FAQ answers, every part of every treatment option, and the glossary, best first.\n\n"
+        "Examples:\n\n"
+        "  trdguide search is ketamine addictive\n\n"
+        "  trdguide search memory loss ect\n\n"
+        "  trdguide search pregnant --format text"
+    ),
+)
 def search(
-    query: Annotated[list[str], typer.Argument(help="Words to look for (no quotes needed).", show_default=False)],
-    limit: Annotated[int, typer.Option(min=1, max=50, help="Show at most this many results.")] = 10,
+    query: Annotated[list[str], typer.Argument(help=_("Words to look for (no quotes needed)."), show_default=False)],
+    limit: Annotated[int, typer.Option(min=1, max=50, help=_("Show at most this many results."))] = 10,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Search everything: FAQ answers, every part of every treatment option, and the glossary, best first.
-
-    Examples:
-
-      trdguide search is ketamine addictive
-
-      trdguide search memory loss ect
-
-      trdguide search pregnant --format text
-    """
     from .render import document, json
 
     kb = _kb()
@@ -619,20 +618,19 @@ def search(
     _emit(kb, document.search_document(view), fmt, lambda p: json.search_json(view, p), output)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Plain-language meanings of the words used in this guide.\n\n"
+        "Examples:\n\n"
+        "  trdguide glossary\n\n"
+        "  trdguide glossary remission"
+    ),
+)
 def glossary(
-    term: Annotated[Optional[str], typer.Argument(help="A term to look up.")] = None,  # noqa: UP045
+    term: Annotated[Optional[str], typer.Argument(help=_("A term to look up."))] = None,  # noqa: UP045
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Plain-language meanings of the words used in this guide.
-
-    Examples:
-
-      trdguide glossary
-
-      trdguide glossary remission
-    """
     from .render import document, json
 
     kb = _kb()
@@ -640,26 +638,24 @@ def glossary(
     _emit(kb, document.glossary_document(terms), fmt, lambda p: json.glossary_json(terms, p), output)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Where to get urgent help now, by region.\n\nExamples:\n\n  trdguide crisis\n\n  trdguide crisis --region UK"
+    ),
+)
 def crisis(
     region: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="A region code, country or city, in any case: US, CA, UK, IE, AU, NZ, INTL (everywhere else), "
-            "Australia, Dublin, ... Anywhere else: the local emergency number and a directory of helplines."
+            help=_(
+                "A region code, country or city, in any case: US, CA, UK, IE, AU, NZ, INTL (everywhere else), "
+                "Australia, Dublin, ... Anywhere else: the local emergency number and a directory of helplines."
+            )
         ),
     ] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """Where to get urgent help now, by region.
-
-    Examples:
-
-      trdguide crisis
-
-      trdguide crisis --region UK
-    """
     from .render import document, json
 
     kb = _kb(urgent=True)
@@ -672,23 +668,22 @@ def crisis(
     _emit(kb, document.crisis_help_document(help), fmt, lambda p: json.crisis_help_json(help, p), output)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "What changed in the guide at each review: the option, what changed, why, and the sources.\n\n"
+        "Examples:\n\n"
+        "  trdguide changes\n\n"
+        "  trdguide changes --since 2026-12-01"
+    ),
+)
 def changes(
     since: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Option(help="Only changes on or after this date (YYYY-MM-DD).", metavar="DATE"),
+        typer.Option(help=_("Only changes on or after this date (YYYY-MM-DD)."), metavar="DATE"),
     ] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
 ) -> None:
-    """What changed in the guide at each review: the option, what changed, why, and the sources.
-
-    Examples:
-
-      trdguide changes
-
-      trdguide changes --since 2026-12-01
-    """
     import datetime
 
     from .render import document, json
@@ -757,20 +752,34 @@ def _interview(
     return avoid, chosen, sure
 
 
-@app.command()
+@app.command(
+    help=_(
+        "What matters to you: every option set beside what you would rather avoid and what matters most.\n\n"
+        "A way to prepare for a conversation with your care team, not a recommendation: options are grouped\n"
+        'by how many of your "rather avoid" items they involve, never scored or ranked, and none is hidden.\n'
+        "On a terminal, with neither --avoid nor --matters, it asks a few questions, one screen each, answered\n"
+        "with a key press; Ctrl-C stops with a short message and exit status 130. Nothing is saved or sent.\n\n"
+        "Examples:\n\n"
+        "  trdguide weigh\n\n"
+        "  trdguide weigh --avoid anaesthesia,weekday-visits --matters soon,side-effects\n\n"
+        "  trdguide weigh --avoid slow --format html --output my-priorities.html"
+    ),
+)
 def weigh(
     avoid: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="Comma-separated things you would rather avoid: anaesthesia, weekday-visits, no-driving, "
-            "controlled-drug, implant, unapproved, slow.",
+            help=_(
+                "Comma-separated things you would rather avoid: anaesthesia, weekday-visits, no-driving, "
+                "controlled-drug, implant, unapproved, slow."
+            ),
             show_default=False,
         ),
     ] = None,
     matters: Annotated[
         Optional[str],  # noqa: UP045
         typer.Option(
-            help="Up to three things that matter most: works, soon, side-effects, risks, time, cost, evidence.",
+            help=_("Up to three things that matter most: works, soon, side-effects, risks, time, cost, evidence."),
             show_default=False,
         ),
     ] = None,
@@ -778,21 +787,6 @@ def weigh(
     output: OutputOpt = None,
     paper: PaperOpt = Paper.a4,
 ) -> None:
-    """What matters to you: every option set beside what you would rather avoid and what matters most.
-
-    A way to prepare for a conversation with your care team, not a recommendation: options are grouped
-    by how many of your "rather avoid" items they involve, never scored or ranked, and none is hidden.
-    On a terminal, with neither --avoid nor --matters, it asks a few questions, one screen each, answered
-    with a key press; Ctrl-C stops with a short message and exit status 130. Nothing is saved or sent.
-
-    Examples:
-
-      trdguide weigh
-
-      trdguide weigh --avoid anaesthesia,weekday-visits --matters soon,side-effects
-
-      trdguide weigh --avoid slow --format html --output my-priorities.html
-    """
     from .render import document, json
     from .weighing import check_keys, parse_keys, weigh
 
@@ -838,7 +832,14 @@ def wording_title() -> str:
     return _(WEIGH_TITLE)
 
 
-@app.command()
+@app.command(
+    help=_(
+        "What this tool is and is not, how evidence was chosen, updates, funding, and review dates.\n\n"
+        "Examples:\n\n"
+        "  trdguide about\n\n"
+        "  trdguide about --ipdas"
+    ),
+)
 def about(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -846,19 +847,13 @@ def about(
         bool,
         typer.Option(
             "--ipdas",
-            help="The IPDAS decision-aid criteria: what the guide does for each, and how that was checked "
-            "(computed now on the knowledge base in use, or needing people).",
+            help=_(
+                "The IPDAS decision-aid criteria: what the guide does for each, and how that was checked "
+                "(computed now on the knowledge base in use, or needing people)."
+            ),
         ),
     ] = False,
 ) -> None:
-    """What this tool is and is not, how evidence was chosen, updates, funding, and review dates.
-
-    Examples:
-
-      trdguide about
-
-      trdguide about --ipdas
-    """
     from .knowledge import about_info
     from .render import document, json
 
@@ -878,30 +873,28 @@ class LintFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Check a knowledge base: schema, cross-references, balance, wording, review dates, reading level.\n\n"
+        "Prints one line per finding (file:line: CODE message). Exits 1 if there is any error; warnings\n"
+        "alone exit 0. Rule codes are listed in the README.\n\n"
+        "Examples:\n\n"
+        "  trdguide validate\n\n"
+        "  trdguide validate ./my-clinic --format json"
+    ),
+)
 def validate(
     folder: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Argument(help="Knowledge-base folder to check (default: --data, or the bundled one)."),
+        typer.Argument(help=_("Knowledge-base folder to check (default: --data, or the bundled one).")),
     ] = None,
-    fmt: Annotated[LintFormat, typer.Option("--format", "-f", help="text (file:line: CODE message) or json.")] = (
+    fmt: Annotated[LintFormat, typer.Option("--format", "-f", help=_("text (file:line: CODE message) or json."))] = (
         LintFormat.text
     ),
     readability: Annotated[
-        bool, typer.Option(help="Check reading level of plain-language text (needs trdguide[lint]).")
+        bool, typer.Option(help=_("Check reading level of plain-language text (needs trdguide[lint])."))
     ] = True,
 ) -> None:
-    """Check a knowledge base: schema, cross-references, balance, wording, review dates, reading level.
-
-    Prints one line per finding (file:line: CODE message). Exits 1 if there is any error; warnings
-    alone exit 0. Rule codes are listed in the README.
-
-    Examples:
-
-      trdguide validate
-
-      trdguide validate ./my-clinic --format json
-    """
     from .lint import validate as run_validate
 
     report = run_validate(folder if folder is not None else State.data, readability=readability)
@@ -922,18 +915,17 @@ SchemaKind = Enum("SchemaKind", {n.replace("-", "_"): n for n in SCHEMA_NAMES}, 
 DEFAULT_SCHEMA = SchemaKind("intervention")
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Print the JSON Schema of a knowledge-base file, for editors that validate YAML as you type.\n\n"
+        "Examples:\n\n"
+        "  trdguide schema intervention > schema/intervention.json\n\n"
+        "  trdguide schema references"
+    ),
+)
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which kind of file the schema describes.")] = (DEFAULT_SCHEMA),
+    kind: Annotated[SchemaKind, typer.Argument(help=_("Which kind of file the schema describes."))] = (DEFAULT_SCHEMA),
 ) -> None:
-    """Print the JSON Schema of a knowledge-base file, for editors that validate YAML as you type.
-
-    Examples:
-
-      trdguide schema intervention > schema/intervention.json
-
-      trdguide schema references
-    """
     import json
 
     from .schemas import json_schema
@@ -958,27 +950,24 @@ def _site_translations() -> "dict[str, SiteView]":
     return out
 
 
-@app.command()
+@app.command(
+    help=_(
+        "Write the guide as a static website: plain files for any web host, no server code, no tracking.\n\n"
+        "Honours --data, so a clinic's own costs and services go into its site.\n\n"
+        "Examples:\n\n"
+        "  trdguide site public\n\n"
+        "  trdguide --data ./my-clinic site public\n\n"
+        "  python -m http.server -d public   (then open http://localhost:8000)"
+    ),
+)
 def site(
     outdir: Annotated[
-        Path, typer.Argument(help="Folder to write the website into (created if needed).", file_okay=False)
+        Path, typer.Argument(help=_("Folder to write the website into (created if needed)."), file_okay=False)
     ],
     force: Annotated[
-        bool, typer.Option("--force", help="Replace files of the same names that trdguide did not write.")
+        bool, typer.Option("--force", help=_("Replace files of the same names that trdguide did not write."))
     ] = False,
 ) -> None:
-    """Write the guide as a static website: plain files for any web host, no server code, no tracking.
-
-    Honours --data, so a clinic's own costs and services go into its site.
-
-    Examples:
-
-      trdguide site public
-
-      trdguide --data ./my-clinic site public
-
-      python -m http.server -d public   (then open http://localhost:8000)
-    """
     from . import wording
     from .render.site import SiteRefused, build_site
 

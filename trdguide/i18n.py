@@ -11,7 +11,7 @@ Standard library only, at the bottom of the layers: every module may import it.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -113,6 +113,36 @@ def from_locale(environ: Mapping[str, str]) -> str | None:
         if var != "LANGUAGE":  # the first of LC_ALL, LC_MESSAGES, LANG that is set decides, as in POSIX
             return None
     return None
+
+
+def env_code(value: str) -> str:
+    """The language code a TRDGUIDE_LANG value names ("es_MX.UTF-8", "ES-us" -> "es"); "" for an empty one."""
+    return value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+
+
+def early_choice(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
+    """The language the command line will choose, worked out before it is parsed (by `trdguide.__main__`,
+    so that the `--help` texts, read when `trdguide.cli` is imported, are in it): the last `--lang X` or
+    `--lang=X` before a `--`, else TRDGUIDE_LANG, else the locale variables. The same rules as the command
+    line's own choice (`cli._choose_language`), which still decides and reports; None where it would be
+    English or an error (an unknown code: the command line says so, in English, as before)."""
+    flag: str | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang":
+            flag = argv[i + 1] if i + 1 < len(argv) else ""  # no value: click reports it
+        elif arg.startswith("--lang="):
+            flag = arg[len("--lang=") :]
+    if flag is not None:
+        code = flag.strip().lower()
+    elif environ.get("TRDGUIDE_LANG", "").strip():
+        code = env_code(environ["TRDGUIDE_LANG"])
+    elif any(environ.get(var) for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")):
+        code = from_locale(environ) or SOURCE
+    else:
+        return None
+    return code if code != SOURCE and code in available() else None
 
 
 def digest(english: str) -> str:
