@@ -32,7 +32,7 @@ def test_loader_problems_in_spanish(tmp_path: Path, es: None) -> None:
         load(root)
     said = str(exc.value)
     msgs = {p.field: p.message for p in exc.value.problems}
-    assert said.startswith("La base de conocimientos tiene 3 problemas:")
+    assert said.startswith("La base de conocimiento tiene 3 problemas:")
     assert msgs["references"] == "cita 'ref-missing', que no está en references/"
     assert msgs["related"] == "nombra 'nowhere', que no es una intervención"
     assert msgs["aliases"] == "el nombre 'Alpha' ya lo usa la intervención 'alpha'"
@@ -40,13 +40,13 @@ def test_loader_problems_in_spanish(tmp_path: Path, es: None) -> None:
     with pytest.raises(DataError) as exc:
         load(root)
     msgs = {p.field: p.message for p in exc.value.problems}
-    assert str(exc.value).startswith("La base de conocimientos tiene 2 problemas:")
+    assert str(exc.value).startswith("La base de conocimiento tiene 2 problemas:")
     assert msgs["name"] == "la clave 'name' aparece dos veces"
     assert msgs["aliases"] == "el nombre 'Alpha' es el id de otra intervención"
     with pytest.raises(DataError) as exc:
         load(tmp_path / "missing")
-    assert str(exc.value).startswith("La base de conocimientos tiene 1 problema:")
-    assert exc.value.problems[0].message == "la carpeta de la base de conocimientos no existe"
+    assert str(exc.value).startswith("La base de conocimiento tiene 1 problema:")
+    assert exc.value.problems[0].message == "la carpeta de la base de conocimiento no existe"
 
 
 def test_validate_findings_in_spanish(tmp_path: Path, es: None) -> None:
