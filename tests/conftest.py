@@ -168,3 +168,15 @@ def _english_after_each_test() -> Any:
     from trdguide import i18n
 
     i18n.use_catalog(i18n.SOURCE, None)
+
+
+@pytest.fixture
+def es() -> Any:
+    """Spanish for one test, English again afterwards (whatever the test does)."""
+    from trdguide import i18n
+
+    i18n.set_language("es")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")

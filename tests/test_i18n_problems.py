@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import record, write_kb
 
-from trdguide import i18n
 from trdguide.lint import validate
 from trdguide.loader import DataError, load
-
-
-@pytest.fixture
-def es() -> Iterator[None]:
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def test_loader_problems_in_spanish(tmp_path: Path, es: None) -> None:

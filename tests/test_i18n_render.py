@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -26,15 +25,6 @@ NO_REVIEW = "Ningún profesional de la salud que hable este idioma ha revisado t
 def kb() -> KnowledgeBase:
     return KnowledgeBase.load()
 
-
-@pytest.fixture
-def es() -> Iterator[None]:
-    """Spanish for one test, English again afterwards (whatever the test does)."""
-    i18n.set_language("es")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def flat(s: str) -> str:
