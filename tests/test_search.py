@@ -107,6 +107,29 @@ def test_everyday_questions_find_the_right_answer_first(kb: KnowledgeBase, query
     assert first(kb, query) == expected
 
 
+# the same kind of questions in Spanish, on the knowledge base in Spanish: its everyday words are in the
+# synonym groups (data/synonyms.yaml) beside the English ones
+EVERYDAY_ES = [
+    ("la ketamina es adictiva", "faq:28"),
+    ("puedo manejar después de spravato", "faq:27"),
+    ("embarazo", "faq:24"),
+    ("estoy embarazada", "faq:24"),
+    ("quiero matarme", "faq:18"),
+]
+
+
+@pytest.fixture(scope="module")
+def kb_es() -> KnowledgeBase:
+    return KnowledgeBase.load(lang="es")
+
+
+@pytest.mark.parametrize(("query", "expected"), EVERYDAY_ES, ids=[q for q, _ in EVERYDAY_ES])
+def test_everyday_questions_in_spanish_find_the_right_answer_first(
+    kb_es: KnowledgeBase, query: str, expected: str
+) -> None:
+    assert first(kb_es, query) == expected
+
+
 def test_there_are_at_least_40_pinned_queries() -> None:
     assert len(EVERYDAY) >= 40
 
