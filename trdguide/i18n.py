@@ -10,8 +10,9 @@ Standard library only, at the bottom of the layers: every module may import it.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -83,11 +84,27 @@ def set_language(code: str) -> None:
     if code == SOURCE:
         _catalog, _language = None, SOURCE
         return
+    if code == _language and _catalog is not None:  # chosen already (before --help was read): not read again
+        return
     import gettext  # only for another language: English never imports it
 
     path = LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
     with open(path, "rb") as fh:
         _catalog, _language = gettext.GNUTranslations(fh), code
+
+
+@contextlib.contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """Speak `code` inside the block, then as before (a catalog set by a test included)."""
+    if code == _language:
+        yield
+        return
+    saved = (_catalog, _language)
+    set_language(code)
+    try:
+        yield
+    finally:
+        use_catalog(saved[1], saved[0])
 
 
 def use_catalog(code: str, catalog: Catalog | None) -> None:

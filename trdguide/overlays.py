@@ -113,6 +113,22 @@ def _checked(
         return None, problems
 
 
+def _read_shaped(
+    path: Path, layer: Path, shape: type, shape_problem: str, problems: list[Problem]
+) -> tuple[Any, dict[Path_, int], str] | None:
+    """One overlay or terms file read by the one YAML reader, if its top level has the right shape (a
+    mapping, a list); otherwise None, with the problem added to `problems` (file and line)."""
+    disp = _display(path, layer)
+    data, lines, probs = read_yaml(path, disp)
+    problems += probs
+    if probs:
+        return None
+    if not isinstance(data, shape):
+        problems.append(Problem(disp, lines.get(()), "", shape_problem, code="E111"))
+        return None
+    return data, lines, disp
+
+
 def read(layers: Iterable[Path], lang: str) -> tuple[list[OverlayFile], list[Problem]]:
     """Every overlay file of `lang` in the layers, lowest layer first, checked against the Overlay model."""
     files: list[OverlayFile] = []
@@ -123,15 +139,11 @@ def read(layers: Iterable[Path], lang: str) -> tuple[list[OverlayFile], list[Pro
             rel = path.relative_to(folder).as_posix()
             if rel == TERMS_FILE:
                 continue
-            disp = _display(path, layer)
-            data, lines, probs = read_yaml(path, disp)
-            problems += probs
-            if probs:
+            shape = "must be a translation file: a mapping with `translation:` and `fields:` or `entries:`"
+            got = _read_shaped(path, layer, dict, shape, problems)
+            if got is None:
                 continue
-            if not isinstance(data, dict):
-                msg = "must be a translation file: a mapping with `translation:` and `fields:` or `entries:`"
-                problems.append(Problem(disp, lines.get(()), "", msg, code="E111"))
-                continue
+            data, lines, disp = got
             overlay, probs = _checked(Overlay, _digests_as_written(path, data, lines), disp, lines)
             problems += probs
             if overlay is None:
@@ -188,15 +200,10 @@ def read_terms(layers: Iterable[Path], lang: str) -> tuple[list[tuple[Term, str,
         path = layer / kinds.I18N / lang / TERMS_FILE
         if not path.exists():
             continue
-        disp = _display(path, layer)
-        data, lines, probs = read_yaml(path, disp)
-        problems += probs
-        if probs:
+        got = _read_shaped(path, layer, list, "must be a list of terms (each starting with '- ')", problems)
+        if got is None:
             continue
-        if not isinstance(data, list):
-            msg = "must be a list of terms (each starting with '- ')"
-            problems.append(Problem(disp, lines.get(()), "", msg, code="E111"))
-            continue
+        data, lines, disp = got
         for i, item in enumerate(data):
             term, probs = _checked(Term, item, disp, lines, (i,))
             problems += probs

@@ -20,7 +20,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -711,21 +711,6 @@ def _strings_data(count: int) -> str:
 # --- languages ------------------------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def _speaking(code: str) -> Iterator[None]:
-    """Build in language `code`, then speak as before (a catalog set by a test included): the hook's own
-    state is saved and put back, so that nothing after the build changes language."""
-    if code == i18n.language():
-        yield
-        return
-    saved = (i18n._catalog, i18n._language)
-    i18n.set_language(code)
-    try:
-        yield
-    finally:
-        i18n._catalog, i18n._language = saved
-
-
 def _own_name() -> str:
     """The language in use, named in itself ("English", "Español"): the label of the switch to it."""
     # Translators: the name of YOUR language in itself ("Español"), not the word for English: it labels the
@@ -776,12 +761,12 @@ def site_files(site: SiteView, translations: Mapping[str, SiteView] | None = Non
     views = {i18n.SOURCE: site, **dict(sorted((translations or {}).items()))}
     own: dict[str, str] = {}
     for code in views:
-        with _speaking(code):
+        with i18n.speaking(code):
             own[code] = _own_name()
     files: dict[str, bytes] = {}
     for code, view in views.items():
         prefix = "" if code == i18n.SOURCE else f"{code}/"
-        with _speaking(code):
+        with i18n.speaking(code):
             for rel, data in _language_files(view, code, own).items():
                 files[prefix + rel] = data
     for name in STATIC_FILES:
