@@ -8,12 +8,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def _without_marks(m: re.Match[str]) -> str:
+    return "".join(c for c in m.group(0) if not unicodedata.combining(c))
+
 
 def fold_words(text: str) -> str:
     """Lower case, accents removed, punctuation as spaces, single spaces."""
     t = unicodedata.normalize("NFKD", text)
-    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
+    if not t.isascii():  # only the runs of other characters are looked at one by one (most text is ASCII)
+        t = _NOT_ASCII.sub(_without_marks, t)
+    return " ".join(_NOT_WORD.sub(" ", t.lower()).split())
 
 
 def _singular(word: str) -> str:
