@@ -8,9 +8,11 @@ knowledge base that loaded. No terminal code here: findings are plain data.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -35,6 +37,7 @@ from .summaries import (
     HARD_MAX_WORDS,
     MAX_WORDS,
     SHORT_KEYS,
+    allowed_numbers,
     lead_breaks_rule,
     reading_grader,
     unsourced_numbers,
@@ -408,8 +411,9 @@ def _short_rules(
     """Short answers: present, short, plain, every number sourced; the lead result controlled."""
     if lead_breaks_rule(item):
         yield Finding(*where("outcomes"), "E321", "outcomes[0]", rule("E321"))
+    allowed = allowed_numbers(item)  # worked out once for the record's every text
     if item.setting.onset is not None:
-        bad = unsourced_numbers(item, item.setting.onset)
+        bad = unsourced_numbers(item, item.setting.onset, allowed)
         if bad:
             yield Finding(*where("setting.onset"), "E320", "setting.onset", _not_found(bad))
     if item.short is None:
@@ -434,7 +438,7 @@ def _short_rules(
                     refs=cited,
                 ),
             )
-        bad = unsourced_numbers(item, text)
+        bad = unsourced_numbers(item, text, allowed)
         if bad:
             yield Finding(file, at, "E320", f"short.{key}", _not_found(bad))
         n = word_count(text)
@@ -650,6 +654,22 @@ def _has_words(text_stems: list[str], words: list[str]) -> bool:
     )
 
 
+class _TermCheck(NamedTuple):
+    """One agreed term, worked out once: the patterns of its English and the stems of its words."""
+
+    other_senses: list[re.Pattern[str]]  # the English phrases in which the word means something else
+    english: re.Pattern[str]
+    words: list[str]
+    avoid: list[tuple[str, list[str]]]
+
+
+@functools.lru_cache(maxsize=512)
+def _term_check(en: str, other_senses: tuple[str, ...], text: str, avoid: tuple[str, ...]) -> _TermCheck:
+    senses = [re.compile(rf"\b{re.escape(phrase)}", re.I) for phrase in other_senses]
+    english = re.compile(rf"\b{re.escape(en)}(?:s|es)?\b", re.I)
+    return _TermCheck(senses, english, _stems(text), [(w, _stems(w)) for w in avoid])
+
+
 def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
     """The agreed terms: an English term in the English text needs its agreed words in the translation (any
     number or gender), and words to avoid are flagged."""
@@ -658,15 +678,15 @@ def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
     for term in terms:
         if term.language != p.field.language:
             continue
+        check = _term_check(term.en, tuple(term.other_senses), term.text, tuple(term.avoid))
         meant = p.english
-        for phrase in term.other_senses:  # the word in another sense is not the term
-            meant = re.sub(rf"\b{re.escape(phrase)}", " ", meant, flags=re.I)
-        english = re.search(rf"\b{re.escape(term.en)}(?:s|es)?\b", meant, re.I)
-        if english and not _has_words(stems, _stems(term.text)):
+        for sense in check.other_senses:  # the word in another sense is not the term
+            meant = sense.sub(" ", meant)
+        if check.english.search(meant) and not _has_words(stems, check.words):
             msg = f"the English says {term.en!r}: the agreed term is {term.text!r} (terms.yaml)"
             yield Finding(p.source.file, p.line, "W403", p.where, msg)
-        for word in term.avoid:
-            if _has_words(stems, _stems(word)):
+        for word, word_stems in check.avoid:
+            if _has_words(stems, word_stems):
                 msg = f"uses {word!r}: the agreed term is {term.text!r} (terms.yaml)"
                 yield Finding(p.source.file, p.line, "W404", p.where, msg)
 

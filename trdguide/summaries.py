@@ -104,9 +104,11 @@ def allowed_numbers(item: Intervention) -> set[float]:
     return ok
 
 
-def unsourced_numbers(item: Intervention, text: str) -> list[str]:
-    """Numbers in `text` that the record's cited detail does not contain (as written, for the message)."""
-    ok = allowed_numbers(item)
+def unsourced_numbers(item: Intervention, text: str, ok: set[float] | None = None) -> list[str]:
+    """Numbers in `text` that the record's cited detail does not contain (as written, for the message).
+    `ok`: the record's `allowed_numbers`, where the caller checks several texts of one record."""
+    if ok is None:
+        ok = allowed_numbers(item)
     return [m.group(0) for m in _NUMBER.finditer(text) if float(m.group(0).replace(",", "")) not in ok]
 
 
