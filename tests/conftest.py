@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import copy
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -180,3 +185,80 @@ def es() -> Any:
         yield
     finally:
         i18n.set_language("en")
+
+
+# --- the website ---------------------------------------------------------------------------------------
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+@pytest.fixture
+def hostile_kb(tmp_path: Path) -> Path:
+    """A knowledge base whose every kind of text carries HTML: the website must show it as text."""
+    a = record("alpha", name="Alpha " + HOSTILE, summary="Plain words. " + HOSTILE, aliases=["a<b>"])
+    a["short"]["work"]["text"] = "About 30 in 100 " + HOSTILE
+    a["side_effects"]["common"][0]["text"] = HOSTILE
+    a["outcomes"][0]["study"] = "Study " + HOSTILE
+    b = record("beta", short_name="B&<i>")
+    faq = [{"id": "qq", "question": "Why " + HOSTILE + "?", "answer": HOSTILE}]
+    gloss = [{"term": "Term <b>x</b>", "definition": HOSTILE}]
+    refs = [ref("ref-one", citation="Cite " + HOSTILE, url='https://evil.example/"><script>alert(2)</script>')]
+    return write_kb(tmp_path / "kb", [a, b], refs=refs, extra={"faq.yaml": dump(faq), "glossary.yaml": dump(gloss)})
+
+
+# --- the website and a real browser: one of each per test process, whichever module asks first -----------
+# Defined here, not in test_site.py: a session fixture imported into another module is a second fixture
+# there, and the site was built (and a browser started) again for each module that imported it.
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled knowledge base's website, built once per test process and only read by the tests."""
+    from typer.testing import CliRunner
+
+    from trdguide.cli import app
+
+    out = tmp_path_factory.mktemp("site") / "public"
+    r = CliRunner().invoke(app, ["site", str(out)])
+    assert r.exit_code == 0, r.output
+    assert "Wrote" in r.output
+    return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(bundled_site: Path) -> Iterator[str]:
+    """The address of `bundled_site` served on this machine's loopback."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(bundled_site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One Chromium per test process (Debian's, driven by Playwright), shared by every browser test: each test
+    opens its own context, so no test sees another's pages, storage or settings."""
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed (.ci/run installs it from Debian's packages)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install '.[test]')")
+    with sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        except Exception as exc:  # a broken or incompatible browser: say why, do not pass silently
+            pytest.skip(f"Chromium at {CHROMIUM} could not be started by Playwright: {str(exc)[:200]}")
+        yield b
+        b.close()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import html as htmllib
-import http.server
 import json
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +14,7 @@ from urllib.parse import quote
 
 import markupsafe
 import pytest
-from conftest import dump, record, ref, write_kb
+from conftest import HOSTILE, dump, record, write_kb
 from typer.testing import CliRunner
 
 from trdguide import __version__
@@ -29,15 +26,6 @@ from trdguide.wording import COMPARISON_CAVEAT, DISCLAIMER
 runner = CliRunner()
 PAGES = ["index.html", "compare.html", "faq.html", "glossary.html", "crisis.html", "about.html", "questions.html"]
 MAX_BYTES = 5 * 1024 * 1024
-
-
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "public"
-    r = runner.invoke(app, ["site", str(out)])
-    assert r.exit_code == 0, r.output
-    assert "Wrote" in r.output
-    return out
 
 
 def html_pages(root: Path) -> list[Path]:
@@ -294,21 +282,6 @@ def test_the_site_reads_structure_not_sentences() -> None:
 
 # --- escaping, --data, determinism, size -------------------------------------------------------------
 
-HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-
-
-@pytest.fixture
-def hostile_kb(tmp_path: Path) -> Path:
-    a = record("alpha", name="Alpha " + HOSTILE, summary="Plain words. " + HOSTILE, aliases=["a<b>"])
-    a["short"]["work"]["text"] = "About 30 in 100 " + HOSTILE
-    a["side_effects"]["common"][0]["text"] = HOSTILE
-    a["outcomes"][0]["study"] = "Study " + HOSTILE
-    b = record("beta", short_name="B&<i>")
-    faq = [{"id": "qq", "question": "Why " + HOSTILE + "?", "answer": HOSTILE}]
-    gloss = [{"term": "Term <b>x</b>", "definition": HOSTILE}]
-    refs = [ref("ref-one", citation="Cite " + HOSTILE, url='https://evil.example/"><script>alert(2)</script>')]
-    return write_kb(tmp_path / "kb", [a, b], refs=refs, extra={"faq.yaml": dump(faq), "glossary.yaml": dump(gloss)})
-
 
 def test_data_is_always_escaped(hostile_kb: Path, tmp_path: Path) -> None:
     out = tmp_path / "public"
@@ -530,42 +503,7 @@ def test_same_input_same_bytes_and_small_and_quick(tmp_path: Path) -> None:
 
 # --- a real browser ----------------------------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 AXE_PAGES = ["index.html", "options/rtms.html", "compare.html?options=rtms,iv-ketamine,ect", "faq.html"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="session")
-def server(bundled_site: Path) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(bundled_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("Chromium is not installed (.ci/run installs it from Debian's packages)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright is not installed (pip install '.[test]')")
-    with sync_playwright() as p:
-        try:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        except Exception as exc:  # a broken or incompatible browser: say why, do not pass silently
-            pytest.skip(f"Chromium at {CHROMIUM} could not be started by Playwright: {str(exc)[:200]}")
-        yield b
-        b.close()
 
 
 @pytest.fixture
@@ -1012,7 +950,7 @@ def test_phone_home_first_screen_shows_the_search_box(phone: Any, server: str) -
     phone.locator("#search-q").fill("weight gain")
     phone.locator("#search-q").press("Enter")
     phone.wait_for_function(
-        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg='weight gain'
+        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg="weight gain"
     )
     first = phone.locator("#search-list a").first.bounding_box()
     assert first["y"] + first["height"] <= 740
@@ -1264,7 +1202,7 @@ def test_search_box_with_the_keyboard_and_without_javascript(page: Any, server: 
     page.keyboard.type("pacemaker")
     page.keyboard.press("Enter")
     page.wait_for_function(
-        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg='pacemaker'
+        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg="pacemaker"
     )
     assert page.locator("#search-status").get_attribute("aria-live") == "polite"
     page.keyboard.press("Tab")  # the button, then the first result
@@ -1273,7 +1211,7 @@ def test_search_box_with_the_keyboard_and_without_javascript(page: Any, server: 
     page.locator("#search-q").fill("zzqxv")
     page.locator("#search-q").press("Enter")
     page.wait_for_function(
-        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg='zzqxv'
+        "q => document.getElementById('search-results').getAttribute('data-query') === q", arg="zzqxv"
     )
     assert page.locator("#search-status").inner_text() == "Nothing in this guide matches \u201czzqxv\u201d."
     assert page.locator("#search-results a").get_attribute("href") == "faq.html#questions"

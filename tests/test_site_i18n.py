@@ -1,7 +1,7 @@
 """The website in Spanish (`es/` beside the English pages): the hook, the language switch and hreflang
 links on every page, the scripts' words from the catalog, the translation's provenance, file safety, and
-the browser checks (axe in both schemes, phone width, the switch by keyboard). One built site per module
-(the fixtures of test_site); the browser tests run in parallel with the rest (pytest-xdist)."""
+the browser checks (axe in both schemes, phone width, the switch by keyboard). One built site and one
+browser per test process (conftest's fixtures); the browser tests run in parallel with the rest (pytest-xdist)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_site import browser as site_browser  # noqa: F401 - a fixture
-from test_site import bundled_site, server  # noqa: F401 - fixtures
 from typer.testing import CliRunner
 
 from trdguide import __version__, i18n
@@ -37,7 +35,6 @@ from trdguide.views import TranslationInfo
 from trdguide.wording import WEB_SEARCH_TEXT
 
 runner = CliRunner()
-browser = site_browser
 
 
 def es(message: str, **values: object) -> str:
@@ -69,7 +66,7 @@ def _target(page: str, href: str) -> str:
 # --- every page, in both languages -----------------------------------------------------------------------
 
 
-def test_every_page_has_its_spanish_twin_with_lang_hreflang_and_a_switch(bundled_site: Path) -> None:  # noqa: F811
+def test_every_page_has_its_spanish_twin_with_lang_hreflang_and_a_switch(bundled_site: Path) -> None:
     pages = english_pages(bundled_site)
     assert len(pages) > 30 and "options/ect.html" in pages
     spanish = sorted(p.relative_to(bundled_site).as_posix() for p in (bundled_site / "es").rglob("*.html"))
@@ -93,7 +90,7 @@ def test_every_page_has_its_spanish_twin_with_lang_hreflang_and_a_switch(bundled
             assert (bundled_site / _target(page, href)).is_file()
 
 
-def test_spanish_pages_speak_spanish_and_the_english_pages_are_as_before(bundled_site: Path) -> None:  # noqa: F811
+def test_spanish_pages_speak_spanish_and_the_english_pages_are_as_before(bundled_site: Path) -> None:
     en = (bundled_site / "index.html").read_text(encoding="utf-8")
     sp = (bundled_site / "es" / "index.html").read_text(encoding="utf-8")
     for english, spanish in (
@@ -123,7 +120,7 @@ def test_spanish_pages_speak_spanish_and_the_english_pages_are_as_before(bundled
     assert not (bundled_site / "es" / "assets" / "site.js").exists(), "the scripts are shared, not copied"
 
 
-def test_the_scripts_words_come_from_the_catalog(bundled_site: Path) -> None:  # noqa: F811
+def test_the_scripts_words_come_from_the_catalog(bundled_site: Path) -> None:
     en, sp = strings(bundled_site), strings(bundled_site / "es")
     assert sorted(en) == sorted(sp) == ["compare", "filter", "search", "weigh"]
     assert en["compare"] == dict(COMPARE_TEXT)
@@ -311,7 +308,7 @@ ES_PAGES = [
 
 
 @pytest.fixture
-def spanish(browser: Any, server: str) -> Iterator[Any]:  # noqa: F811
+def spanish(browser: Any, server: str) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     problems: list[str] = []
@@ -324,7 +321,7 @@ def spanish(browser: Any, server: str) -> Iterator[Any]:  # noqa: F811
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_spanish_pages_pass_axe(browser: Any, server: str, scheme: str) -> None:  # noqa: F811
+def test_spanish_pages_pass_axe(browser: Any, server: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -344,7 +341,7 @@ def test_spanish_pages_pass_axe(browser: Any, server: str, scheme: str) -> None:
         context.close()
 
 
-def test_spanish_pages_fit_a_phone_and_keep_the_switch_in_view(browser: Any, server: str) -> None:  # noqa: F811
+def test_spanish_pages_fit_a_phone_and_keep_the_switch_in_view(browser: Any, server: str) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     pg = context.new_page()
     try:
@@ -366,7 +363,7 @@ def test_spanish_pages_fit_a_phone_and_keep_the_switch_in_view(browser: Any, ser
         context.close()
 
 
-def test_the_switch_leads_to_the_same_page_by_keyboard(spanish: Any, server: str) -> None:  # noqa: F811
+def test_the_switch_leads_to_the_same_page_by_keyboard(spanish: Any, server: str) -> None:
     for path, twin in (
         ("options/ect.html", "es/options/ect.html"),
         ("faq.html", "es/faq.html"),
@@ -385,7 +382,7 @@ def test_the_switch_leads_to_the_same_page_by_keyboard(spanish: Any, server: str
         assert spanish.evaluate("document.documentElement.lang") == ("es" if twin.startswith("es/") else "en")
 
 
-def test_the_scripts_speak_spanish_on_spanish_pages(spanish: Any, server: str) -> None:  # noqa: F811
+def test_the_scripts_speak_spanish_on_spanish_pages(spanish: Any, server: str) -> None:
     pg = spanish
     # the home page's filter
     pg.goto(server + "es/index.html")

@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_site import HOSTILE, bundled_site, hostile_kb, server  # noqa: F401 - fixtures
-from test_site import browser as site_browser  # noqa: F401 - a fixture
+from conftest import HOSTILE
 from typer.testing import CliRunner
 
 from trdguide import wording
@@ -51,7 +50,7 @@ def cli_weigh(avoid: list[str], matters: list[str]) -> dict[str, Any]:
 # --- the files ---------------------------------------------------------------------------------------
 
 
-def test_the_data_is_the_query_s_answer_per_key(bundled_site: Path) -> None:  # noqa: F811
+def test_the_data_is_the_query_s_answer_per_key(bundled_site: Path) -> None:
     kb = KnowledgeBase.load()
     data = weigh_data(bundled_site)
     # the guide's order (with nothing to avoid, the command line lists every option in it), every option once
@@ -73,7 +72,7 @@ def test_the_data_is_the_query_s_answer_per_key(bundled_site: Path) -> None:  # 
     assert sorted(data["options"]["ect"]["matters"]) == sorted(MATTER_ROWS)
 
 
-def test_the_page_without_javascript_has_every_option_and_every_conflict(bundled_site: Path) -> None:  # noqa: F811
+def test_the_page_without_javascript_has_every_option_and_every_conflict(bundled_site: Path) -> None:
     kb = KnowledgeBase.load()
     text = (bundled_site / "weigh.html").read_text(encoding="utf-8")
     assert htmllib.escape(wording.WEIGH_FRAMING) in text
@@ -112,8 +111,8 @@ def test_every_page_links_to_the_page() -> None:
 
 
 @pytest.fixture
-def page(site_browser: Any, server: str) -> Iterator[Any]:  # noqa: F811
-    context = site_browser.new_context(viewport={"width": 1280, "height": 900})
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     problems: list[str] = []
     pg.on("pageerror", lambda e: problems.append(f"script error: {e}"))
@@ -230,8 +229,8 @@ def test_the_page_works_with_the_keyboard_alone(page: Any) -> None:
     assert page.locator("#weigh-groups").is_visible() and page.locator("#weigh-said-lines").is_visible()
 
 
-def test_from_disk(site_browser: Any, bundled_site: Path) -> None:  # noqa: F811
-    context = site_browser.new_context()
+def test_from_disk(browser: Any, bundled_site: Path) -> None:
+    context = browser.new_context()
     pg = context.new_page()
     try:
         pg.goto((bundled_site / "weigh.html").as_uri())
@@ -243,9 +242,9 @@ def test_from_disk(site_browser: Any, bundled_site: Path) -> None:  # noqa: F811
         context.close()
 
 
-def test_without_javascript_the_table_shows_everything(site_browser: Any, server: str) -> None:  # noqa: F811
+def test_without_javascript_the_table_shows_everything(browser: Any, server: str) -> None:
     kb = KnowledgeBase.load()
-    context = site_browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     try:
         pg.goto(server + "weigh.html")
@@ -259,10 +258,10 @@ def test_without_javascript_the_table_shows_everything(site_browser: Any, server
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_in_light_and_dark(site_browser: Any, server: str, scheme: str) -> None:  # noqa: F811
+def test_axe_in_light_and_dark(browser: Any, server: str, scheme: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    context = site_browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     try:
         pg.goto(server + "weigh.html")
@@ -282,8 +281,8 @@ def test_axe_in_light_and_dark(site_browser: Any, server: str, scheme: str) -> N
         context.close()
 
 
-def test_phone_width_no_sideways_scroll(site_browser: Any, server: str) -> None:  # noqa: F811
-    context = site_browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+def test_phone_width_no_sideways_scroll(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
     pg = context.new_page()
     try:
         pg.goto(server + "weigh.html")
@@ -295,13 +294,13 @@ def test_phone_width_no_sideways_scroll(site_browser: Any, server: str) -> None:
         context.close()
 
 
-def test_hostile_data_stays_text_on_the_page(site_browser: Any, hostile_kb: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_hostile_data_stays_text_on_the_page(browser: Any, hostile_kb: Path, tmp_path: Path) -> None:
     out = tmp_path / "public"
     assert runner.invoke(app, ["--data", str(hostile_kb), "site", str(out)]).exit_code == 0
     data = weigh_data(out)
     alpha = data["options"]["alpha"]
     assert HOSTILE in alpha["label"] and alpha["matters"]["works"].endswith(HOSTILE)  # whole, for textContent
-    pg = site_browser.new_page()
+    pg = browser.new_page()
     dialogs: list[str] = []
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
