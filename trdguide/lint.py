@@ -675,14 +675,16 @@ def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
     number or gender), and words to avoid are flagged."""
     assert p.english is not None and p.field.text is not None
     stems = _stems(p.field.text)
+    folded = p.english.casefold()
     for term in terms:
         if term.language != p.field.language:
             continue
         check = _term_check(term.en, tuple(term.other_senses), term.text, tuple(term.avoid))
+        said = term.en.casefold() in folded  # the pattern below matches only where this holds (most fields: not)
         meant = p.english
-        for sense in check.other_senses:  # the word in another sense is not the term
+        for sense in check.other_senses if said else ():  # the word in another sense is not the term
             meant = sense.sub(" ", meant)
-        if check.english.search(meant) and not _has_words(stems, check.words):
+        if said and check.english.search(meant) and not _has_words(stems, check.words):
             msg = f"the English says {term.en!r}: the agreed term is {term.text!r} (terms.yaml)"
             yield Finding(p.source.file, p.line, "W403", p.where, msg)
         for word, word_stems in check.avoid:
