@@ -262,3 +262,29 @@ def browser() -> Iterator[Any]:
             pytest.skip(f"Chromium at {CHROMIUM} could not be started by Playwright: {str(exc)[:200]}")
         yield b
         b.close()
+
+
+# --- axe-core in the page --------------------------------------------------------------------------------
+
+# The rules whose verdict a colour scheme can change. A page that passed every rule in one scheme is checked
+# in the other with these alone: the document, its names, roles and structure, is the same in both.
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_problems(pg: Any, colours_only: bool = False) -> list[tuple[str, str, list[Any]]]:
+    """axe-core's serious and critical violations on the page as it is now: (rule, impact, first targets).
+
+    axe is injected once per document (a page checked again after a click is not injected again)."""
+    if not pg.evaluate("typeof window.axe === 'object'"):
+        from axe_playwright_python.sync_playwright import Axe
+
+        pg.evaluate(Axe().axe_script)
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if colours_only:
+        options["runOnly"] = {"type": "rule", "values": AXE_COLOUR_RULES}
+    found = pg.evaluate("options => axe.run(document, options)", options)
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in found["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import markupsafe
 import pytest
-from conftest import HOSTILE, dump, record, write_kb
+from conftest import HOSTILE, axe_problems, dump, record, write_kb
 from typer.testing import CliRunner
 
 from trdguide import __version__
@@ -503,7 +503,15 @@ def test_same_input_same_bytes_and_small_and_quick(tmp_path: Path) -> None:
 
 # --- a real browser ----------------------------------------------------------------------------------
 
-AXE_PAGES = ["index.html", "options/rtms.html", "compare.html?options=rtms,iv-ketamine,ect", "faq.html"]
+AXE_PAGES = [
+    "index.html",
+    "options/rtms.html",
+    "compare.html?options=rtms,iv-ketamine,ect",
+    "faq.html",
+    "crisis.html",
+    "options/ect.html#common",
+    "glossary.html",
+]
 
 
 @pytest.fixture
@@ -535,18 +543,9 @@ def _headings(pg: Any) -> list[int]:
 
 
 def test_axe_headings_and_landmarks(page: Any, server: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     for path in AXE_PAGES:
         page.goto(server + path)
-        results = axe.run(page)
-        bad = [
-            (v["id"], v["impact"], v["help"])
-            for v in results.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert bad == [], (path, bad)
+        assert axe_problems(page) == [], path
         levels = _headings(page)
         assert levels[0] == 1 and levels.count(1) == 1, (path, levels)
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (path, levels)
@@ -1043,21 +1042,14 @@ def test_crisis_page_puts_the_reader_s_region_first(browser: Any, server: str, l
 
 
 def test_dark_scheme_passes_axe(browser: Any, server: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
+    """The pages of the light-scheme check (every rule), in the dark scheme (the rules colours can change)."""
     context = browser.new_context(color_scheme="dark", viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     try:
-        for path in [*AXE_PAGES, "crisis.html", "options/ect.html#common", "glossary.html"]:
+        for path in AXE_PAGES:
             pg.goto(server + path)
             assert pg.evaluate("getComputedStyle(document.documentElement).backgroundColor") == "rgb(18, 18, 18)"
-            bad = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in axe.run(pg).response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert bad == [], (path, bad)
+            assert axe_problems(pg, colours_only=True) == [], path
     finally:
         context.close()
 
@@ -1226,8 +1218,6 @@ def test_search_box_with_the_keyboard_and_without_javascript(page: Any, server: 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_search_results_pass_axe_in_both_schemes(browser: Any, server: str, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     context = browser.new_context(color_scheme=scheme, viewport={"width": 375, "height": 740})
     pg = context.new_page()
     try:
@@ -1239,11 +1229,6 @@ def test_search_results_pass_axe_in_both_schemes(browser: Any, server: str, sche
                 "q => document.getElementById('search-results').getAttribute('data-query') === q", arg=query
             )
             assert pg.locator("#search-list li").count() >= 3
-            bad = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in Axe().run(pg).response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert bad == [], (scheme, path, bad)
+            assert axe_problems(pg, colours_only=scheme == "dark") == [], (scheme, path)
     finally:
         context.close()

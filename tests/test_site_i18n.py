@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import axe_problems
 from typer.testing import CliRunner
 
 from trdguide import __version__, i18n
@@ -322,21 +323,13 @@ def spanish(browser: Any, server: str) -> Iterator[Any]:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_spanish_pages_pass_axe(browser: Any, server: str, scheme: str) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     try:
         for path in ES_PAGES:
             pg.goto(server + path)
             assert pg.evaluate("document.documentElement.lang") == "es"
-            bad = [
-                (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-                for v in axe.run(pg).response["violations"]
-                if v["impact"] in ("serious", "critical")
-            ]
-            assert bad == [], (path, scheme, bad)
+            assert axe_problems(pg, colours_only=scheme == "dark") == [], (path, scheme)
     finally:
         context.close()
 
