@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from conftest import record, write_kb
 from pydantic import ValidationError
-from test_pictures_handout import _pdf, browser
+from test_pictures_handout import _pdf, pdf_tools
 from typer.testing import CliRunner
 
 from trdguide import cli, wording
@@ -336,7 +336,7 @@ def test_a_knowledge_base_without_the_block_says_not_known(tmp_path: Path) -> No
     assert options["beta"]["group"] == "one" and options["beta"]["conflicts"][0]["key"] == "anaesthesia"
 
 
-@browser
+@pdf_tools
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize(
     "avoid",
@@ -346,13 +346,13 @@ def test_a_knowledge_base_without_the_block_says_not_known(tmp_path: Path) -> No
         "anaesthesia,weekday-visits,no-driving,controlled-drug,implant,unapproved,slow",
     ],
 )
-def test_the_printout_is_one_page(tmp_path: Path, avoid: str, paper: str) -> None:
+def test_the_printout_is_one_page(browser: Any, tmp_path: Path, avoid: str, paper: str) -> None:
     """Printed by Chromium, the printout fits one page, with reasons or (many conflicts) in a few words."""
     page = tmp_path / "my-priorities.html"
     args = ["weigh", "--avoid", avoid, "--matters", "soon,cost,risks", "--format", "html", "--paper", paper]
     r = runner.invoke(app, [*args, "--output", str(page)], env=ENV)
     assert r.exit_code == 0, r.output
-    pages, text = _pdf(page)
+    pages, text = _pdf(browser, page)
     assert pages == 1, f"{pages} pages"
     assert "How sure do you feel?" in text and "In crisis?" in text
 
