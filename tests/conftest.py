@@ -154,6 +154,27 @@ def kb_dir(tmp_path: Path) -> Path:
     return write_kb(tmp_path / "kb", [record("alpha"), record("beta", aliases=["b-alias"])])
 
 
+def _command_once_per_app() -> None:
+    """typer's CliRunner builds the click command from the Typer app at every `invoke` (about a fifth of an
+    in-process command's time). Built once per app object instead: the same app gives the same command, and
+    a test that needs a different one makes a new app (test_golden's Spanish --help imports a fresh copy)."""
+    import typer.main
+    import typer.testing
+
+    built: dict[int, tuple[Any, Any]] = {}
+
+    def command(app: Any) -> Any:
+        hit = built.get(id(app))
+        if hit is None or hit[0] is not app:
+            hit = built[id(app)] = (app, typer.main.get_command(app))
+        return hit[1]
+
+    typer.testing._get_command = command  # type: ignore[attr-defined]
+
+
+_command_once_per_app()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Tests never write to the real user cache folder."""
