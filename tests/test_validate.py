@@ -350,27 +350,41 @@ def _validate_lines(root: Path) -> list[str]:
     return [line for line in r.output.splitlines() if " W34" in line or " I360" in line]
 
 
-@pytest.mark.parametrize(
-    ("written", "char", "name"),
-    [
-        ('"A text \\u202e that turns"', "\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
-        ('"A text \\e[m in plain text"', "\x1b", "U+001B (a control character)"),
-        ('"A zero\u200bwidth space"', "\u200b", "U+200B ZERO WIDTH SPACE"),
-        ('"An Arabic\u061cmark"', "\u061c", "U+061C ARABIC LETTER MARK"),
-        ('"A line\u2028separator"', "\u2028", "U+2028 LINE SEPARATOR"),
-        ('"A \\ufeff byte order mark"', "\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
-    ],
-)
-def test_hidden_characters_are_named_with_file_line_and_character(
-    tmp_path: Path, written: str, char: str, name: str
-) -> None:
-    faq = f"- id: clinic-hours\n  question: When is the clinic open?\n  answer: {written}\n"
-    root = _user_kb(tmp_path, {"faq.yaml": faq})
-    (line,) = _validate_lines(root)
-    assert line.startswith(f"clinic/faq.yaml:3: W340 answer: {name} at character ")
-    # and every output shows it as a visible code
+HIDDEN = [
+    ('"A text \\u202e that turns"', "\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ('"A text \\e[m in plain text"', "\x1b", "U+001B (a control character)"),
+    ('"A zero\u200bwidth space"', "\u200b", "U+200B ZERO WIDTH SPACE"),
+    ('"An Arabic\u061cmark"', "\u061c", "U+061C ARABIC LETTER MARK"),
+    ('"A line\u2028separator"', "\u2028", "U+2028 LINE SEPARATOR"),
+    ('"A \\ufeff byte order mark"', "\ufeff", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+]
+
+
+@pytest.fixture(scope="module")
+def hidden_kb(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], str]:
+    """One clinic FAQ with an answer per hidden character, validated once, its answers shown once (every case
+    of the test below reads its own line of each)."""
+    faq = "".join(
+        f"- id: clinic-hours-{n}\n  question: When is the clinic open ({n})?\n  answer: {written}\n"
+        for n, (written, _char, _name) in enumerate(HIDDEN)
+    )
+    root = _user_kb(tmp_path_factory.mktemp("hidden"), {"faq.yaml": faq})
+    lines = _validate_lines(root)
     r = runner.invoke(app, ["--data", str(root), "faq", "--all"], env={"COLUMNS": "80", "NO_COLOR": "1"})
-    assert r.exit_code == 0 and char not in r.output and f"<U+{ord(char):04X}>" in r.output
+    assert r.exit_code == 0, r.output
+    return root, lines, r.output
+
+
+@pytest.mark.parametrize(("written", "char", "name"), HIDDEN)
+def test_hidden_characters_are_named_with_file_line_and_character(
+    hidden_kb: tuple[Path, list[str], str], written: str, char: str, name: str
+) -> None:
+    _root, lines, shown = hidden_kb
+    n = [w for w, _c, _n in HIDDEN].index(written)
+    assert len(lines) == len(HIDDEN), "one finding per hidden character, and nothing else in the bundled base"
+    assert lines[n].startswith(f"clinic/faq.yaml:{3 * n + 3}: W340 answer: {name} at character ")
+    # and every output shows it as a visible code
+    assert char not in shown and f"<U+{ord(char):04X}>" in shown
 
 
 def test_every_control_format_and_separator_character_is_neutralised() -> None:
