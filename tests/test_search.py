@@ -412,7 +412,7 @@ def test_the_export_gives_the_website_the_same_answers(kb: KnowledgeBase) -> Non
 def test_a_warm_search_reads_no_record_and_stems_nothing(tmp_path: Path, args: list[str]) -> None:
     """A search answers from the cached index: no record model is built, and
     the stems of the knowledge base's words are in the index, so the stemmer is not imported either."""
-    from test_startup import imported_after
+    from test_startup import imported_after, warm
 
     env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
     run = (
@@ -421,7 +421,7 @@ def test_a_warm_search_reads_no_record_and_stems_nothing(tmp_path: Path, args: l
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    imported_after(run, env)  # first run: reads YAML, writes the cache
+    warm(tmp_path)
     mods = imported_after(run, env)
     assert "trdguide.models" not in mods and "yaml" not in mods
     assert "snowballstemmer" not in mods

@@ -21,6 +21,17 @@ def imported_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     return set(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
+def warm(folder: Path) -> None:
+    """The bundled knowledge base's cache written into `folder` by this process, as a first run would write it
+    (a run in a new process costs as much as the run the test measures)."""
+    from trdguide import cache
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TRDGUIDE_CACHE_DIR", str(folder))
+        mp.delenv("TRDGUIDE_NO_CACHE", raising=False)
+        cache.open_store(None)
+
+
 def test_cli_module_imports_no_heavy_modules() -> None:
     mods = imported_after("import trdguide.cli")
     assert not {m for m in HEAVY if m in mods}, sorted(m for m in HEAVY if m in mods)
@@ -38,13 +49,7 @@ def test_help_and_version_import_no_heavy_modules(args: list[str]) -> None:
 
 def test_completion_reads_names_without_pydantic(tmp_path: Path) -> None:
     env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
-    # first run writes the cache
-    subprocess.run(
-        [sys.executable, "-m", "trdguide", "list", "--format", "json"],
-        check=True,
-        capture_output=True,
-        env={**os.environ, **env},
-    )
+    warm(tmp_path)
     code = "from trdguide.cache import names\nn = names(None)\nassert n and 'tms' in n, n"
     mods = imported_after(code, env)
     assert "pydantic" not in mods and "yaml" not in mods
@@ -116,7 +121,7 @@ def test_warm_cache_run_does_not_import_the_yaml_loader(tmp_path: Path) -> None:
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    imported_after(run.format(fmt="table"), env)  # first run: reads YAML, writes the cache
+    warm(tmp_path)
     for fmt in ("table", "json", "text"):
         mods = imported_after(run.format(fmt=fmt), env)
         assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods, fmt
@@ -136,7 +141,7 @@ def test_warm_list_and_faq_questions_read_no_record(tmp_path: Path, command: str
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    imported_after(run, env)  # first run: reads YAML, writes the cache
+    warm(tmp_path)
     mods = imported_after(run, env)
     assert "trdguide.models" not in mods and "yaml" not in mods
 
@@ -179,7 +184,7 @@ def test_warm_weigh_reads_no_yaml(tmp_path: Path) -> None:
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    imported_after(run, env)  # first run: reads YAML, writes the cache
+    warm(tmp_path)
     mods = imported_after(run, env)
     assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods
     assert "textstat" not in mods
