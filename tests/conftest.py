@@ -309,3 +309,10 @@ def axe_problems(pg: Any, colours_only: bool = False) -> list[tuple[str, str, li
         for v in found["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The tests of the built site and the browser run in one test process (`--dist loadgroup`)."""
+    for item in items:
+        if {"browser", "bundled_site", "server"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("site"))
