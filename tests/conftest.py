@@ -312,7 +312,9 @@ def axe_problems(pg: Any, colours_only: bool = False) -> list[tuple[str, str, li
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The tests of the built site and the browser run in one test process (`--dist loadgroup`)."""
+    """A module's tests of the built site and the browser run in one test process (`--dist loadgroup`): that
+    process builds the site and starts Chromium once for all of them, and the modules still share out over
+    the cores of a larger machine."""
     for item in items:
         if {"browser", "bundled_site", "server"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("site"))
+            item.add_marker(pytest.mark.xdist_group("site-" + item.path.stem))
