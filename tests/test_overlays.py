@@ -728,3 +728,66 @@ def test_a_translated_glossary_term_is_found_by_its_english_name_too(tmp_path: P
     kb = KnowledgeBase.load(root, lang="es")
     assert [g.term for g in kb.glossary("simulado")] == ["simulado"] == [g.term for g in kb.glossary("sham")]
     assert kb.glossary("sham")[0].definition == "Un procedimiento falso."
+
+
+def test_validate_speaks_the_reader_s_language_about_translations(tmp_path: Path) -> None:
+    """Every finding of the translation rules is a sentence of the catalog: `--lang es validate` says it in
+    Spanish, with the same codes, files and lines."""
+    terms = dump(
+        [{"en": "sham", "es": "simulado", "avoid": ["placebo falso"]}, {"en": "treatment", "es": "tratamiento"}]
+    )
+    bad_work = "Unas 31 de cada 100 mejoraron a la mitad, frente a unas 10 de cada 100 con placebo falso: TODO."
+    alpha = {
+        **ALPHA_ES,
+        "name": tr("Treatment Alpha", "Terapia Alfa"),  # W403: not the agreed term
+        "short.work.text": tr(WORK_EN, bad_work),  # E405 numbers, W404 word to avoid, E302 placeholder
+        "summary": {"en": digest("Old English."), "es": "Resumen viejo."},  # W401 stale
+        "setting.given_by": {"en": None, "es": "Una enfermera [no-such-ref]."},  # W401 undigested, E406
+        "summry": tr("x", "y"),  # E403
+        "aliases.0": tr("alpha-alias", "alias"),  # E404
+    }
+    root = kb_with(
+        tmp_path,
+        {
+            "terms.yaml": terms,
+            "interventions/alpha.yaml": overlay_text(alpha),  # and W402: fields with no translation
+            "interventions/gamma.yaml": overlay_text({"name": tr("x", "y")}),  # E401
+            "references/refs.yaml": overlay_text(entries={"ref-one": {"citation": tr("x", "y")}}),  # E401
+            "glossary.yaml": overlay_text(entries={"sham": {"term": tr("sham", "simulado")}}),  # E402
+            "faq.yaml": overlay_text({"question": tr("Does it hurt?", "¿Duele?")}),  # E401: fields in a list
+            # E110: a file in the wrong language's folder; a text under another language than its file's
+            "interventions/beta.yaml": overlay_text({"name": {"en": digest("x"), "fr": "y"}}, language="fr"),
+            "head_to_head/trials.yaml": overlay_text(entries={"t": {"summary": tr("x", "y")}}, language="fr"),
+        },
+    )
+    english = runner.invoke(app, ["validate", str(root), "--no-readability"], env={"COLUMNS": "400"})
+    spanish = runner.invoke(app, ["--lang", "es", "validate", str(root), "--no-readability"], env={"COLUMNS": "400"})
+    assert english.exit_code == spanish.exit_code == 1, spanish.output
+    codes = ("E401", "E402", "E403", "E404", "E405", "E406", "E302", "W401", "W402", "W403", "W404", "E110")
+
+    def by_code(out: str) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for line in out.splitlines():
+            m = re.match(r"(\S+:\d*:? ?)(E\d{3}|W\d{3})( .*)", line)
+            if m and m.group(2) in codes:
+                found.setdefault(m.group(2), []).append(line)
+        return found
+
+    en, es = by_code(english.stdout), by_code(spanish.stdout)
+    assert sorted(en) == sorted(es) == sorted(codes), (sorted(en), sorted(es))
+    for code in codes:
+        assert len(en[code]) == len(es[code]), code
+        for e_line, s_line in zip(en[code], es[code]):
+            assert e_line.split(code)[0] == s_line.split(code)[0], "the same file and line"
+            assert e_line != s_line, f"{code} is not translated: {s_line}"
+    said = "\n".join(line for c in codes for line in es[c])
+    for english_words in (
+        "is not in the English", "has no field", "never translated", "the English changed", "has no digest",
+        "the numbers differ", "which is not in references", "the agreed term is", "of the release scope",
+        "which is not a translated file", "but the file is in the folder of", "placeholder",
+    ):  # fmt: skip
+        assert english_words not in spanish.stdout, english_words
+    for spanish_words in ("no está en", "nunca se traduce", "el inglés cambió", "los números no coinciden",
+                          "el término acordado es", "del alcance de esta versión", "pero el archivo está",
+                          "pero el idioma del archivo es"):  # fmt: skip
+        assert spanish_words in said, spanish_words

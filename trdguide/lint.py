@@ -30,7 +30,7 @@ from .findings import (
     rule,
 )
 from .framing import unsafe_chars
-from .i18n import _, digest
+from .i18n import _, digest, ngettext
 from .loader import Bundle, DataError, layers_for, load
 from .models import LANG_RE, Intervention, Term, walk_refs, walk_texts
 from .summaries import (
@@ -487,38 +487,55 @@ def _overlay_rules(bundle: Bundle, placed: list[overlays.Placed], terms: list[Te
             said.add((file, p.key))
             kind = kinds.translated_part(p.source.part)
             label = kind.label if kind is not None else "entry"
-            msg = f"{label} {p.key!r} is not in the English {p.source.part}: {rule('E402')}"
+            # Translators: {kind} is a kind of entry, in English ("FAQ entry"); {part} a file of the knowledge base
+            msg = _(
+                "{kind} {key} is not in the English {part}: {rule}",
+                kind=label,
+                key=repr(p.key),
+                part=p.source.part,
+                rule=rule("E402"),
+            )
             yield Finding(file, _line_for_key(p, ("entries", p.key)), "E402", p.key, msg)
         elif p.status == "unknown-path":
-            yield Finding(file, line, "E403", where, f"the English has no field {p.path!r} here: {rule('E403')}")
+            msg = _("the English has no field {path} here: {rule}", path=repr(p.path), rule=rule("E403"))
+            yield Finding(file, line, "E403", where, msg)
         elif p.status == "fixed":
-            msg = f"{p.path!r} is never translated (ids, references, links and numbers to dial stay as they are)"
+            msg = _(
+                "{path} is never translated (ids, references, links and numbers to dial stay as they are)",
+                path=repr(p.path),
+            )
             yield Finding(file, line, "E404", where, msg)
         elif p.status == "stale":
-            msg = (
-                f"the English changed since this was translated (digest {p.field.en}, now "
-                f"{digest(p.english or '')}): the English is shown until the translation is brought up to date"
+            # Translators: {then} and {now} are digests, short codes of the English text ("3f2a9c1b7d4e")
+            msg = _(
+                "the English changed since this was translated (digest {then}, now {now}): "
+                "the English is shown until the translation is brought up to date",
+                then=p.field.en,
+                now=digest(p.english or ""),
             )
             yield Finding(file, line, "W401", where, msg)
         elif p.status == "undigested":
-            msg = "has no digest of the English it translates (scripts/i18n.py digests): the English is shown"
+            msg = _("has no digest of the English it translates (scripts/i18n.py digests): the English is shown")
             yield Finding(file, line, "W401", where, msg)
         text = p.field.text
         if text is None or p.english is None or p.status == "stale":  # stale: the English to compare has changed
             continue
         en_numbers, es_numbers = numbers_of(p.english, "en"), numbers_of(text, p.field.language)
         if not _same_numbers(p.english, en_numbers, text, es_numbers):
-            msg = (
-                f"the numbers differ from the English: it has {_listed(en_numbers)}; "
-                f"the translation has {_listed(es_numbers)} (written as docs/i18n.md says: 1.5 or 1,5; 10 000; 2000)"
+            msg = _(
+                "the numbers differ from the English: it has {english}; the translation has {translated} "
+                "(written as docs/i18n.md says: 1.5 or 1,5; 10 000; 2000)",
+                english=_listed(en_numbers),
+                translated=_listed(es_numbers),
             )
             yield Finding(file, line, "E405", where, msg)
         m = PLACEHOLDER_TRANSLATED.search(text)
         if m:
-            yield Finding(file, line, "E302", where, f"placeholder {m.group(0)!r}: {rule('E302')}")
+            msg = _("placeholder {word}: {rule}", word=repr(m.group(0)), rule=rule("E302"))
+            yield Finding(file, line, "E302", where, msg)
         for rid in REF_ID.findall(text):
             if rid not in bundle.references:
-                yield Finding(file, line, "E406", where, f"names {rid!r}, which is not in references/")
+                yield Finding(file, line, "E406", where, _("names {ref}, which is not in references/", ref=repr(rid)))
         yield from _term_rules(p, terms)
 
 
@@ -529,15 +546,21 @@ def _line_for_key(p: overlays.Placed, loc: tuple[str, ...]) -> int | None:
 def _unknown_file(source: overlays.OverlayFile) -> str:
     kind = kinds.translated_part(source.part)
     if kind is None:
-        return (
-            f"mirrors {source.rel!r}, which is not a translated file: overlays mirror interventions/ID.yaml, "
-            "head_to_head/NAME.yaml, faq.yaml, glossary.yaml and crisis.yaml"
+        return _(
+            "mirrors {file}, which is not a translated file: overlays mirror interventions/ID.yaml, "
+            "head_to_head/NAME.yaml, faq.yaml, glossary.yaml and crisis.yaml",
+            file=repr(source.rel),
         )
     if source.part == kinds.INTERVENTIONS.path and source.overlay.fields is None:
-        return "a record's translation has `fields:`, not `entries:`"
+        return _("a record's translation has `fields:`, not `entries:`")
     if source.part != kinds.INTERVENTIONS.path and source.overlay.entries is None:
-        return f"the translation of a list file has `entries:` (each {kind.label} by its {kind.key}), not `fields:`"
-    return f"mirrors {source.rel!r}, which is not in the English knowledge base"
+        # Translators: {kind} is a kind of entry, in English ("FAQ entry"); {key} the field that names it ("id")
+        return _(
+            "the translation of a list file has `entries:` (each {kind} by its {key}), not `fields:`",
+            kind=kind.label,
+            key=kind.key,
+        )
+    return _("mirrors {file}, which is not in the English knowledge base", file=repr(source.rel))
 
 
 def _missing_rules(
@@ -556,11 +579,17 @@ def _missing_rules(
         origin = bundle.origins.get((label, key.lower()))
         # the overlay that would hold it: beside the English file, in the same knowledge-base folder
         layer, _sep, rel = origin.file.partition("/") if origin is not None else (top, "/", part)
-        shown = ", ".join(paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
+        shown = ", ".join(paths[:6])
+        if len(paths) > 6:
+            # Translators: {shown} lists the first fields ("name, summary, ..."); {more} how many are not listed
+            shown = _("{shown} and {more} more", shown=shown, more=len(paths) - 6)
         n = len(paths)
-        msg = (
-            f"{n} field{'s' if n != 1 else ''} of the release scope {'have' if n != 1 else 'has'} no {lang!r} "
-            f"translation ({shown}): shown in English"
+        msg = ngettext(
+            "{n} field of the release scope has no {lang} translation ({shown}): shown in English",
+            "{n} fields of the release scope have no {lang} translation ({shown}): shown in English",
+            n,
+            lang=repr(lang),
+            shown=shown,
         )
         yield Finding(f"{layer}/{kinds.I18N}/{lang}/{rel}", None, "W402", key if part != "interventions" else "", msg)
 
@@ -621,7 +650,7 @@ def _same_numbers(english: str, en: list[float | str], text: str, tr: list[float
 
 def _listed(values: list[float | str]) -> str:
     if not values:
-        return "none"
+        return _("none")
     return ", ".join(f"{v:g}" if isinstance(v, float) else v for v in values)
 
 
@@ -685,11 +714,15 @@ def _term_rules(p: overlays.Placed, terms: list[Term]) -> Iterator[Finding]:
         for sense in check.other_senses if said else ():  # the word in another sense is not the term
             meant = sense.sub(" ", meant)
         if said and check.english.search(meant) and not _has_words(stems, check.words):
-            msg = f"the English says {term.en!r}: the agreed term is {term.text!r} (terms.yaml)"
+            msg = _(
+                "the English says {english}: the agreed term is {term} (terms.yaml)",
+                english=repr(term.en),
+                term=repr(term.text),
+            )
             yield Finding(p.source.file, p.line, "W403", p.where, msg)
         for word, word_stems in check.avoid:
             if _has_words(stems, word_stems):
-                msg = f"uses {word!r}: the agreed term is {term.text!r} (terms.yaml)"
+                msg = _("uses {word}: the agreed term is {term} (terms.yaml)", word=repr(word), term=repr(term.text))
                 yield Finding(p.source.file, p.line, "W404", p.where, msg)
 
 
@@ -709,7 +742,12 @@ def _ease_rules(placed: list[overlays.Placed]) -> Iterator[Finding]:
             textstat.set_lang(p.field.language)
             ease = float(textstat.fernandez_huerta(text))
             if ease < MIN_EASE:
-                msg = f"reads at Fernández-Huerta {ease:.0f} (aim for {MIN_EASE:g}, fairly easy, or higher)"
+                # Translators: Fernández-Huerta is a reading-ease score for Spanish (100: very easy)
+                msg = _(
+                    "reads at Fernández-Huerta {ease} (aim for {aim}, fairly easy, or higher)",
+                    ease=f"{ease:.0f}",
+                    aim=f"{MIN_EASE:g}",
+                )
                 yield Finding(p.source.file, p.line, "W405", p.where, msg)
     finally:
         textstat.set_lang(before)

@@ -22,6 +22,8 @@ from pydantic import (
     model_validator,
 )
 
+from .i18n import _
+
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PMID_RE = re.compile(r"^[1-9][0-9]{0,8}$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -103,7 +105,7 @@ def has_field(model: BaseModel, path: str) -> bool:
     """Whether a record has a filled field at `path` ("setting.daily_life", "regulatory[0].status")."""
     here: Any = model
     for part in path.split("."):
-        name, _, index = part.partition("[")
+        name, _sep, index = part.partition("[")
         if not isinstance(here, BaseModel) or name not in type(here).model_fields:
             return False
         here = getattr(here, name)
@@ -177,27 +179,27 @@ class Reference(Strict):
     @classmethod
     def _pmid(cls, v: str | None) -> str | None:
         if v is not None and not PMID_RE.match(v):
-            raise ValueError("a PMID is 1 to 9 digits, with no prefix (for example 37224232)")
+            raise ValueError(_("a PMID is 1 to 9 digits, with no prefix (for example 37224232)"))
         return v
 
     @field_validator("doi")
     @classmethod
     def _doi(cls, v: str | None) -> str | None:
         if v is not None and not DOI_RE.match(v):
-            raise ValueError("a DOI starts with '10.' and has no spaces (for example 10.1056/NEJMoa2302399)")
+            raise ValueError(_("a DOI starts with '10.' and has no spaces (for example 10.1056/NEJMoa2302399)"))
         return v
 
     @field_validator("url")
     @classmethod
     def _url(cls, v: str | None) -> str | None:
         if v is not None and not URL_RE.match(v):
-            raise ValueError("a URL starts with http:// or https:// and has no spaces")
+            raise ValueError(_("a URL starts with http:// or https:// and has no spaces"))
         return v
 
     @model_validator(mode="after")
     def _has_locator(self) -> "Reference":
         if not (self.pmid or self.doi or self.url):
-            raise ValueError("a reference needs at least one of pmid, doi or url")
+            raise ValueError(_("a reference needs at least one of pmid, doi or url"))
         return self
 
     @property
@@ -222,9 +224,9 @@ class Figure(Strict):
     @model_validator(mode="after")
     def _range(self) -> "Figure":
         if (self.low is None) != (self.high is None):
-            raise ValueError("give both low and high for a range, or neither")
+            raise ValueError(_("give both low and high for a range, or neither"))
         if self.low is not None and self.high is not None and not (self.low <= self.value <= self.high):
-            raise ValueError("the range must contain the value (low <= value <= high)")
+            raise ValueError(_("the range must contain the value (low <= value <= high)"))
         return self
 
 
@@ -254,9 +256,9 @@ class Outcome(Strict):
     @model_validator(mode="after")
     def _figure_or_result(self) -> "Outcome":
         if self.per_100 is None and self.result is None:
-            raise ValueError("an outcome needs per_100 (people out of 100) or a result in words")
+            raise ValueError(_("an outcome needs per_100 (people out of 100) or a result in words"))
         if self.measure in (Measure.response, Measure.remission) and self.threshold is None:
-            raise ValueError("response and remission outcomes must state the threshold used")
+            raise ValueError(_("response and remission outcomes must state the threshold used"))
         return self
 
 
@@ -286,7 +288,9 @@ class Fact(Strict):
     @model_validator(mode="after")
     def _backed(self) -> "Fact":
         if self.answer is Answer.yes and (self.reason is None or (self.see is None and not self.refs)):
-            raise ValueError("a yes needs `reason` (a few plain words) and `see` (the field that states it) or `refs`")
+            raise ValueError(
+                _("a yes needs `reason` (a few plain words) and `see` (the field that states it) or `refs`")
+            )
         return self
 
 
@@ -380,7 +384,7 @@ class ShortAnswers(Strict):
 
 def _not_future(d: _dt.date) -> _dt.date:
     if d > _dt.date.today():
-        raise ValueError(f"last_reviewed {d.isoformat()} is in the future")
+        raise ValueError(_("last_reviewed {date} is in the future", date=d.isoformat()))
     return d
 
 
@@ -389,7 +393,7 @@ ReviewDate = Annotated[_dt.date, AfterValidator(_not_future)]
 
 def _change_not_future(d: _dt.date) -> _dt.date:
     if d > _dt.date.today():
-        raise ValueError(f"a change dated {d.isoformat()} is in the future")
+        raise ValueError(_("a change dated {date} is in the future", date=d.isoformat()))
     return d
 
 
@@ -441,7 +445,9 @@ class Intervention(Strict):
     def _changes_in_order(self) -> "Intervention":
         for n, c in enumerate(self.changes):
             if n and c.date > self.changes[n - 1].date:
-                raise ValueError(f"changes[{n}] is newer than changes[{n - 1}]: list the newest change first")
+                raise ValueError(
+                    _("changes[{n}] is newer than changes[{before}]: list the newest change first", n=n, before=n - 1)
+                )
         return self
 
     @model_validator(mode="after")
@@ -452,7 +458,13 @@ class Intervention(Strict):
         for name in type(practical).model_fields:
             see = getattr(practical, name).see
             if see is not None and not has_field(self, see):
-                raise ValueError(f"setting.practical.{name}.see names {see!r}, which this record does not have")
+                raise ValueError(
+                    _(
+                        "setting.practical.{name}.see names {see}, which this record does not have",
+                        name=name,
+                        see=repr(see),
+                    )
+                )
         return self
 
     def all_ref_ids(self) -> set[str]:
@@ -498,7 +510,7 @@ class GlossaryTerm(Strict):
 
 def _web_address(v: str) -> str:
     if not URL_RE.match(v):
-        raise ValueError("a URL starts with http:// or https:// and has no spaces")
+        raise ValueError(_("a URL starts with http:// or https:// and has no spaces"))
     return v
 
 
@@ -588,16 +600,22 @@ def _one_language(data: Any, fixed: frozenset[str], what: str) -> Any:
         return data  # the model says what is wrong
     others = [k for k in data if k not in fixed]
     if len(others) != 1:
-        said = ", ".join(repr(k) for k in others) or "none"
-        raise ValueError(f"{what} needs its text under one language code (such as es:), besides en: found {said}")
+        said = ", ".join(repr(k) for k in others) or _("none")
+        # Translators: {what} is "a translated field" or "an agreed term" (translated where it is written)
+        msg = _(
+            "{what} needs its text under one language code (such as es:), besides en: found {said}",
+            what=what,
+            said=said,
+        )
+        raise ValueError(msg)
     code = others[0]
     if not isinstance(code, str) or not re.match(LANG_RE, code):
-        raise ValueError(f"{code!r} is not a language code (two or three small letters, such as es)")
+        raise ValueError(_("{code} is not a language code (two or three small letters, such as es)", code=repr(code)))
     value = data[code]
     if value is not None and not isinstance(value, str):
-        raise ValueError(f"the text under {code} must be text")
+        raise ValueError(_("the text under {code} must be text", code=code))
     if isinstance(value, str) and len(value.strip()) > 4000:
-        raise ValueError(f"the text under {code} is longer than 4000 characters")
+        raise ValueError(_("the text under {code} is longer than {most} characters", code=code, most=4000))
     return data
 
 
@@ -630,7 +648,7 @@ class FieldTranslation(BaseModel):
     def _language(cls, data: Any) -> Any:
         if isinstance(data, dict) and data.get("en") in ("", "TODO"):  # the skeleton's placeholder: no digest yet
             data = {**data, "en": None}
-        return _one_language(data, frozenset({"en"}), "a translated field")
+        return _one_language(data, frozenset({"en"}), _("a translated field"))
 
     @property
     def language(self) -> str:
@@ -645,7 +663,7 @@ class FieldTranslation(BaseModel):
 
 def _translated_not_future(d: _dt.date) -> _dt.date:
     if d > _dt.date.today():
-        raise ValueError(f"translated {d.isoformat()} is in the future")
+        raise ValueError(_("translated {date} is in the future", date=d.isoformat()))
     return d
 
 
@@ -677,7 +695,9 @@ class Overlay(Strict):
     @model_validator(mode="after")
     def _one_shape(self) -> "Overlay":
         if (self.fields is None) == (self.entries is None):
-            raise ValueError("a translation file has `fields:` (a record's file) or `entries:` (a list file), not both")
+            raise ValueError(
+                _("a translation file has `fields:` (a record's file) or `entries:` (a list file), not both")
+            )
         return self
 
     @model_validator(mode="after")
@@ -687,8 +707,12 @@ class Overlay(Strict):
                 if f.language != self.translation.language:
                     at = f"{key} {path}" if key else path
                     raise ValueError(
-                        f"{at}: the text is under {f.language!r}, but the file's language is "
-                        f"{self.translation.language!r}"
+                        _(
+                            "{at}: the text is under {language}, but the file's language is {file_language}",
+                            at=at,
+                            language=repr(f.language),
+                            file_language=repr(self.translation.language),
+                        )
                     )
         return self
 
@@ -714,10 +738,10 @@ class Term(BaseModel):
     @classmethod
     def _language(cls, data: Any) -> Any:
         fixed = frozenset({"en", "avoid", "other_senses", "note"})
-        data = _one_language(data, fixed, "an agreed term")
+        data = _one_language(data, fixed, _("an agreed term"))
         texts = [v for k, v in data.items() if k not in fixed] if isinstance(data, dict) else ["a list"]
         if not any(isinstance(v, str) and v.strip() for v in texts):
-            raise ValueError("an agreed term needs its words in the language (such as es: ...)")
+            raise ValueError(_("an agreed term needs its words in the language (such as es: ...)"))
         return data
 
     @property

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ValidationError
 from . import kinds
 from .cache import TranslationRow
 from .errors import Problem
-from .i18n import digest
+from .i18n import _, digest
 from .loader import Bundle, Path_, _display, _explain, _fmt, _line_for, layers_for, read_yaml
 from .models import LANG_RE, FieldTranslation, Intervention, Overlay, Term, walk_translatable
 
@@ -139,7 +139,7 @@ def read(layers: Iterable[Path], lang: str) -> tuple[list[OverlayFile], list[Pro
             rel = path.relative_to(folder).as_posix()
             if rel == TERMS_FILE:
                 continue
-            shape = "must be a translation file: a mapping with `translation:` and `fields:` or `entries:`"
+            shape = _("must be a translation file: a mapping with `translation:` and `fields:` or `entries:`")
             got = _read_shaped(path, layer, dict, shape, problems)
             if got is None:
                 continue
@@ -154,7 +154,11 @@ def read(layers: Iterable[Path], lang: str) -> tuple[list[OverlayFile], list[Pro
                         disp,
                         _line_for(lines, ("translation", "language")),
                         "translation.language",
-                        f"is {overlay.translation.language!r}, but the file is in the folder of {lang!r}",
+                        _(
+                            "is {language}, but the file is in the folder of {folder}",
+                            language=repr(overlay.translation.language),
+                            folder=repr(lang),
+                        ),
                         code="E110",
                     )
                 )
@@ -200,7 +204,7 @@ def read_terms(layers: Iterable[Path], lang: str) -> tuple[list[tuple[Term, str,
         path = layer / kinds.I18N / lang / TERMS_FILE
         if not path.exists():
             continue
-        got = _read_shaped(path, layer, list, "must be a list of terms (each starting with '- ')", problems)
+        got = _read_shaped(path, layer, list, _("must be a list of terms (each starting with '- ')"), problems)
         if got is None:
             continue
         data, lines, disp = got
@@ -254,7 +258,8 @@ def place(bundle: Bundle, files: Iterable[OverlayFile]) -> list[Placed]:
         kind = kinds.translated_part(part)
         mirrors = kind is not None and source.rel.count("/") == (1 if folder else 0)
         if kind is not None and mirrors and folder and not record_file:  # a list file in a folder: by its name
-            mirrors = any(o.file.endswith("/" + source.rel) for (k, _), o in bundle.origins.items() if k == kind.label)
+            origins = bundle.origins.items()
+            mirrors = any(o.file.endswith("/" + source.rel) for (k, _key), o in origins if k == kind.label)
         stem = Path(source.rel).stem
         for key, fields in source.overlay.items():
             if not mirrors or (record_file and source.overlay.fields is None):
@@ -364,7 +369,7 @@ def apply(bundle: Bundle, lang: str, placed: list[Placed], files: list[OverlayFi
                 extra["aliases"] = [*item.aliases, item.short_name]
             item, probs = _relaid(item, texts, extra)  # leaves in `texts` only what it could lay in
             problems += probs
-        english = [path for path, _ in walk_translatable(english_item) if path not in texts]
+        english = [path for path, _text in walk_translatable(english_item) if path not in texts]
         in_english[item.id] = sorted({path.split(".", 1)[0] for path in english})
         interventions.append(item)
     clashes = _names_once(interventions, current)
@@ -414,7 +419,8 @@ def _names_once(items: list[Intervention], current: dict[tuple[str, str], dict[s
             continue
         other = next((i for i, ns in names.items() if i != item.id and item.short_name.lower() in ns), None)
         if other is not None:
-            msg = f"the name {item.short_name!r} is already used by intervention {other!r}"
+            name = repr(item.short_name)
+            msg = _("the name {name} is already used by intervention {other}", name=name, other=repr(other))
             problems[item.id] = Problem(placed.source.file, placed.line, "short_name", msg, code="E121")
     return problems
 
@@ -452,7 +458,7 @@ def coverage(bundle: Bundle, lang: str, placed: list[Placed]) -> Coverage:
     for p in placed:  # the last layer's field decides
         best[(p.source.part, p.key.lower(), p.path)] = p.status
     translated = stale = missing = total = 0
-    for part, key, path, _ in scope_fields(bundle):
+    for part, key, path, _text in scope_fields(bundle):
         total += 1
         status = best.get((part, key.lower(), path), "")
         if status == "current":
