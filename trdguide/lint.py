@@ -371,12 +371,12 @@ def unread_translations(layers: list[Path]) -> Iterator[Finding]:
                 continue
             rel = f"{layer.name}/{kinds.I18N}/{p.name}"
             if not p.is_dir() or not re.match(LANG_RE, p.name):
-                msg = "this is not read: `i18n/` holds one folder per language, named by its code (es, fr, ...)"
+                msg = _("this is not read: `i18n/` holds one folder per language, named by its code (es, fr, ...)")
                 yield Finding(rel, None, "W342", "", msg)
                 continue
             for sub in sorted(p.rglob("*")):
                 if sub.is_file() and not sub.name.startswith(".") and sub.suffix not in (".yaml", ".yml"):
-                    msg = "this file is not read: only files ending in .yaml or .yml are"
+                    msg = _("this file is not read: only files ending in .yaml or .yml are")
                     yield Finding(f"{rel}/{sub.relative_to(p).as_posix()}", None, "W342", "", msg)
 
 
