@@ -231,7 +231,15 @@ def hostile_kb(tmp_path: Path) -> Path:
 # Defined here, not in test_site.py: a session fixture imported into another module is a second fixture
 # there, and the site was built (and a browser started) again for each module that imported it.
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+# Debian's headless shell first (package chromium-headless-shell: the same Blink and V8 as Debian's chromium,
+# without the desktop browser around them; the browser tests took 15 to 21% less CPU time with it), else
+# the full browser
+CHROMIUM = (
+    shutil.which("chromium-headless-shell")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+    or shutil.which("google-chrome")
+)
 
 
 @pytest.fixture(scope="session")
