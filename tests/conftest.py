@@ -187,6 +187,20 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
         os.environ.pop(var, None)
 
 
+@pytest.fixture(scope="session")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the bundled knowledge base's cache, written once by this process as a first run
+    of the command would write it; tests that start `trdguide` in a new process read it (and only read it)."""
+    from trdguide import cache
+
+    folder = tmp_path_factory.mktemp("warm-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TRDGUIDE_CACHE_DIR", str(folder))
+        mp.delenv("TRDGUIDE_NO_CACHE", raising=False)
+        cache.open_store(None)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def _english_after_each_test() -> Any:
     """A test that switches language (--lang, a test catalog) leaves the next test in English."""

@@ -410,19 +410,18 @@ def test_the_export_gives_the_website_the_same_answers(kb: KnowledgeBase) -> Non
         ["search", "driving", "--format", "json"],
     ],
 )
-def test_a_warm_search_reads_no_record_and_stems_nothing(tmp_path: Path, args: list[str]) -> None:
+def test_a_warm_search_reads_no_record_and_stems_nothing(warm_cache: Path, args: list[str]) -> None:
     """A search answers from the cached index: no record model is built, and
     the stems of the knowledge base's words are in the index, so the stemmer is not imported either."""
-    from test_startup import imported_after, warm
+    from test_startup import imported_after
 
-    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    env = {"TRDGUIDE_CACHE_DIR": str(warm_cache)}
     run = (
         "import sys, io, contextlib\nfrom trdguide.cli import app\n"
         f"sys.argv={['trdguide', *args]!r}\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    warm(tmp_path)
     mods = imported_after(run, env)
     assert "trdguide.models" not in mods and "yaml" not in mods
     assert "snowballstemmer" not in mods

@@ -21,17 +21,6 @@ def imported_after(code: str, env: dict[str, str] | None = None) -> set[str]:
     return set(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def warm(folder: Path) -> None:
-    """The bundled knowledge base's cache written into `folder` by this process, as a first run would write it
-    (a run in a new process costs as much as the run the test measures)."""
-    from trdguide import cache
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TRDGUIDE_CACHE_DIR", str(folder))
-        mp.delenv("TRDGUIDE_NO_CACHE", raising=False)
-        cache.open_store(None)
-
-
 def test_cli_module_imports_no_heavy_modules() -> None:
     mods = imported_after("import trdguide.cli")
     assert not {m for m in HEAVY if m in mods}, sorted(m for m in HEAVY if m in mods)
@@ -47,9 +36,8 @@ def test_help_and_version_import_no_heavy_modules(args: list[str]) -> None:
     assert not {m for m in HEAVY if m in mods}, sorted(m for m in HEAVY if m in mods)
 
 
-def test_completion_reads_names_without_pydantic(tmp_path: Path) -> None:
-    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
-    warm(tmp_path)
+def test_completion_reads_names_without_pydantic(warm_cache: Path) -> None:
+    env = {"TRDGUIDE_CACHE_DIR": str(warm_cache)}
     code = "from trdguide.cache import names\nn = names(None)\nassert n and 'tms' in n, n"
     mods = imported_after(code, env)
     assert "pydantic" not in mods and "yaml" not in mods
@@ -113,15 +101,14 @@ def test_broken_base_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert not list((tmp_path / "cache").rglob("*.jsonl"))
 
 
-def test_warm_cache_run_does_not_import_the_yaml_loader(tmp_path: Path) -> None:
-    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+def test_warm_cache_run_does_not_import_the_yaml_loader(warm_cache: Path) -> None:
+    env = {"TRDGUIDE_CACHE_DIR": str(warm_cache)}
     run = (
         "import sys, io, contextlib\nfrom trdguide.cli import app\n"
         "sys.argv=['trdguide', 'compare', 'tms', 'ketamine', '--format', '{fmt}']\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    warm(tmp_path)
     for fmt in ("table", "json", "text"):
         mods = imported_after(run.format(fmt=fmt), env)
         assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods, fmt
@@ -131,17 +118,16 @@ def test_warm_cache_run_does_not_import_the_yaml_loader(tmp_path: Path) -> None:
     ("command", "fmt"),
     [("list", "table"), ("list", "json"), ("list", "text"), ("faq", "table"), ("faq", "text")],
 )
-def test_warm_list_and_faq_questions_read_no_record(tmp_path: Path, command: str, fmt: str) -> None:
+def test_warm_list_and_faq_questions_read_no_record(warm_cache: Path, command: str, fmt: str) -> None:
     """`list`, the numbered FAQ questions and the crisis footer under them answer from the checked
     index: no record model is built. (The JSON of the FAQ carries the answers, so it validates them.)"""
-    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    env = {"TRDGUIDE_CACHE_DIR": str(warm_cache)}
     run = (
         "import sys, io, contextlib\nfrom trdguide.cli import app\n"
         f"sys.argv=['trdguide', '{command}', '--format', '{fmt}']\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    warm(tmp_path)
     mods = imported_after(run, env)
     assert "trdguide.models" not in mods and "yaml" not in mods
 
@@ -175,16 +161,15 @@ def test_the_start_path_defines_named_tuples_with_docstrings_not_dataclasses() -
     assert tuples >= 20, "the views and document blocks are named tuples"
 
 
-def test_warm_weigh_reads_no_yaml(tmp_path: Path) -> None:
+def test_warm_weigh_reads_no_yaml(warm_cache: Path) -> None:
     """`weigh` reads every record, from the cache: like compare, a warm run never imports the YAML loader."""
-    env = {"TRDGUIDE_CACHE_DIR": str(tmp_path)}
+    env = {"TRDGUIDE_CACHE_DIR": str(warm_cache)}
     run = (
         "import sys, io, contextlib\nfrom trdguide.cli import app\n"
         "sys.argv=['trdguide', 'weigh', '--avoid', 'slow', '--matters', 'soon', '--format', 'text']\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    try:\n        app()\n    except SystemExit:\n        pass"
     )
-    warm(tmp_path)
     mods = imported_after(run, env)
     assert "yaml" not in mods and "trdguide.loader" not in mods and "trdguide.lint" not in mods
     assert "textstat" not in mods
