@@ -155,9 +155,10 @@ def kb_dir(tmp_path: Path) -> Path:
 
 
 def _command_once_per_app() -> None:
-    """typer's CliRunner builds the click command from the Typer app at every `invoke` (about a fifth of an
-    in-process command's time). Built once per app object instead: the same app gives the same command, and
-    a test that needs a different one makes a new app (test_golden's Spanish --help imports a fresh copy)."""
+    """typer's CliRunner builds the click command from the Typer app at every `invoke` (about 5 ms: measured,
+    15 ms an in-process `crisis` with it, 10 ms without). Built once per app object instead: the same app gives
+    the same command, and a test that needs another makes a new app (test_golden's Spanish --help imports a
+    fresh copy of the module)."""
     import typer.main
     import typer.testing
 
