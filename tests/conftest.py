@@ -190,15 +190,24 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture(scope="session")
 def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache folder holding the bundled knowledge base's cache, written once by this process as a first run
-    of the command would write it; tests that start `trdguide` in a new process read it (and only read it)."""
-    from trdguide import cache
+    """A cache folder holding the bundled knowledge base's cache, written once per test process as a first run
+    of the command would write it; tests that start `trdguide` in a new process read it (and only read it).
+
+    Written by a new process started as those tests start theirs (`python -c`, in the same folder), so that it
+    imports the same trdguide: from the repository, a `python -c` finds the source tree first, where the test
+    process may be using an installed copy whose bundled data (and so whose cache) is another."""
+    import os
+    import subprocess
+    import sys
 
     folder = tmp_path_factory.mktemp("warm-cache")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("TRDGUIDE_CACHE_DIR", str(folder))
-        mp.delenv("TRDGUIDE_NO_CACHE", raising=False)
-        cache.open_store(None)
+    env = {k: v for k, v in os.environ.items() if k != "TRDGUIDE_NO_CACHE"}
+    subprocess.run(
+        [sys.executable, "-c", "from trdguide import cache\ncache.open_store(None)"],
+        check=True,
+        capture_output=True,
+        env={**env, "TRDGUIDE_CACHE_DIR": str(folder)},
+    )
     return folder
 
 
