@@ -317,6 +317,22 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A desktop-sized page of its own context that records what must not happen (`page.problems`): a script
+    error, an error in the console, a request anywhere but the site's own files. The test fails if any did."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("pageerror", lambda e: problems.append(f"script error: {e}"))
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("request", lambda r: None if r.url.startswith((server, "data:")) else problems.append(f"request {r.url}"))
+    pg.problems = problems
+    yield pg
+    context.close()
+    assert problems == [], problems  # no policy violations, script errors or requests elsewhere
+
+
 # --- axe-core in the page --------------------------------------------------------------------------------
 
 # The rules whose verdict a colour scheme can change. A page that passed every rule in one scheme is checked

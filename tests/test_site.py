@@ -514,20 +514,6 @@ AXE_PAGES = [
 ]
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    pg.on("request", lambda r: None if r.url.startswith((server, "data:")) else problems.append(f"request {r.url}"))
-    pg.problems = problems
-    yield pg
-    context.close()
-    assert problems == [], problems  # no policy violations, script errors or requests elsewhere
-
-
 def _where(pg: Any) -> str:
     """The page's address as the page itself has it now (history.replaceState included)."""
     where: str = pg.evaluate("location.pathname + location.search")

@@ -9,7 +9,6 @@ import datetime as dt
 import json
 import posixpath
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -308,19 +307,6 @@ ES_PAGES = [
 ]
 
 
-@pytest.fixture
-def spanish(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    pg.on("request", lambda r: None if r.url.startswith((server, "data:")) else problems.append(f"request {r.url}"))
-    yield pg
-    context.close()
-    assert problems == [], problems
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_spanish_pages_pass_axe(browser: Any, server: str, scheme: str) -> None:
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -356,7 +342,8 @@ def test_spanish_pages_fit_a_phone_and_keep_the_switch_in_view(browser: Any, ser
         context.close()
 
 
-def test_the_switch_leads_to_the_same_page_by_keyboard(spanish: Any, server: str) -> None:
+def test_the_switch_leads_to_the_same_page_by_keyboard(page: Any, server: str) -> None:
+    spanish = page
     for path, twin in (
         ("options/ect.html", "es/options/ect.html"),
         ("faq.html", "es/faq.html"),
@@ -375,7 +362,8 @@ def test_the_switch_leads_to_the_same_page_by_keyboard(spanish: Any, server: str
         assert spanish.evaluate("document.documentElement.lang") == ("es" if twin.startswith("es/") else "en")
 
 
-def test_the_scripts_speak_spanish_on_spanish_pages(spanish: Any, server: str) -> None:
+def test_the_scripts_speak_spanish_on_spanish_pages(page: Any, server: str) -> None:
+    spanish = page
     pg = spanish
     # the home page's filter
     pg.goto(server + "es/index.html")

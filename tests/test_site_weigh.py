@@ -10,7 +10,6 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,19 +110,11 @@ def test_every_page_links_to_the_page() -> None:
 
 
 @pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    problems: list[str] = []
-    pg.on("pageerror", lambda e: problems.append(f"script error: {e}"))
-    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    # nothing sent: no request but the site's own files, and no form sent to the server
-    pg.on("request", lambda r: None if r.url.startswith((server, "data:")) else problems.append(f"request {r.url}"))
-    pg.on("request", lambda r: problems.append(f"sent {r.url}") if r.method != "GET" or "?" in r.url else None)
-    pg.goto(server + "weigh.html")
-    yield pg
-    assert problems == [], problems
-    context.close()
+def page(page: Any, server: str) -> Any:
+    """conftest's watched page, on weigh.html; and nothing is sent: no form sent to the server."""
+    page.on("request", lambda r: page.problems.append(f"sent {r.url}") if r.method != "GET" or "?" in r.url else None)
+    page.goto(server + "weigh.html")
+    return page
 
 
 def set_answers(pg: Any, avoid: list[str], matters: list[str]) -> None:
